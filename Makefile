@@ -1,0 +1,58 @@
+# Spotlight Trader — `make run` starts the product, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+WEB := web
+
+.PHONY: run test bench lint fmt typecheck pytest webtest web install clean browsers
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	UV_PYTHON=$(PYTHON) $(UV) sync --locked --quiet
+	touch $@
+
+install: $(VENV)/.synced
+
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(WEB)/dist/index.html: $(WEB)/node_modules/.installed $(shell find $(WEB)/src $(WEB)/index.html $(WEB)/vite.config.ts -type f 2>/dev/null)
+	cd $(WEB) && npm run --silent build
+
+web: $(WEB)/dist/index.html
+
+run: install web
+	$(VENV)/bin/spotlight serve
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+fmt: install
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+pytest: install web
+	$(VENV)/bin/pytest -q
+
+webtest: $(WEB)/node_modules/.installed
+	cd $(WEB) && npm run --silent check
+
+test: lint typecheck webtest pytest
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(TOOLS) $(VENV) $(WEB)/node_modules $(WEB)/dist
