@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import socket
 
 import httpx
 import pytest
@@ -107,9 +108,8 @@ async def test_microbars_flow_and_carry_forming_minute() -> None:
     service = make_service(feed, watchlist="SPY")
     async with (
         running_server(service) as base,
-        httpx.AsyncClient(base_url=base, timeout=10) as client,aconnect_sse(
-        client, "GET", "/stream/market", params={"symbols": "SPY"}
-    ) as source
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+        aconnect_sse(client, "GET", "/stream/market", params={"symbols": "SPY"}) as source,
     ):
         micro = []
         cursor = ""
@@ -132,14 +132,14 @@ async def test_slow_client_is_closed_not_starved() -> None:
     feed = ScriptedFeed(trades, batch=400, pause_s=0.001)
     service = make_service(feed, watchlist=",".join(SYMBOLS), stream_queue_size=10)
     async with running_server(service) as base:
-        reader, writer = await asyncio.open_connection("127.0.0.1", int(base.rsplit(":", 1)[1]))
+        port = int(base.rsplit(":", 1)[1])
+        _reader, writer = await asyncio.open_connection("127.0.0.1", port)
         # a tiny receive window makes the server's writes block quickly
         writer.transport.get_extra_info("socket").setsockopt(
-            __import__("socket").SOL_SOCKET, __import__("socket").SO_RCVBUF, 4096
+            socket.SOL_SOCKET, socket.SO_RCVBUF, 4096
         )
-        writer.write(
-            f"GET /stream/market?symbols={','.join(SYMBOLS)}&sinceSeq=0 HTTP/1.1\r\nHost: x\r\n\r\n".encode()
-        )
+        query = f"symbols={','.join(SYMBOLS)}&sinceSeq=0"
+        writer.write(f"GET /stream/market?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         await writer.drain()
         await asyncio.wait_for(feed.done.wait(), 30)
         for _ in range(100):
