@@ -251,3 +251,18 @@ async def test_watchlist_add_remove_and_bars() -> None:
             "spotlight_trades_ingested_total" in metrics
             and "spotlight_bars_finalised_total" in metrics
         )
+
+
+async def test_heartbeat_comments_and_status_events() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True)
+    service = make_service(feed, watchlist="SPY", stream_heartbeat_s=0.2)
+    async with running_server(service) as base, httpx.AsyncClient(base_url=base, timeout=10) as client:
+        async with client.stream("GET", "/stream/market", params={"symbols": "SPY"}) as response:
+            assert response.headers["content-type"].startswith("text/event-stream")
+            comments = 0
+            async for line in response.aiter_lines():
+                if line.startswith(":"):
+                    comments += 1
+                if comments >= 3:
+                    break
+    assert comments >= 3
