@@ -26,7 +26,7 @@ from spotlight_trader.market.conditions import FORM_T, ISO, ODD_LOT
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.market.session import et_to_ms, session_of
-from spotlight_trader.model import MINUTE_MS, Quote, Trade, seq_of
+from spotlight_trader.model import MINUTE_MS, Bar, Quote, Trade, seq_of
 
 WEDNESDAY = date(2025, 3, 12)
 SATURDAY = date(2025, 3, 15)
@@ -65,18 +65,26 @@ class RecordingPipeline(MarketPipeline):
     def __init__(self) -> None:
         super().__init__(MemoryRing(), LocalBus())
         self.trades: list[Trade] = []
+        self.bars: list[Bar] = []
 
     async def ingest(self, trades: Sequence[Trade]) -> None:
         self.trades.extend(trades)
         await super().ingest(trades)
 
+    async def store_bar(self, bar: Bar) -> bool:
+        stored = await super().store_bar(bar)
+        if stored:
+            self.bars.append(bar)
+        return stored
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    async def poll() -> None:
-        while not condition():
-            await asyncio.sleep(0.02)
 
-    await asyncio.wait_for(poll(), timeout)
+async def wait_until(condition: Callable[[], bool]) -> None:
+    """Poll ``condition`` for up to 20 s (a guard against hanging, not a speed check)."""
+    for _ in range(1_000):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("condition not met within 20 s")
 
 
 async def history_of(symbols: Sequence[str], *, seed: int = 7, start_ms: int) -> list[Trade]:
@@ -306,7 +314,7 @@ async def test_set_symbols_adds_and_removes_at_run_time() -> None:
         await wait_until(lambda: any(t.symbol == "IBM" for t in pipeline.trades))
         first_ibm = next(t for t in pipeline.trades if t.symbol == "IBM")
         assert first_ibm.ts_ms == changed_at  # prints from the moment it was added
-        await wait_until(lambda: pipeline.ring._bars.get("IBM", []).__len__() >= 2)
+        await wait_until(lambda: sum(b.symbol == "IBM" for b in pipeline.bars) >= 2)
         ibm = await pipeline.ring.since_seq("IBM", -1)
         assert [b.seq for b in ibm] == sorted({b.seq for b in ibm})
         assert feed.symbols == ["SPY", "IBM"]
