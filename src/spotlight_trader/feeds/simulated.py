@@ -65,10 +65,10 @@ class SymbolProfile:
 
 
 KNOWN_PROFILES: Final[dict[str, SymbolProfile]] = {
-    "SPY": SymbolProfile(580.0, 0.16, 6.0, 1),
+    "SPY": SymbolProfile(580.0, 0.16, 5.0, 1),
     "QQQ": SymbolProfile(500.0, 0.20, 5.0, 1),
     "AAPL": SymbolProfile(230.0, 0.25, 4.0, 1),
-    "NVDA": SymbolProfile(140.0, 0.50, 6.0, 1),
+    "NVDA": SymbolProfile(140.0, 0.50, 5.0, 1),
     "TSLA": SymbolProfile(250.0, 0.60, 5.0, 2),
     "MSFT": SymbolProfile(420.0, 0.22, 3.0, 2),
     "AMD": SymbolProfile(150.0, 0.50, 4.0, 1),
@@ -293,7 +293,7 @@ class SymbolSimulator:
 
     def _set_rate(self, seq: int) -> None:
         prof = minute_profile(seq)
-        activity = min(3.0, max(0.5, math.sqrt(self._h / self._hbar)))
+        activity = min(1.6, max(0.7, math.sqrt(math.sqrt(self._h / self._hbar))))
         noise = self._rng.lognormvariate(0.0, 0.3)
         live = max(MIN_TRADES_PER_S, self.profile.trades_per_s * prof.volume * activity * noise)
         rate = live
