@@ -246,11 +246,11 @@ class SymbolSimulator:
         ``history=True`` uses the thinner history rate (larger prints, same volume).
         """
         if history is not self._history:
-            if self._history is not None and not self._first:
-                self._rate_seq = -1
-                self._next = self._draw(float(self._cursor))  # memoryless: redraw at switch
+            switching = self._history is not None and not self._first
             self._history = history
             self._rate_seq = -1
+            if switching:  # the pending arrival used the other rate; redraw (memoryless)
+                self._next = self._draw(float(self._cursor))
         out: list[Trade] = []
         if end_ms <= self._cursor:
             return out
