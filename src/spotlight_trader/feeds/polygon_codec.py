@@ -26,7 +26,7 @@ from spotlight_trader.model import Quote, Trade
 ROUND_LOT: Final = 100
 
 
-class PolygonTrade(Trade, tag_field="ev", tag="T"):
+class PolygonTrade(Trade, tag_field="ev", tag="T", frozen=True, gc=False):
     """A ``T`` event as decoded from the wire. It *is* a :class:`Trade` (same fields and
     meaning); only the JSON names differ. ``ds`` is the fractional size string."""
 
