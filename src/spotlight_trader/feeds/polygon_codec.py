@@ -92,11 +92,11 @@ def decode_frame(data: bytes | str) -> DecodedFrame:
     out = DecodedFrame()
     try:
         events: list[Any] = _frame_decoder.decode(data)
+    except msgspec.ValidationError:  # valid JSON, some entry is not what we expect
+        events = _fallback(data, out)
     except msgspec.DecodeError:
         out.malformed = 1  # not JSON at all: the whole frame is one bad input
         return out
-    except msgspec.ValidationError:
-        events = _fallback(data, out)
     trades = out.trades
     append = trades.append
     for ev in events:
