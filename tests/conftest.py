@@ -26,7 +26,9 @@ def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     for name in list(os.environ):
-        if name in Settings.model_fields or name.upper() in {f.upper() for f in Settings.model_fields}:
+        if name in Settings.model_fields or name.upper() in {
+            f.upper() for f in Settings.model_fields
+        }:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(REPO / "tests")  # no .env file here
 

@@ -15,7 +15,9 @@ T0 = 1_700_000_040_000  # a minute boundary
 assert T0 % MINUTE_MS == 0
 
 
-def trade(ts: int, price: float = 100.0, size: float = 100, sym: str = "SPY", cond: tuple[int, ...] = ()) -> Trade:
+def trade(
+    ts: int, price: float = 100.0, size: float = 100, sym: str = "SPY", cond: tuple[int, ...] = ()
+) -> Trade:
     return Trade(sym, ts, price, size, cond)
 
 
@@ -31,7 +33,14 @@ def test_rollover_at_minute_edge_finalises_previous_minute() -> None:
     r.builder.on_trades([trade(T0, 10), trade(T0 + 59_999, 11), trade(T0 + 60_000, 12)])
     assert [b.seq for b in r.bars] == [T0 // MINUTE_MS]
     bar = r.bars[0]
-    assert (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trades) == (10, 11, 10, 11, 200, 2)
+    assert (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trades) == (
+        10,
+        11,
+        10,
+        11,
+        200,
+        2,
+    )
     assert bar.bar_start_ms == T0 and bar.bar_end_ms == T0 + MINUTE_MS
 
 
@@ -158,8 +167,18 @@ def test_microbar_minute_snapshot_matches_final_bar() -> None:
     r.builder.flush()
     last_micro = [m for m in r.micro if m.minute.seq == r.bars[0].seq][-1].minute
     bar = r.bars[0]
-    assert (last_micro.open, last_micro.high, last_micro.low, last_micro.close, last_micro.volume) == (
-        bar.open, bar.high, bar.low, bar.close, bar.volume,
+    assert (
+        last_micro.open,
+        last_micro.high,
+        last_micro.low,
+        last_micro.close,
+        last_micro.volume,
+    ) == (
+        bar.open,
+        bar.high,
+        bar.low,
+        bar.close,
+        bar.volume,
     )
 
 

@@ -27,8 +27,14 @@ def test_mark_final_discards_covered_forming_minute_and_makes_prints_late() -> N
     assert b.stats.late_trades == 1
     b.on_trade(_t("AAPL", 3, 1, 13.0))
     b.advance((M + 4) * MINUTE_MS + 2_000)
-    assert sorted((x.symbol, x.seq) for x in bars) == [("AAPL", M), ("AAPL", M + 3), ("MSFT", M + 1)]
-    assert [x.open for x in bars if x.seq == M + 3] == [13.0]  # nothing from the discarded minute leaked in
+    assert sorted((x.symbol, x.seq) for x in bars) == [
+        ("AAPL", M),
+        ("AAPL", M + 3),
+        ("MSFT", M + 1),
+    ]
+    assert [x.open for x in bars if x.seq == M + 3] == [
+        13.0
+    ]  # nothing from the discarded minute leaked in
 
 
 def test_mark_final_keeps_a_later_forming_minute() -> None:

@@ -6,7 +6,6 @@ import json
 
 from spotlight_trader.feeds.polygon_codec import decode_frame, parse_frame
 from spotlight_trader.model import Quote, Trade
-
 from tests.fakes.polygon_ws import quote, recorded, status_frame, trade
 
 
@@ -20,7 +19,12 @@ def test_recorded_mock_server_frames() -> None:
     t = aapl[0]
     assert isinstance(t, Trade)
     assert (t.symbol, t.ts_ms, t.price, t.size, t.conditions, t.exchange) == (
-        "AAPL", 1651684192462, 161.87, 300.0, (14, 41), 10,
+        "AAPL",
+        1651684192462,
+        161.87,
+        300.0,
+        (14, 41),
+        10,
     )
     amzn = decoded[4].trades
     assert [x.conditions for x in amzn] == [(14, 37, 41), ()]  # absent c → no conditions
@@ -31,7 +35,14 @@ def test_spec_examples_quote_sizes_are_round_lots() -> None:
     ex = recorded()["spec_examples"]
     frame = decode_frame(json.dumps(ex["/stocks/Q"]).encode())
     assert frame.quotes == [
-        Quote(symbol="MSFT", ts_ms=1536036818784, bid=114.125, ask=114.128, bid_size=10_000.0, ask_size=16_000.0)
+        Quote(
+            symbol="MSFT",
+            ts_ms=1536036818784,
+            bid=114.125,
+            ask=114.128,
+            bid_size=10_000.0,
+            ask_size=16_000.0,
+        )
     ]
     t = decode_frame(json.dumps(ex["/stocks/T"]).encode()).trades[0]
     assert (t.symbol, t.ts_ms, t.size, t.conditions) == ("MSFT", 1536036818784, 100.0, (0, 12))

@@ -16,7 +16,6 @@ from spotlight_trader.market.history import HistoryService
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.model import MINUTE_MS, Bar, Quote, Trade
-
 from tests.fakes.polygon_rest import FakeRest, agg
 from tests.fakes.polygon_ws import FakePolygonServer, quote, recorded, status_frame, trade
 
@@ -40,10 +39,14 @@ async def _no_sleep(_: float) -> None:
     return None
 
 
-def make_feed(server: FakePolygonServer, clock: Clock, rest: FakeRest | None = None, **kw: Any) -> PolygonFeed:
+def make_feed(
+    server: FakePolygonServer, clock: Clock, rest: FakeRest | None = None, **kw: Any
+) -> PolygonFeed:
     history = None
     if rest is not None:
-        history = HistoryService("test-key", "http://rest.test", transport=rest.transport, sleep=_no_sleep)
+        history = HistoryService(
+            "test-key", "http://rest.test", transport=rest.transport, sleep=_no_sleep
+        )
     options: dict[str, Any] = {
         "ws_url": server.url,
         "history": history,
@@ -143,11 +146,16 @@ async def test_handshake_subscribe_and_mixed_frames(connect_status: str) -> None
             assert metrics["polygon_connected"] == 1
 
 
-@pytest.mark.parametrize(("server_kw", "expected"), [
-    ({"api_key": "another-key"}, "auth_failed"),
-    ({"auth_reply": "auth_timeout"}, "auth_timeout"),
-])
-async def test_auth_failure_stops_with_one_clear_error(server_kw: dict[str, Any], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("server_kw", "expected"),
+    [
+        ({"api_key": "another-key"}, "auth_failed"),
+        ({"auth_reply": "auth_timeout"}, "auth_timeout"),
+    ],
+)
+async def test_auth_failure_stops_with_one_clear_error(
+    server_kw: dict[str, Any], expected: str
+) -> None:
     async with FakePolygonServer(**server_kw) as server:
         feed = make_feed(server, Clock(ms(0)))
         await feed.set_symbols(["AAPL"])
@@ -194,7 +202,8 @@ async def test_delayed_feed_subscribes_trades_only_and_lags_its_clock() -> None:
 
 def _truth(rest: FakeRest, symbol: str, first: int, last: int) -> None:
     rest.bars[symbol] = [
-        agg(ms(i), 100 + i, 101 + i, 99 + i, 100.5 + i, 1_000 + i, n=7) for i in range(first, last + 1)
+        agg(ms(i), 100 + i, 101 + i, 99 + i, 100.5 + i, 1_000 + i, n=7)
+        for i in range(first, last + 1)
     ]
 
 
@@ -219,7 +228,9 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
             minute = 0
             for n, how in enumerate(["abort", "1011", "max_connections"]):
                 # live minute `minute` completes, minute+1 is forming when the link drops
-                await server.send([trade("AAPL", ms(minute, 10), 50.0), trade("AAPL", ms(minute, 20), 51.0)])
+                await server.send(
+                    [trade("AAPL", ms(minute, 10), 50.0), trade("AAPL", ms(minute, 20), 51.0)]
+                )
                 clock.now_ms = ms(minute + 1, 1)
                 await server.send([trade("AAPL", ms(minute + 1, 1), 52.0)])
                 await until(lambda m=minute: pipeline.builder.final_seq("AAPL") >= M + m)
@@ -229,7 +240,9 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
                 await server.drop(how)
                 await until(lambda: not feed.connected)
                 clock.now_ms = ms(minute + 4, 30)  # three minutes pass while disconnected
-                await until(lambda k=n: len(server.connections) == k + 2 and server.current.authenticated)
+                await until(
+                    lambda k=n: len(server.connections) == k + 2 and server.current.authenticated
+                )
                 expected = channels("AAPL", "MSFT") if n >= 1 else channels("AAPL")
                 await server.wait_subscribed(expected)
                 # REST repairs minute+1 (the partial one) .. minute+3
@@ -258,7 +271,7 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
                 seen.append(item[1])  # type: ignore[arg-type]
             assert [b for b in seen if b.symbol == "AAPL"] == aapl
             # MSFT joined at minute 5: five minutes of history, then repaired after each outage
-            assert await ring_seqs(pipeline, "MSFT") == list(range(0, 12))
+            assert await ring_seqs(pipeline, "MSFT") == list(range(12))
 
 
 async def test_max_connections_on_connect_is_retried() -> None:
@@ -288,7 +301,9 @@ async def test_attempt_counter_resets_after_a_stable_connection() -> None:
 async def test_heartbeat_watchdog_reconnects_only_in_trading_hours() -> None:
     trading = {"on": False}
     async with FakePolygonServer() as server:
-        feed = make_feed(server, Clock(ms(0)), heartbeat_s=0.3, trading_hours=lambda ts: trading["on"])
+        feed = make_feed(
+            server, Clock(ms(0)), heartbeat_s=0.3, trading_hours=lambda ts: trading["on"]
+        )
         await feed.set_symbols(["AAPL"])
         async with running(feed, make_pipeline()):
             await server.wait_subscribed(channels("AAPL"))

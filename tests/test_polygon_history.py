@@ -15,7 +15,6 @@ from spotlight_trader.market.history import (
 )
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.model import MINUTE_MS
-
 from tests.conftest import make_settings
 from tests.fakes.polygon_rest import FakeRest, agg, recorded_aggs
 
@@ -24,7 +23,9 @@ T0 = 1_767_000_000_000 // MINUTE_MS * MINUTE_MS  # a minute boundary
 
 def _rest(n: int, page_size: int = 50_000, symbol: str = "AAPL") -> FakeRest:
     rest = FakeRest(page_size=page_size)
-    rest.bars[symbol] = [agg(T0 + i * MINUTE_MS, 10 + i, 11 + i, 9 + i, 10.5 + i, 100 * i) for i in range(n)]
+    rest.bars[symbol] = [
+        agg(T0 + i * MINUTE_MS, 10 + i, 11 + i, 9 + i, 10.5 + i, 100 * i) for i in range(n)
+    ]
     return rest
 
 
@@ -157,11 +158,18 @@ async def test_backfill_into_ring(tmp_path: object) -> None:
     progress = []
     settings = make_settings(polygon_api_key="test-key", polygon_rest_url="http://rest.test")
     summary = await backfill(
-        "spy", "2026-01-01", "2026-01-01",
-        settings=settings, ring=ring, on_progress=progress.append, transport=rest.transport,
+        "spy",
+        "2026-01-01",
+        "2026-01-01",
+        settings=settings,
+        ring=ring,
+        on_progress=progress.append,
+        transport=rest.transport,
     )
     assert (summary.bars_fetched, summary.bars_stored, summary.pages) == (10, 10, 3)
     assert summary.first_ms == start and summary.last_ms == start + 9 * MINUTE_MS
     assert [p.pages for p in progress] == [1, 2, 3] and progress[-1].fraction == 1.0
-    assert [b.seq for b in await ring.recent("SPY", 100)] == [start // MINUTE_MS + i for i in range(10)]
+    assert [b.seq for b in await ring.recent("SPY", 100)] == [
+        start // MINUTE_MS + i for i in range(10)
+    ]
     assert rest.requests[0].url.path == "/v2/aggs/ticker/SPY/range/1/minute/2026-01-01/2026-01-01"

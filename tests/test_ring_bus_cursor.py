@@ -93,14 +93,22 @@ async def test_get_waits_for_publish() -> None:
     assert await asyncio.wait_for(task, 1) == (bar_topic("A"), "x")
 
 
-@given(st.dictionaries(st.from_regex(r"[A-Z][A-Z0-9.\-]{0,9}", fullmatch=True), st.none() | st.integers(0, 10**12), min_size=1))
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Z][A-Z0-9.\-]{0,9}", fullmatch=True),
+        st.none() | st.integers(0, 10**12),
+        min_size=1,
+    )
+)
 def test_cursor_round_trip(seqs: dict[str, int | None]) -> None:
     cursor = Cursor(seqs)
     parsed = Cursor.parse(cursor.encode())
     assert all(parsed.get(s) == q for s, q in seqs.items())
 
 
-@pytest.mark.parametrize("bad", ["", "SPY", "SPY:x", "spy:1", "SPY:1,,", "SPY:-1", "A" * 30000, "SPY:1;DROP"])
+@pytest.mark.parametrize(
+    "bad", ["", "SPY", "SPY:x", "spy:1", "SPY:1,,", "SPY:-1", "A" * 30000, "SPY:1;DROP"]
+)
 def test_cursor_rejects_garbage(bad: str) -> None:
     with pytest.raises(InputError):
         Cursor.parse(bad)
@@ -108,5 +116,7 @@ def test_cursor_rejects_garbage(bad: str) -> None:
 
 def test_cursor_advance_dedupes() -> None:
     cursor = Cursor({"SPY": None})
-    assert cursor.advance("SPY", 5) and not cursor.advance("SPY", 5) and not cursor.advance("SPY", 4)
+    assert (
+        cursor.advance("SPY", 5) and not cursor.advance("SPY", 5) and not cursor.advance("SPY", 4)
+    )
     assert cursor.encode() == "SPY:5"

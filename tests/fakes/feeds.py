@@ -25,7 +25,12 @@ def synthetic_trades(
             for _ in range(rng.randint(1, per_minute)):
                 prices[symbol] = max(1.0, round(prices[symbol] + rng.uniform(-0.2, 0.2), 2))
                 trades.append(
-                    Trade(symbol, base + rng.randrange(MINUTE_MS), prices[symbol], rng.randint(1, 9) * 100)
+                    Trade(
+                        symbol,
+                        base + rng.randrange(MINUTE_MS),
+                        prices[symbol],
+                        rng.randint(1, 9) * 100,
+                    )
                 )
     trades.sort(key=lambda t: t.ts_ms)
     return trades

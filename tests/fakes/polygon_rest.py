@@ -45,7 +45,9 @@ def recorded_aggs() -> dict[str, Any]:
     return data
 
 
-def agg(t_ms: int, o: float, h: float, low: float, c: float, v: float, n: int | None = 10) -> dict[str, Any]:
+def agg(
+    t_ms: int, o: float, h: float, low: float, c: float, v: float, n: int | None = 10
+) -> dict[str, Any]:
     """One result row shaped like the recorded ones."""
     row = dict(recorded_aggs()["results"][0])
     row.update(t=t_ms, o=o, h=h, l=low, c=c, v=v, vw=(h + low) / 2)

@@ -123,6 +123,7 @@ class FakePolygonServer:
             if self.on_connect:
                 kind = self.on_connect.pop(0)
                 await ws.send(json.dumps(status_frame(self.connect_status)))
+                conn.actions.append(json.loads(await ws.recv()))  # the auth request
                 await ws.send(json.dumps(status_frame(kind)))
                 await ws.close(1008, kind)
                 return

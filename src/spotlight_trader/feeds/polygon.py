@@ -362,13 +362,13 @@ class PolygonFeed:
                 raise _Disconnect(f"connection closed ({_close_text(exc)})") from None
             finally:
                 watchdog.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await watchdog
+                await asyncio.wait({watchdog})  # never swallows our own cancellation
 
     async def _handshake(self, ws: ClientConnection) -> None:
         async def next_status() -> StatusEvent:
             while True:
-                data = await asyncio.wait_for(ws.recv(), self.handshake_timeout_s)
+                async with asyncio.timeout(self.handshake_timeout_s):
+                    data = await ws.recv()
                 for status in decode_frame(data).statuses:
                     return status
 
@@ -465,7 +465,8 @@ class PolygonFeed:
                 timeout = next_tick - time.monotonic()
                 if timeout > 0:
                     try:
-                        item = await asyncio.wait_for(queue.get(), timeout)
+                        async with asyncio.timeout(timeout):
+                            item = await queue.get()
                     except TimeoutError:
                         item = None
             if item is not None:
@@ -522,9 +523,8 @@ class PolygonFeed:
                 log.warning("polygon gap repair out of time", symbol=symbol)
                 continue
             try:
-                result = await asyncio.wait_for(
-                    repair_gap(store, history, symbol, from_seq, now_seq - 1), remaining
-                )
+                async with asyncio.timeout(remaining):
+                    result = await repair_gap(store, history, symbol, from_seq, now_seq - 1)
             except HistoryAuthError as exc:
                 self.stats.gap_repair_failures += 1
                 log.error("polygon gap repair refused", symbol=symbol, error=str(exc))
