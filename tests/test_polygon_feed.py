@@ -80,12 +80,10 @@ async def running(feed: PolygonFeed, sink: Any) -> AsyncIterator[asyncio.Task[No
             await task
 
 
-async def until(predicate: Any, timeout: float = 10.0) -> None:
-    async def poll() -> None:
-        while not predicate():
+async def until(predicate: Any, within_s: float = 10.0) -> None:
+    async with asyncio.timeout(within_s):
+        while not predicate():  # noqa: ASYNC110 - state changes in other tasks
             await asyncio.sleep(0.01)
-
-    await asyncio.wait_for(poll(), timeout)
 
 
 async def ring_seqs(pipeline: MarketPipeline, symbol: str) -> list[int]:

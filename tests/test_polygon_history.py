@@ -91,7 +91,7 @@ async def test_429_forever_gives_up() -> None:
     rest = _rest(2)
     rest.script = [429] * 10
     async with _service(rest, retries=2) as history:
-        with pytest.raises(HistoryError, match="rate limited.*3 attempts"):
+        with pytest.raises(HistoryError, match=r"rate limited.*3 attempts"):
             await history.minute_bars("AAPL", T0, T0 + MINUTE_MS)
     assert len(rest.requests) == 3
 

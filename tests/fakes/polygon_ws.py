@@ -165,14 +165,11 @@ class FakePolygonServer:
         """The newest connection."""
         return self.connections[-1]
 
-    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-        """Wait until ``predicate()`` holds (polled; generous timeout)."""
-
-        async def poll() -> None:
-            while not predicate():
+    async def wait_until(self, predicate: Callable[[], bool], within_s: float = 10.0) -> None:
+        """Wait until ``predicate()`` holds (polled; generous limit)."""
+        async with asyncio.timeout(within_s):
+            while not predicate():  # noqa: ASYNC110 - state changes in other tasks
                 await asyncio.sleep(0.01)
-
-        await asyncio.wait_for(poll(), timeout)
 
     async def wait_subscribed(self, channels: set[str], connection: int | None = None) -> None:
         """Wait until the (given or newest) connection is subscribed to exactly ``channels``."""

@@ -472,7 +472,11 @@ class PolygonFeed:
             if item is not None:
                 if isinstance(item, _Repair):
                     await self._repair(sink, item.symbols)
-                    self._clock_live = True
+                    if not self._clock_live:
+                        # resume the clock before the first frame of the new connection, or
+                        # its prints would look too far ahead of the paused clock
+                        self._clock_live = True
+                        await sink.advance(self.clock_ms())
                 else:
                     await self._handle(sink, item)
             now = time.monotonic()
