@@ -20,6 +20,26 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Tests run the installed (compiled) package: refuse to run it stale."""
+    import spotlight_trader
+
+    installed = Path(spotlight_trader.__file__).resolve().parent
+    source = REPO / "src" / "spotlight_trader"
+    if installed == source:
+        return
+    stale = [
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if not (installed / path.relative_to(source)).is_file()
+        or (installed / path.relative_to(source)).read_bytes() != path.read_bytes()
+    ]
+    if stale:
+        pytest.exit(
+            f"installed package is older than src/ ({stale[0]}, ...): run `make install`", 2
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the developer's environment out of tests."""

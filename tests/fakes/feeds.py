@@ -37,27 +37,33 @@ def synthetic_trades(
 
 
 class ScriptedFeed:
-    """Replays a fixed trade list at a given number of trades per batch with a pause between
-    batches; the feed clock is the latest trade time (like a replay)."""
+    """Replays a fixed trade list, pausing after every ``batch`` trades; the feed clock
+    follows the trade times (like a replay)."""
 
     name = "scripted"
 
-    def __init__(self, trades: Sequence[Trade], batch: int = 20, pause_s: float = 0.0) -> None:
+    def __init__(
+        self, trades: Sequence[Trade], batch: int = 20, pause_s: float = 0.0, hold: bool = False
+    ) -> None:
         self.trades = list(trades)
         self.batch = batch
         self.pause_s = pause_s
         self.symbols: list[str] = []
         self.done = asyncio.Event()
+        self.release = asyncio.Event()  # run() starts once this is set (hold=True)
+        if not hold:
+            self.release.set()
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
         self.symbols = list(symbols)
 
     async def run(self, sink: MarketSink) -> None:
+        await self.release.wait()
         for i in range(0, len(self.trades), self.batch):
-            chunk = [t for t in self.trades[i : i + self.batch] if t.symbol in self.symbols]
-            await sink.ingest(chunk)
-            if chunk:
-                await sink.advance(chunk[-1].ts_ms)
+            for trade in self.trades[i : i + self.batch]:
+                await sink.advance(trade.ts_ms)  # replay clock: never behind the trade
+                if trade.symbol in self.symbols:
+                    await sink.ingest([trade])
             await asyncio.sleep(self.pause_s)
         await sink.advance(self.trades[-1].ts_ms + 10 * MINUTE_MS)
         self.done.set()
