@@ -247,11 +247,11 @@ class BarBuilder:
             return None
         dropped = self._forming(st)
         st.seq = _NO_CLOCK
-        st.open = st.high = st.low = st.close = None
+        st.has_oc = st.has_hl = False
         st.volume = 0.0
         st.trades = 0
         st.b_idx = _NO_CLOCK
-        st.b_open = st.b_high = st.b_low = st.b_close = None
+        st.b_has_oc = st.b_has_hl = False
         st.b_volume = 0.0
         st.b_trades = 0
         return dropped
