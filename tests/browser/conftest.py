@@ -112,7 +112,9 @@ def console_errors() -> ConsoleErrors:
 
 @pytest.fixture
 def page(browser: Browser, console_errors: ConsoleErrors) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, timezone_id="America/New_York")
+    context = browser.new_context(
+        viewport={"width": 1600, "height": 900}, timezone_id="America/New_York"
+    )
     page = context.new_page()
 
     def on_console(msg: ConsoleMessage) -> None:
