@@ -153,7 +153,7 @@ def test_volume_only_minute_emits_no_bar() -> None:
 
 
 def test_oracle_is_not_vacuous() -> None:
-    """The oracle disagrees with a deliberately wrong bar (guards against a test that cannot fail)."""
+    """The comparison can fail: a deliberately wrong bar is rejected."""
     trades = [_t("AAA", 1_000, 100.0), _t("AAA", 1_000, 101.0), _t("AAA", 2_000, 99.0, cond=(32,))]
     expected = oracle_bars(trades_frame(trades))
     row = expected.iloc[0]
