@@ -225,8 +225,9 @@ def lean_ticks_frame(zip_path: str, symbol: str, day: str) -> pd.DataFrame:
         dtype={"ms": "int64", "price": "int64", "size": "int64", "exch": str, "cond": str},
     )
     midnight = pd.Timestamp(day, tz="America/New_York")
-    utc = midnight + pd.to_timedelta(raw["ms"], unit="ms")  # wall time; no DST change intraday
-    ts_ms = (utc.dt.tz_convert("UTC").astype("int64") // 1_000_000).astype("int64")
+    # elapsed time since midnight = wall time on a day without a DST change (2013-10-07)
+    utc = midnight + pd.to_timedelta(raw["ms"], unit="ms")
+    ts_ms = utc.dt.tz_convert("UTC").dt.as_unit("ms").astype("int64")
 
     def conds(hex_mask: str) -> tuple[int, ...]:
         mask = int(hex_mask, 16)
