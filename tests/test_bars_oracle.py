@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oracle import assert_same_bars, bars_frame, oracle_bars, trades_frame
 from spotlight_trader.market.bars import BarBuilder, build_bars
 from spotlight_trader.model import Bar, Trade
+from tests.oracle import assert_same_bars, bars_frame, oracle_bars, trades_frame
 
 T0 = 1_704_205_800_000  # 2024-01-02 14:30:00 UTC, a minute boundary
 

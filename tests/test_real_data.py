@@ -3,32 +3,37 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from oracle import BAR_FIELDS, assert_same_bars, lean_ticks_frame, oracle_bars
-from spotlight_trader.market.bar_files import write_bars_csv
+from tests.oracle import BAR_FIELDS, assert_same_bars, lean_ticks_frame, oracle_bars
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LEAN = SHARED / "data/ticks/lean/Data/equity/usa"
 TICKS = LEAN / "tick/spy/20131007_trade.zip"
 MINUTES = LEAN / "minute/spy/20131007_trade.zip"
 
-pytestmark = pytest.mark.skipif(not TICKS.is_file(), reason="shared/ data folder not present")
-
 
 @pytest.fixture(scope="module")
 def spy_bars(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    """The SPY day through the real ``spotlight bars`` command."""
     out = tmp_path_factory.mktemp("bars") / "spy.csv"
-    summary = write_bars_csv(TICKS, out, grace_ms=2_000)
-    print(
-        f"\nwrite_bars_csv: {summary.builder.trades} trades in {summary.seconds:.3f} s "
-        f"({summary.trades_per_second:,.0f} trades/s), {summary.bars} bars"
+    spotlight = Path(sys.executable).with_name("spotlight")
+    done = subprocess.run(
+        [str(spotlight), "bars", str(TICKS), "-o", str(out), "--grace-ms", "2000"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
-    assert summary.rows == 250_601 and summary.malformed == 0
+    assert done.returncode == 0, done.stderr
+    print("\n" + done.stderr.strip().splitlines()[-1])
+    assert "250,601 rows" in done.stderr and "0 rejected/malformed" in done.stderr
     frame = pd.read_csv(out, dtype={"symbol": str})
     assert list(frame.columns) == BAR_FIELDS
     return frame.sort_values(["symbol", "seq"]).reset_index(drop=True)

@@ -58,7 +58,6 @@ def synthetic(n: int, seed: int, *, ordered: bool) -> list[Trade]:
     return trades
 
 
-@pytest.mark.skipif(not SPY.is_file(), reason="shared/ data folder not present")
 async def test_spy_max_speed_equals_build_bars() -> None:
     progress: list[tuple[int, int]] = []
     bars = await replay_bars(SPY, speed=None, on_progress=lambda d, t: progress.append((d, t)))

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from spotlight_trader import logs
 from spotlight_trader.config import Settings, load_settings
-from spotlight_trader.errors import SpotlightError
+from spotlight_trader.errors import SpotlightError, TradeFileError
 from spotlight_trader.feeds.base import Feed
 
 app = typer.Typer(
@@ -89,6 +100,109 @@ def openapi() -> None:
     service = MarketService(_settings(), _NoFeed())
     json.dump(create_app(service).openapi(), sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )
+
+
+def _file_symbols(path: Path) -> tuple[str, ...]:
+    """Every symbol in a trade file, in order of first appearance."""
+    from spotlight_trader.feeds.trade_files import TradeFileReader
+
+    seen: dict[str, None] = {}
+    for batch in TradeFileReader(path).batches():
+        for trade in batch:
+            seen.setdefault(trade.symbol)
+    return tuple(seen)
+
+
+@app.command()
+def replay(
+    file: Annotated[
+        Path, typer.Argument(help="Trade file: project CSV/Parquet, Polygon flat file, LEAN zip")
+    ],
+    speed: Annotated[float, typer.Option(help="Replay speed, N × real time")] = 1.0,
+    max_speed: Annotated[bool, typer.Option("--max-speed", help="As fast as possible")] = False,
+    symbols: Annotated[
+        str | None, typer.Option(help="Comma-separated symbols (default: every symbol in the file)")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: PORT)")] = None,
+) -> None:
+    """Replay recorded trades through the live pipeline and serve them like a live market."""
+    from spotlight_trader.feeds.replay import ReplayFeed
+
+    try:
+        watch = symbols.split(",") if symbols else list(_file_symbols(file))
+        if not watch:
+            raise TradeFileError(f"{file}: no trades")
+        settings = _settings(port=port, watchlist=",".join(watch), feed="replay")
+        progress = _progress()
+        task = progress.add_task(f"replay {file.name}", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+            if done >= total:
+                progress.stop()
+
+        feed = ReplayFeed(
+            file,
+            speed=None if max_speed else speed,
+            on_progress=on_progress,
+            grace_ms=settings.bar_grace_ms,
+        )
+    except (SpotlightError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    progress.start()
+    try:
+        _serve(settings, feed)
+    finally:
+        progress.stop()
+
+
+@app.command()
+def bars(
+    file: Annotated[Path, typer.Argument(help="Trade file (any supported format)")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="CSV file to write")],
+    grace_ms: Annotated[
+        int | None, typer.Option(help="Finality grace (default: BAR_GRACE_MS)")
+    ] = None,
+) -> None:
+    """Build 1-minute bars from a trade file as fast as possible and write them as CSV."""
+    from spotlight_trader.market.bar_files import write_bars_csv
+
+    settings = _settings(bar_grace_ms=grace_ms)
+    progress = _progress()
+    task = progress.add_task(f"bars {file.name}", total=None)
+    try:
+        with progress:
+            summary = write_bars_csv(
+                file,
+                out,
+                grace_ms=settings.bar_grace_ms,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+    except SpotlightError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    stats = summary.builder
+    typer.echo(
+        f"{summary.bars:,} bars → {out}  ({summary.rows:,} rows, {stats.trades:,} trades, "
+        f"{stats.ineligible:,} ineligible, {stats.late_trades:,} late, "
+        f"{stats.rejected + summary.malformed:,} rejected/malformed, {summary.skipped:,} skipped; "
+        f"{summary.seconds:.2f} s, {summary.trades_per_second:,.0f} trades/s)",
+        err=True,
+    )
 
 
 def main() -> None:
