@@ -224,7 +224,10 @@ export class StreamClient {
     if (es !== this.es) return;
     this.touch();
     const ready = parse<ReadyEvent>(ev);
-    if (!ready) return this.malformed();
+    if (!ready) {
+      this.malformed();
+      return;
+    }
     this.clearRetry();
     this.update({
       state: "live",
@@ -239,7 +242,10 @@ export class StreamClient {
     if (es !== this.es) return;
     this.touch();
     const bar = parse<Bar>(ev);
-    if (!bar || typeof bar.symbol !== "string" || !Number.isInteger(bar.seq)) return this.malformed();
+    if (!bar || typeof bar.symbol !== "string" || !Number.isInteger(bar.seq)) {
+      this.malformed();
+      return;
+    }
     if (ev.lastEventId) this.snap = { ...this.snap, cursor: ev.lastEventId };
     const last = this.lastSeq.get(bar.symbol);
     if (last !== undefined && bar.seq <= last) {
@@ -255,7 +261,8 @@ export class StreamClient {
     this.touch();
     const mb = parse<Microbar>(ev);
     if (!mb || typeof mb.symbol !== "string" || typeof mb.minute !== "object" || mb.minute === null) {
-      return this.malformed();
+      this.malformed();
+      return;
     }
     for (const l of this.listeners) l.microbar?.(mb);
   }
@@ -264,7 +271,10 @@ export class StreamClient {
     if (es !== this.es) return;
     this.touch();
     const status = parse<StatusEvent>(ev);
-    if (!status) return this.malformed();
+    if (!status) {
+      this.malformed();
+      return;
+    }
     const lag = typeof status.server_ms === "number" ? Math.max(0, this.opts.now() - status.server_ms) : null;
     this.update({ lagMs: lag, feed: status.feed ?? null, clockMs: status.clock_ms ?? null });
     for (const l of this.listeners) l.status?.(status);
