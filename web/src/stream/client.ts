@@ -205,8 +205,8 @@ export class StreamClient {
     this.clearRetry();
     this.closeSource();
     if (this.symbols.length === 0) {
-      // Nothing to subscribe to; the server would reject an empty list.
-      this.update({ state: "live", nextRetryAt: null });
+      // Nothing to subscribe to yet (the server rejects an empty list); setSymbols opens it.
+      this.clearIdle();
       return;
     }
     const es = this.opts.createEventSource(this.url());
