@@ -14,8 +14,8 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	UV_PYTHON=$(PYTHON) $(UV) sync --locked --quiet
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock setup.py $(shell find src -name "*.py")
+	UV_PYTHON=$(PYTHON) $(UV) sync --locked --no-editable --quiet
 	touch $@
 
 install: $(VENV)/.synced

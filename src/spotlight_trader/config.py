@@ -6,8 +6,8 @@ A missing or invalid value stops start-up with one line naming the variable
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
+from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
@@ -45,7 +45,9 @@ class Settings(BaseSettings):
     sim_history_minutes: int = Field(
         390, ge=0, le=20_000, description="Minutes of history the simulator generates at start."
     )
-    ring_capacity: int = Field(5_000, ge=10, le=1_000_000, description="Final bars kept per symbol.")
+    ring_capacity: int = Field(
+        5_000, ge=10, le=1_000_000, description="Final bars kept per symbol."
+    )
     bar_grace_ms: int = Field(
         2_000, ge=0, le=600_000, description="Wait past a minute's end before it is final."
     )

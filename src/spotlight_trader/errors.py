@@ -1,10 +1,10 @@
 """The package's error hierarchy.
 
-    SpotlightError
-    ├── ConfigError          a setting is missing or invalid (start-up stops)
-    ├── InputError           bad external input: a file, a frame, a query value
-    │   └── TradeFileError   a trade file cannot be read or has the wrong shape
-    └── FeedError            a market data feed failed in a way it cannot recover from
+SpotlightError
+├── ConfigError          a setting is missing or invalid (start-up stops)
+├── InputError           bad external input: a file, a frame, a query value
+│   └── TradeFileError   a trade file cannot be read or has the wrong shape
+└── FeedError            a market data feed failed in a way it cannot recover from
 """
 
 from __future__ import annotations

@@ -49,44 +49,32 @@ class BuilderStats:
 
 
 class _SymbolState:
-    """Forming minute and forming 250 ms bucket of one symbol."""
+    """Forming minute and forming 250 ms bucket of one symbol.
 
-    __slots__ = (
-        "b_close",
-        "b_high",
-        "b_idx",
-        "b_low",
-        "b_open",
-        "b_trades",
-        "b_volume",
-        "close",
-        "close_ts",
-        "final_seq",
-        "high",
-        "low",
-        "open",
-        "open_ts",
-        "seq",
-        "trades",
-        "volume",
-    )
+    Prices are plain floats guarded by ``has_*`` flags (not ``float | None``) so the
+    compiled build keeps them unboxed.
+    """
 
     def __init__(self) -> None:
         self.seq = _NO_CLOCK  # forming minute, or _NO_CLOCK when none is forming
         self.final_seq = _NO_CLOCK  # every minute <= final_seq is final for this symbol
-        self.open: float | None = None
-        self.high: float | None = None
-        self.low: float | None = None
-        self.close: float | None = None
+        self.has_oc = False
+        self.has_hl = False
+        self.open = 0.0
+        self.high = 0.0
+        self.low = 0.0
+        self.close = 0.0
         self.open_ts = 0
         self.close_ts = 0
         self.volume = 0.0
         self.trades = 0
         self.b_idx = _NO_CLOCK  # forming bucket index (ts_ms // 250), or _NO_CLOCK
-        self.b_open: float | None = None
-        self.b_high: float | None = None
-        self.b_low: float | None = None
-        self.b_close: float | None = None
+        self.b_has_oc = False
+        self.b_has_hl = False
+        self.b_open = 0.0
+        self.b_high = 0.0
+        self.b_low = 0.0
+        self.b_close = 0.0
         self.b_volume = 0.0
         self.b_trades = 0
 
@@ -178,22 +166,23 @@ class BarBuilder:
             st.volume += size
             st.b_volume += size
         if flags & HIGH_LOW:
-            high = st.high
-            if high is None:
+            if not st.has_hl:
+                st.has_hl = True
                 st.high = st.low = price
-            elif price > high:
+            elif price > st.high:
                 st.high = price
-            elif price < st.low:  # type: ignore[operator]
+            elif price < st.low:
                 st.low = price
-            b_high = st.b_high
-            if b_high is None:
+            if not st.b_has_hl:
+                st.b_has_hl = True
                 st.b_high = st.b_low = price
-            elif price > b_high:
+            elif price > st.b_high:
                 st.b_high = price
-            elif price < st.b_low:  # type: ignore[operator]
+            elif price < st.b_low:
                 st.b_low = price
         if flags & OPEN_CLOSE:
-            if st.open is None:
+            if not st.has_oc:
+                st.has_oc = True
                 st.open = st.close = price
                 st.open_ts = st.close_ts = ts
             else:
@@ -203,7 +192,8 @@ class BarBuilder:
                 if ts >= st.close_ts:
                     st.close = price
                     st.close_ts = ts
-            if st.b_open is None:
+            if not st.b_has_oc:
+                st.b_has_oc = True
                 st.b_open = price
             st.b_close = price
         if self._clock_from_trades and ts > clock:
@@ -265,13 +255,15 @@ class BarBuilder:
     # ---------------------------------------------------------------- internals
 
     def _forming(self, st: _SymbolState) -> FormingBar:
+        oc = st.has_oc
+        hl = st.has_hl
         return FormingBar(
             seq=st.seq,
             bar_start_ms=st.seq * MINUTE_MS,
-            open=st.open,
-            high=st.high,
-            low=st.low,
-            close=st.close,
+            open=st.open if oc else None,
+            high=st.high if hl else None,
+            low=st.low if hl else None,
+            close=st.close if oc else None,
             volume=st.volume,
             trades=st.trades,
         )
@@ -279,20 +271,22 @@ class BarBuilder:
     def _flush_bucket(self, symbol: str, st: _SymbolState) -> None:
         if self._on_microbar is not None:
             self.stats.microbars += 1
+            oc = st.b_has_oc
+            hl = st.b_has_hl
             self._on_microbar(
                 Microbar(
                     symbol=symbol,
                     bucket_start_ms=st.b_idx * MICRO_MS,
-                    open=st.b_open,
-                    high=st.b_high,
-                    low=st.b_low,
-                    close=st.b_close,
+                    open=st.b_open if oc else None,
+                    high=st.b_high if hl else None,
+                    low=st.b_low if hl else None,
+                    close=st.b_close if oc else None,
                     volume=st.b_volume,
                     trades=st.b_trades,
                     minute=self._forming(st),
                 )
             )
-        st.b_open = st.b_high = st.b_low = st.b_close = None
+        st.b_has_oc = st.b_has_hl = False
         st.b_volume = 0.0
         st.b_trades = 0
 
@@ -300,7 +294,7 @@ class BarBuilder:
         if st.b_trades:
             self._flush_bucket(symbol, st)
         seq = st.seq
-        if st.open is not None:
+        if st.has_oc:
             self.stats.bars += 1
             self._on_bar(
                 Bar(
@@ -309,9 +303,9 @@ class BarBuilder:
                     bar_start_ms=seq * MINUTE_MS,
                     bar_end_ms=(seq + 1) * MINUTE_MS,
                     open=st.open,
-                    high=st.high,  # type: ignore[arg-type]
-                    low=st.low,  # type: ignore[arg-type]
-                    close=st.close,  # type: ignore[arg-type]
+                    high=st.high,
+                    low=st.low,
+                    close=st.close,
                     volume=st.volume,
                     trades=st.trades,
                 )
@@ -320,7 +314,7 @@ class BarBuilder:
             self.stats.unpriced_volume += st.volume
         st.final_seq = seq
         st.seq = _NO_CLOCK
-        st.open = st.high = st.low = st.close = None
+        st.has_oc = st.has_hl = False
         st.volume = 0.0
         st.trades = 0
         st.b_idx = _NO_CLOCK

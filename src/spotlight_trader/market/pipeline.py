@@ -7,10 +7,12 @@ subscribes and then reads the ring cannot miss it (see ``api/stream.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from spotlight_trader.bus import Bus, bar_topic, microbar_topic
 from spotlight_trader.market.bars import BarBuilder, BuilderStats
 from spotlight_trader.market.ring import BarRing
+from spotlight_trader.market.session import REGULAR_CLOSE_MIN, REGULAR_OPEN_MIN, et_datetime
 from spotlight_trader.model import Bar, Microbar, Quote, Trade
 
 
@@ -38,6 +40,8 @@ class MarketPipeline:
         self._pending: list[Bar] = []
         self.last_price: dict[str, float] = {}
         self.last_trade_ms: dict[str, int] = {}
+        self.prev_close: dict[str, float] = {}
+        self._regular_close: dict[str, tuple[date, float]] = {}
         self.malformed = 0
         self.ring_rejects = 0
 
@@ -68,8 +72,19 @@ class MarketPipeline:
             self.ring_rejects += 1
             return False
         self.last_price[bar.symbol] = bar.close
+        self._track_close(bar)
         self.bus.publish(bar_topic(bar.symbol), bar)
         return True
+
+    def _track_close(self, bar: Bar) -> None:
+        """Keep the prior regular-session close: the last 09:30–16:00 ET bar of an earlier day."""
+        start = et_datetime(bar.bar_start_ms)
+        day = start.date()
+        last = self._regular_close.get(bar.symbol)
+        if last is not None and last[0] < day:
+            self.prev_close[bar.symbol] = last[1]
+        if REGULAR_OPEN_MIN <= start.hour * 60 + start.minute < REGULAR_CLOSE_MIN:
+            self._regular_close[bar.symbol] = (day, bar.close)
 
     async def ingest(self, trades: Sequence[Trade]) -> None:
         """Apply trades and store/publish any bar they finalised."""

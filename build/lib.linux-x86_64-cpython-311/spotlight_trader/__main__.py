@@ -1,0 +1,3 @@
+from spotlight_trader.cli import main
+
+main()

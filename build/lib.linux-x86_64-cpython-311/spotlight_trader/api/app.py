@@ -1,0 +1,108 @@
+"""The application factory: routes, error handling, static web client, feed lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+import spotlight_trader
+from spotlight_trader.api import openapi
+from spotlight_trader.api.responses import error_response
+from spotlight_trader.api.routes import market, ops
+from spotlight_trader.api.stream import stream_market
+from spotlight_trader.errors import InputError
+from spotlight_trader.metrics import make_registry
+from spotlight_trader.service import MarketService
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+NO_CACHE = "no-cache"
+_NOT_BUILT = (
+    "<!doctype html><title>Spotlight Trader</title><body style='font-family:sans-serif'>"
+    "<h1>Web client not built</h1><p>Run <code>make run</code> (or <code>make web</code>) "
+    "to build it. The API is up: <a href='/docs'>/docs</a>.</p></body>"
+)
+
+
+class _HashedAssets(StaticFiles):
+    """Vite's hashed assets never change, so browsers may cache them for a year."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = IMMUTABLE
+        return response
+
+
+def default_web_dist() -> Path:
+    """``web/dist`` of the source checkout this package runs from."""
+    return Path(spotlight_trader.__file__).resolve().parents[2] / "web" / "dist"
+
+
+def create_app(service: MarketService, web_dist: Path | None = None) -> FastAPI:
+    """Build the ASGI app around a (not yet started) :class:`MarketService`."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await service.start()
+        try:
+            yield
+        finally:
+            await service.stop()
+
+    app = FastAPI(
+        title="Spotlight Trader",
+        version=spotlight_trader.__version__,
+        description="Live bars, explained alerts, a voice coach and a journal for traders.",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.state.registry = make_registry(service)
+
+    @app.exception_handler(InputError)
+    async def _input_error(_request: Request, exc: InputError) -> Response:
+        return error_response(422, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = first.get("loc", ())
+        return error_response(
+            422, str(first.get("msg", "invalid request")), str(loc[-1]) if loc else None
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(exc.status_code, str(exc.detail))
+
+    app.include_router(market.router)
+    app.include_router(ops.router)
+    app.add_api_route(
+        "/stream/market",
+        stream_market,
+        methods=["GET"],
+        summary="Live bars and microbars (Server-Sent Events)",
+        response_class=Response,
+        include_in_schema=True,
+    )
+    openapi.install(app)
+
+    dist = web_dist or default_web_dist()
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", _HashedAssets(directory=dist / "assets"), name="assets")
+
+    @app.get("/", include_in_schema=False)
+    async def _index() -> Response:
+        if index.is_file():
+            return FileResponse(index, headers={"Cache-Control": NO_CACHE})
+        return HTMLResponse(_NOT_BUILT, headers={"Cache-Control": NO_CACHE})
+
+    return app

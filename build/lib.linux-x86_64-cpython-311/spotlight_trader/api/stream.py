@@ -1,0 +1,148 @@
+"""``GET /stream/market``: final bars and microbars as Server-Sent Events, with lossless
+per-symbol resume (invariant 5) and the slow-consumer policy of invariant 6.
+
+Order of operations for one connection:
+
+1. subscribe to the bus (from here on nothing published is missed),
+2. send ``ready`` with the starting cursor,
+3. send every ring bar past the cursor (``gap`` if the ring no longer reaches back),
+4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3).
+
+A client whose queue of undelivered final bars overflows is disconnected; it resumes from
+its ``Last-Event-ID`` like after any other drop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import msgspec
+import structlog
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.requests import Request
+
+from spotlight_trader.api.cursor import Cursor
+from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
+from spotlight_trader.bus import SubscriberOverflow, bar_topic, microbar_topic
+from spotlight_trader.errors import InputError
+from spotlight_trader.model import Bar, Microbar
+from spotlight_trader.service import MarketService, normalise_symbol
+
+log = structlog.get_logger(__name__)
+_encode = msgspec.json.Encoder().encode
+STATUS_INTERVAL_S = 5.0
+
+
+def parse_symbols(raw: str | None, service: MarketService) -> list[str]:
+    """The ``symbols`` query value as a list; :class:`InputError` naming what is wrong."""
+    if not raw or not raw.strip():
+        raise InputError("symbols is required, e.g. symbols=SPY,AAPL")
+    parts = [p for p in raw.split(",") if p.strip()]
+    limit = service.settings.stream_max_symbols
+    if len(parts) > limit:
+        raise InputError(f"too many symbols: {len(parts)} (at most {limit} per stream)")
+    symbols = list(dict.fromkeys(normalise_symbol(p) for p in parts))
+    unknown = [s for s in symbols if s not in service.watchlist]
+    if unknown:
+        raise InputError(f"not on the watchlist: {', '.join(unknown)}")
+    return symbols
+
+
+def parse_seq(raw: str | None, name: str) -> int | None:
+    """A non-negative integer query value, or None when absent."""
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit() or len(raw) > 15:
+        raise InputError(f"{name} must be a non-negative integer, got {raw[:20]!r}")
+    return int(raw)
+
+
+def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> ServerSentEvent:
+    return ServerSentEvent(
+        data=_encode(data).decode(),
+        event=kind,
+        id=cursor.encode() if cursor is not None else None,
+    )
+
+
+async def start_cursor(
+    service: MarketService, symbols: list[str], last_event_id: str | None, since_seq: int | None
+) -> Cursor:
+    """Where this connection starts: the client's cursor, ``sinceSeq``, or the ring tails."""
+    if last_event_id:
+        given = Cursor.parse(last_event_id)
+        cursor = given.restrict(symbols)
+        for symbol in symbols:
+            if symbol not in given:  # newly added to this stream: start at the tail
+                last = await service.ring.last(symbol)
+                if last is not None:
+                    cursor.advance(symbol, last.seq)
+        return cursor
+    if since_seq is not None:
+        return Cursor(dict.fromkeys(symbols, since_seq))
+    seqs: dict[str, int | None] = {}
+    for symbol in symbols:
+        last = await service.ring.last(symbol)
+        seqs[symbol] = last.seq if last is not None else None
+    return Cursor(seqs)
+
+
+async def market_events(
+    service: MarketService, symbols: list[str], cursor: Cursor, request: Request | None = None
+) -> AsyncIterator[ServerSentEvent]:
+    """The event sequence of one stream connection."""
+    topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
+    sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
+    service.sse_clients += 1
+    try:
+        yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
+        for symbol in symbols:
+            after = cursor.get(symbol)
+            bars = await service.ring.since_seq(symbol, -1 if after is None else after)
+            if after is not None and bars and bars[0].seq > after + 1:
+                # The ring no longer holds everything the client missed; say so honestly.
+                oldest = await service.ring.recent(symbol, service.ring.capacity)
+                if oldest and oldest[0].seq > after + 1:
+                    gap = StreamGap(symbol=symbol, from_seq=after + 1, to_seq=oldest[0].seq - 1)
+                    yield _event("gap", gap)
+            for bar in bars:
+                if cursor.advance(symbol, bar.seq):
+                    yield _event("bar", bar, cursor)
+        while True:
+            try:
+                _topic, message = await asyncio.wait_for(sub.get(), STATUS_INTERVAL_S)
+            except TimeoutError:
+                status = StreamStatus(
+                    feed=service.feed.name, clock_ms=service.clock_ms(), server_ms=service.now_ms()
+                )
+                yield _event("status", status)
+                continue
+            if isinstance(message, Bar):
+                if cursor.advance(message.symbol, message.seq):
+                    yield _event("bar", message, cursor)
+            elif isinstance(message, Microbar):
+                last = cursor.get(message.symbol)
+                if last is None or message.minute.seq > last:
+                    yield _event("microbar", message)
+    except SubscriberOverflow:
+        service.sse_slow_closes += 1
+        log.warning("closing slow stream client", symbols=len(symbols))
+    finally:
+        service.sse_clients -= 1
+        sub.close()
+
+
+async def stream_market(request: Request) -> EventSourceResponse:
+    """Route handler; validation errors are turned into 4xx JSON by the app."""
+    service: MarketService = request.app.state.service
+    symbols = parse_symbols(request.query_params.get("symbols"), service)
+    since_seq = parse_seq(request.query_params.get("sinceSeq"), "sinceSeq")
+    last_event_id = request.headers.get("last-event-id") or request.query_params.get("lastEventId")
+    cursor = await start_cursor(service, symbols, last_event_id, since_seq)
+    return EventSourceResponse(
+        market_events(service, symbols, cursor, request),
+        ping=service.settings.stream_heartbeat_s,
+        send_timeout=30,
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )

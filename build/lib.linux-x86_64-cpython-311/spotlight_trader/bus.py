@@ -1,0 +1,174 @@
+"""Typed in-process pub/sub with bounded per-subscriber queues.
+
+Topics are strings built by the helpers below (``microbar:SPY``, ``bar:new:SPY:1m``).
+Overflow policy (invariant 6): messages on *coalescing* topics (microbars, quotes) are
+ephemeral, so a newer one replaces a pending one of the same topic, and they never count
+towards the bound. Messages on every other topic (bars, signals) are lossless: when a
+subscriber's queue is full the subscriber is closed with :class:`SubscriberOverflow`
+instead of losing one, and the client resumes from its cursor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Iterable
+from typing import Protocol
+
+from spotlight_trader.errors import SpotlightError
+
+COALESCING_PREFIXES = ("microbar:", "quote:", "tick:")
+
+
+def microbar_topic(symbol: str) -> str:
+    """Topic of the 250 ms microbars of ``symbol``."""
+    return f"microbar:{symbol}"
+
+
+def bar_topic(symbol: str, timeframe: str = "1m") -> str:
+    """Topic of the final bars of ``symbol``."""
+    return f"bar:new:{symbol}:{timeframe}"
+
+
+def signal_topic(symbol: str) -> str:
+    """Topic of the alert signals of ``symbol``."""
+    return f"signal:{symbol}"
+
+
+def is_coalescing(topic: str) -> bool:
+    """True for topics whose messages may be replaced by newer ones."""
+    return topic.startswith(COALESCING_PREFIXES)
+
+
+class SubscriberOverflow(SpotlightError):
+    """The subscriber fell behind on lossless messages and was closed."""
+
+
+class _Entry:
+    __slots__ = ("live", "message", "topic")
+
+    def __init__(self, topic: str, message: object) -> None:
+        self.topic = topic
+        self.message = message
+        self.live = True
+
+
+class Subscription:
+    """One subscriber's queue. Iterate with :meth:`get`; always :meth:`close` when done."""
+
+    def __init__(self, bus: LocalBus, topics: frozenset[str], maxsize: int) -> None:
+        self.topics = topics
+        self.maxsize = maxsize
+        self._bus = bus
+        self._queue: deque[_Entry] = deque()
+        self._pending: dict[str, _Entry] = {}  # coalescing topic -> its queued entry
+        self._lossless = 0
+        self._wakeup = asyncio.Event()
+        self.overflowed = False
+        self.closed = False
+
+    def _put(self, topic: str, message: object) -> None:
+        if self.closed:
+            return
+        if is_coalescing(topic):
+            old = self._pending.get(topic)
+            if old is not None:
+                old.live = False  # keep order: the newest goes to the back
+            entry = _Entry(topic, message)
+            self._pending[topic] = entry
+        else:
+            if self._lossless >= self.maxsize:
+                self.overflowed = True
+                self._bus.overflows += 1
+                self.close()
+                self._wakeup.set()
+                return
+            self._lossless += 1
+            entry = _Entry(topic, message)
+        self._queue.append(entry)
+        self._wakeup.set()
+
+    def get_nowait(self) -> tuple[str, object] | None:
+        """The next message, or None if the queue is empty."""
+        queue = self._queue
+        while queue:
+            entry = queue.popleft()
+            if not entry.live:
+                continue
+            if is_coalescing(entry.topic):
+                del self._pending[entry.topic]
+            else:
+                self._lossless -= 1
+            return entry.topic, entry.message
+        if self.overflowed:
+            raise SubscriberOverflow(f"subscriber fell behind by {self.maxsize} messages")
+        return None
+
+    async def get(self) -> tuple[str, object]:
+        """Wait for the next message. Raises :class:`SubscriberOverflow` once overflowed."""
+        while True:
+            item = self.get_nowait()
+            if item is not None:
+                return item
+            if self.closed:
+                raise SubscriberOverflow("subscription closed")
+            self._wakeup.clear()
+            await self._wakeup.wait()
+
+    def close(self) -> None:
+        """Stop receiving; idempotent."""
+        if not self.closed:
+            self.closed = True
+            self._bus._remove(self)
+        if not self.overflowed:
+            self._queue.clear()
+            self._pending.clear()
+
+    def __len__(self) -> int:
+        return sum(1 for entry in self._queue if entry.live)
+
+
+class Bus(Protocol):
+    """Publish/subscribe interface shared by the local and the Redis implementation."""
+
+    def publish(self, topic: str, message: object) -> None:
+        """Deliver ``message`` to every subscriber of ``topic`` without blocking."""
+        ...
+
+    def subscribe(self, topics: Iterable[str], maxsize: int = 1_000) -> Subscription:
+        """A new subscription to ``topics``."""
+        ...
+
+
+class LocalBus:
+    """In-process :class:`Bus`."""
+
+    def __init__(self) -> None:
+        self._subs: dict[str, set[Subscription]] = {}
+        self.overflows = 0
+
+    def publish(self, topic: str, message: object) -> None:
+        """Deliver to current subscribers of ``topic``."""
+        subs = self._subs.get(topic)
+        if subs:
+            for sub in tuple(subs):
+                sub._put(topic, message)
+
+    def subscribe(self, topics: Iterable[str], maxsize: int = 1_000) -> Subscription:
+        """Subscribe to ``topics``."""
+        sub = Subscription(self, frozenset(topics), maxsize)
+        for topic in sub.topics:
+            self._subs.setdefault(topic, set()).add(sub)
+        return sub
+
+    def subscriber_count(self, topic: str) -> int:
+        """Number of subscribers of ``topic``."""
+        return len(self._subs.get(topic, ()))
+
+    def _remove(self, sub: Subscription) -> None:
+        for topic in sub.topics:
+            subs = self._subs.get(topic)
+            if subs is not None:
+                subs.discard(sub)
+                if not subs:
+                    del self._subs[topic]

@@ -1,0 +1,93 @@
+"""Settings: one pydantic-settings object read from the environment (and ``.env``).
+
+A missing or invalid value stops start-up with one line naming the variable
+(:func:`load_settings`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
+
+from spotlight_trader.errors import ConfigError
+
+SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
+DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
+
+
+def default_data_dir() -> Path:
+    """Per-user data directory (SQLite file, caches)."""
+    return Path(platformdirs.user_data_dir("spotlight-trader", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every setting of the service. Environment variables use the upper-case field name."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    host: str = Field("127.0.0.1", description="Address the HTTP server binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="HTTP port.")
+    feed: Literal["simulated", "replay", "polygon"] = Field(
+        "simulated", description="Market data source."
+    )
+    watchlist: Annotated[tuple[str, ...], NoDecode] = Field(
+        DEFAULT_WATCHLIST, description="Comma-separated symbols streamed at start."
+    )
+    sim_seed: int = Field(7, description="Seed of the simulated market (same seed, same market).")
+    sim_speed: float = Field(
+        1.0, gt=0, le=10_000, description="Simulated market speed; 1 = real time."
+    )
+    sim_history_minutes: int = Field(
+        390, ge=0, le=20_000, description="Minutes of history the simulator generates at start."
+    )
+    ring_capacity: int = Field(
+        5_000, ge=10, le=1_000_000, description="Final bars kept per symbol."
+    )
+    bar_grace_ms: int = Field(
+        2_000, ge=0, le=600_000, description="Wait past a minute's end before it is final."
+    )
+    feed_max_ahead_ms: int = Field(
+        10_000, ge=0, description="Live prints stamped further ahead of the clock are rejected."
+    )
+    stream_max_symbols: int = Field(
+        50, ge=1, le=1_000, description="Most symbols one /stream/market request may ask for."
+    )
+    stream_queue_size: int = Field(
+        2_000, ge=10, description="Pending bars per SSE client before it is closed as too slow."
+    )
+    stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
+    log_level: Literal["debug", "info", "warning", "error"] = Field("info")
+    log_json: bool = Field(False, description="Log JSON lines instead of console text.")
+    data_dir: Path = Field(default_factory=default_data_dir, description="Where files are kept.")
+
+    @field_validator("watchlist", mode="before")
+    @classmethod
+    def _split_watchlist(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part for part in value.replace(" ", "").split(",") if part]
+        if isinstance(value, list | tuple):
+            symbols = tuple(str(s).strip().upper() for s in value)
+            bad = [s for s in symbols if not re.match(SYMBOL_PATTERN, s)]
+            if bad:
+                raise ValueError(f"not a ticker symbol: {', '.join(bad)}")
+            if not symbols:
+                raise ValueError("must name at least one symbol")
+            return tuple(dict.fromkeys(symbols))
+        return value
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; raise :class:`ConfigError` naming the first bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except SettingsError as exc:
+        raise ConfigError(f"invalid setting: {exc}") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]).upper() if err["loc"] else "settings"
+        raise ConfigError(f"invalid setting {name}: {err['msg']}") from None

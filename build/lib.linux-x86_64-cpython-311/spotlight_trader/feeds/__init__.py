@@ -1,0 +1,1 @@
+"""Market data feeds: one protocol (:mod:`.base`), one module per source."""

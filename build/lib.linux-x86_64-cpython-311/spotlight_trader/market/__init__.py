@@ -1,0 +1,1 @@
+"""Market data: trade eligibility, bar building, sessions and the bar ring."""

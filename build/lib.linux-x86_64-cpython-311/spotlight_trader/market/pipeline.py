@@ -1,0 +1,110 @@
+"""MarketPipeline: feed → BarBuilder → ring → bus. The one place that wires the hot path.
+
+Ordering guarantee: a final bar is in the ring *before* it is published, so a stream that
+subscribes and then reads the ring cannot miss it (see ``api/stream.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spotlight_trader.bus import Bus, bar_topic, microbar_topic
+from spotlight_trader.market.bars import BarBuilder, BuilderStats
+from spotlight_trader.market.ring import BarRing
+from spotlight_trader.market.session import REGULAR_CLOSE_MIN, REGULAR_OPEN_MIN, et_datetime
+from spotlight_trader.model import Bar, Microbar, Quote, Trade
+
+
+class MarketPipeline:
+    """Implements :class:`~spotlight_trader.feeds.base.MarketSink` for the running service."""
+
+    def __init__(
+        self,
+        ring: BarRing,
+        bus: Bus,
+        *,
+        grace_ms: int = 2_000,
+        clock_from_trades: bool = False,
+        max_ahead_ms: int = 10_000,
+    ) -> None:
+        self.ring = ring
+        self.bus = bus
+        self.builder = BarBuilder(
+            self._collect_bar,
+            self._publish_microbar,
+            grace_ms=grace_ms,
+            clock_from_trades=clock_from_trades,
+            max_ahead_ms=max_ahead_ms,
+        )
+        self._pending: list[Bar] = []
+        self.last_price: dict[str, float] = {}
+        self.last_trade_ms: dict[str, int] = {}
+        self.prev_close: dict[str, float] = {}
+        self._regular_close: dict[str, tuple[date, float]] = {}
+        self.malformed = 0
+        self.ring_rejects = 0
+
+    @property
+    def stats(self) -> BuilderStats:
+        """The bar builder's counters."""
+        return self.builder.stats
+
+    def _collect_bar(self, bar: Bar) -> None:
+        self._pending.append(bar)
+
+    def _publish_microbar(self, microbar: Microbar) -> None:
+        if microbar.minute.close is not None:
+            self.last_price[microbar.symbol] = microbar.minute.close
+            self.last_trade_ms[microbar.symbol] = microbar.bucket_start_ms
+        self.bus.publish(microbar_topic(microbar.symbol), microbar)
+
+    async def _drain(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        for bar in pending:
+            await self.store_bar(bar)
+
+    async def store_bar(self, bar: Bar) -> bool:
+        """Put a final bar in the ring and publish it; False if it would break seq order."""
+        if not await self.ring.append(bar):
+            self.ring_rejects += 1
+            return False
+        self.last_price[bar.symbol] = bar.close
+        self._track_close(bar)
+        self.bus.publish(bar_topic(bar.symbol), bar)
+        return True
+
+    def _track_close(self, bar: Bar) -> None:
+        """Keep the prior regular-session close: the last 09:30–16:00 ET bar of an earlier day."""
+        start = et_datetime(bar.bar_start_ms)
+        day = start.date()
+        last = self._regular_close.get(bar.symbol)
+        if last is not None and last[0] < day:
+            self.prev_close[bar.symbol] = last[1]
+        if REGULAR_OPEN_MIN <= start.hour * 60 + start.minute < REGULAR_CLOSE_MIN:
+            self._regular_close[bar.symbol] = (day, bar.close)
+
+    async def ingest(self, trades: Sequence[Trade]) -> None:
+        """Apply trades and store/publish any bar they finalised."""
+        self.builder.on_trades(trades)
+        await self._drain()
+
+    def on_quote(self, quote: Quote) -> None:
+        """Record a quote."""
+        self.builder.on_quote(quote)
+
+    async def advance(self, now_ms: int) -> None:
+        """Move the feed clock; store/publish bars it finalised."""
+        self.builder.advance(now_ms)
+        await self._drain()
+
+    async def flush(self) -> None:
+        """Finalise every forming bar (end of a replay)."""
+        self.builder.flush()
+        await self._drain()
+
+    def count_malformed(self, n: int = 1) -> None:
+        """Count feed inputs that could not be normalised."""
+        self.malformed += n

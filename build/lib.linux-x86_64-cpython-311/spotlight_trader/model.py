@@ -1,0 +1,85 @@
+"""Domain types. Units are in the names: ``*_ms`` is Unix epoch milliseconds (UTC).
+
+All types are frozen ``msgspec.Struct``s: cheap to build on the hot path, immutable once
+made (a final bar can never change), and encodable to JSON without a schema layer.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+MINUTE_MS = 60_000
+MICRO_MS = 250
+
+
+class Trade(msgspec.Struct, frozen=True, gc=False):
+    """One print on the consolidated tape. ``ts_ms`` is the SIP (exchange) timestamp."""
+
+    symbol: str
+    ts_ms: int
+    price: float
+    size: float
+    conditions: tuple[int, ...] = ()
+    exchange: int = 0
+
+
+class Quote(msgspec.Struct, frozen=True, gc=False):
+    """Latest NBBO for a symbol. Sizes are in shares."""
+
+    symbol: str
+    ts_ms: int
+    bid: float
+    ask: float
+    bid_size: float
+    ask_size: float
+
+
+class Bar(msgspec.Struct, frozen=True, gc=False):
+    """A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source."""
+
+    symbol: str
+    seq: int
+    bar_start_ms: int
+    bar_end_ms: int
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float
+    trades: int
+
+
+class FormingBar(msgspec.Struct, frozen=True, gc=False):
+    """Running state of the 1-minute bar that is still forming.
+
+    ``open``..``close`` are ``None`` while only volume-only prints (odd lots, average price,
+    ...) have arrived: such prints add volume but may not set a price.
+    """
+
+    seq: int
+    bar_start_ms: int
+    open: float | None
+    high: float | None
+    low: float | None
+    close: float | None
+    volume: float
+    trades: int
+
+
+class Microbar(msgspec.Struct, frozen=True, gc=False):
+    """A 250 ms bucket plus the forming minute it belongs to."""
+
+    symbol: str
+    bucket_start_ms: int
+    open: float | None
+    high: float | None
+    low: float | None
+    close: float | None
+    volume: float
+    trades: int
+    minute: FormingBar
+
+
+def seq_of(ts_ms: int) -> int:
+    """The bar sequence number of the minute that contains ``ts_ms``."""
+    return ts_ms // MINUTE_MS

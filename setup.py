@@ -1,0 +1,15 @@
+"""Build script: compile the hot-path pure modules with mypyc (see pyproject.toml)."""
+
+import os
+
+from setuptools import setup
+
+COMPILED = ["src/spotlight_trader/market/bars.py", "src/spotlight_trader/market/conditions.py"]
+
+if os.environ.get("SPOTLIGHT_PURE_PYTHON") == "1":
+    setup()
+else:
+    from mypyc.build import mypycify
+
+    # "--config-file=" skips the project mypy config (its pydantic plugin is not needed here)
+    setup(ext_modules=mypycify(["--config-file=", *COMPILED], opt_level="3"))

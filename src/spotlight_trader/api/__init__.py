@@ -1,0 +1,1 @@
+"""HTTP surface: REST, Server-Sent Events, static web client."""

@@ -1,0 +1,106 @@
+"""Market REST routes: watchlist and bars."""
+
+from __future__ import annotations
+
+import msgspec
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.responses import MsgspecResponse, error_response
+from spotlight_trader.api.schemas import (
+    BarsResponse,
+    SymbolIn,
+    SymbolOut,
+    SymbolQuote,
+    SymbolsResponse,
+)
+from spotlight_trader.api.stream import parse_seq
+from spotlight_trader.errors import InputError
+from spotlight_trader.service import MarketService, normalise_symbol
+
+router = APIRouter()
+MAX_BARS = 5_000
+MAX_BODY_BYTES = 4_096
+
+
+def _service(request: Request) -> MarketService:
+    service: MarketService = request.app.state.service
+    return service
+
+
+def _quote(service: MarketService, symbol: str) -> SymbolQuote:
+    pipeline = service.pipeline
+    last = pipeline.last_price.get(symbol)
+    prev = pipeline.prev_close.get(symbol)
+    change = round(last - prev, 4) if last is not None and prev is not None else None
+    pct = round(change / prev * 100, 3) if change is not None and prev else None
+    quote = pipeline.builder.quote(symbol)
+    return SymbolQuote(
+        symbol=symbol,
+        last=last,
+        prev_close=prev,
+        change=change,
+        change_pct=pct,
+        last_trade_ms=pipeline.last_trade_ms.get(symbol),
+        bid=quote.bid if quote else None,
+        ask=quote.ask if quote else None,
+    )
+
+
+@router.get("/api/symbols", responses=json_response(SymbolsResponse), summary="Watchlist")
+async def list_symbols(request: Request) -> Response:
+    """The watchlist with last price and change since the prior regular-session close."""
+    service = _service(request)
+    return MsgspecResponse(SymbolsResponse([_quote(service, s) for s in service.watchlist]))
+
+
+@router.post(
+    "/api/symbols",
+    status_code=201,
+    responses=json_response(SymbolOut, 201),
+    openapi_extra=json_body(SymbolIn),
+    summary="Add a symbol to the watchlist",
+)
+async def add_symbol(request: Request) -> Response:
+    """Add a symbol; the feed subscribes to it."""
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        return error_response(413, f"body larger than {MAX_BODY_BYTES} bytes")
+    try:
+        payload = msgspec.json.decode(body, type=SymbolIn)
+    except msgspec.ValidationError as exc:
+        return error_response(422, f"invalid body: {exc}", "symbol")
+    except msgspec.DecodeError:
+        return error_response(400, 'body must be JSON like {"symbol": "AMZN"}')
+    symbol = await _service(request).add_symbol(payload.symbol)
+    return MsgspecResponse(SymbolOut(symbol=symbol), status_code=201)
+
+
+@router.delete("/api/symbols/{symbol}", status_code=204, summary="Remove a symbol")
+async def remove_symbol(request: Request, symbol: str) -> Response:
+    """Remove a symbol from the watchlist; the feed unsubscribes."""
+    if not await _service(request).remove_symbol(symbol):
+        return error_response(404, f"not on the watchlist: {symbol.upper()[:20]}", "symbol")
+    return Response(status_code=204)
+
+
+@router.get("/api/bars", responses=json_response(BarsResponse), summary="Final 1-minute bars")
+async def get_bars(request: Request) -> Response:
+    """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``."""
+    service = _service(request)
+    params = request.query_params
+    raw_symbol = params.get("symbol")
+    if not raw_symbol:
+        raise InputError("symbol is required")
+    symbol = normalise_symbol(raw_symbol)
+    limit = parse_seq(params.get("limit"), "limit")
+    if limit is None:
+        limit = 500
+    if not 1 <= limit <= MAX_BARS:
+        return error_response(422, f"limit must be between 1 and {MAX_BARS}", "limit")
+    before = parse_seq(params.get("beforeSeq"), "beforeSeq")
+    if symbol not in service.watchlist and await service.ring.last(symbol) is None:
+        return error_response(404, f"unknown symbol: {symbol}", "symbol")
+    bars = await service.ring.recent(symbol, limit, before)
+    return MsgspecResponse(BarsResponse(symbol=symbol, bars=bars))

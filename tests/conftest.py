@@ -1,0 +1,89 @@
+"""Shared fixtures: settings, a service around a scripted feed, a real uvicorn server."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from spotlight_trader.api.app import create_app
+from spotlight_trader.config import Settings, load_settings
+from spotlight_trader.feeds.base import Feed
+from spotlight_trader.service import MarketService
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Tests run the installed (compiled) package: refuse to run it stale."""
+    import spotlight_trader
+
+    installed = Path(spotlight_trader.__file__).resolve().parent
+    source = REPO / "src" / "spotlight_trader"
+    if installed == source:
+        return
+    stale = [
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if not (installed / path.relative_to(source)).is_file()
+        or (installed / path.relative_to(source)).read_bytes() != path.read_bytes()
+    ]
+    if stale:
+        pytest.exit(
+            f"installed package is older than src/ ({stale[0]}, ...): run `make install`", 2
+        )
+
+
+@pytest.fixture(autouse=True)
+def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's environment out of tests."""
+    import os
+
+    for name in list(os.environ):
+        if name in Settings.model_fields or name.upper() in {
+            f.upper() for f in Settings.model_fields
+        }:
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(REPO / "tests")  # no .env file here
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings for tests (an isolated data dir is the caller's business)."""
+    return load_settings(**overrides)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def running_server(service: MarketService) -> AsyncIterator[str]:
+    """Serve ``create_app(service)`` with uvicorn on a free port inside this event loop."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(service), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 10)
+
+
+def make_service(feed: Feed, **overrides: object) -> MarketService:
+    """A service with the scripted feed and test-friendly settings."""
+    return MarketService(make_settings(**overrides), feed)

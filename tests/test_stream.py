@@ -1,0 +1,268 @@
+"""/stream/market against a real uvicorn server with a real SSE client (httpx-sse)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import socket
+
+import httpx
+import pytest
+from httpx_sse import aconnect_sse
+
+from spotlight_trader.model import MINUTE_MS
+from tests.conftest import make_service, running_server
+from tests.fakes.feeds import ScriptedFeed, synthetic_trades
+
+SYMBOLS = ["SPY", "QQQ", "AAPL", "NVDA"]
+START = 1_700_000_040_000
+
+
+async def test_resume_chaos_is_lossless_per_symbol() -> None:
+    """Disconnect at random points ≥20 times during a fast replay; on each reconnect send
+    the last event id. Per symbol, the bars received must equal the ring exactly."""
+    trades = synthetic_trades(SYMBOLS, START, minutes=240, seed=3)
+    feed = ScriptedFeed(trades, batch=15, pause_s=0.002, hold=True)
+    service = make_service(feed, watchlist=",".join(SYMBOLS))
+    rng = random.Random(11)
+    received: dict[str, list[int]] = {s: [] for s in SYMBOLS}
+    last_id: str | None = None
+    first_cursor: dict[str, int] | None = None
+    reconnects = 0
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        while True:
+            headers = {"Last-Event-ID": last_id} if last_id else {}
+            budget = rng.randint(1, 40)  # events to read before dropping the connection
+            async with aconnect_sse(
+                client,
+                "GET",
+                "/stream/market",
+                params={"symbols": ",".join(SYMBOLS)},
+                headers=headers,
+            ) as source:
+                assert source.response.status_code == 200
+                async for event in source.aiter_sse():
+                    if event.id:
+                        last_id = event.id
+                    if first_cursor is None and event.event == "ready":
+                        parts = (p.split(":") for p in json.loads(event.data)["cursor"].split(","))
+                        first_cursor = {s: -1 if q == "-" else int(q) for s, q in parts}
+                        feed.release.set()
+                    if event.event == "bar":
+                        bar = json.loads(event.data)
+                        received[bar["symbol"]].append(bar["seq"])
+                    budget -= 1
+                    if budget <= 0 and not feed.done.is_set():
+                        break
+                    if feed.done.is_set() and event.event == "status":
+                        break
+            if feed.done.is_set() and budget > 0:
+                break
+            reconnects += 1
+        assert first_cursor is not None
+        for symbol in SYMBOLS:
+            ring = [b.seq for b in await service.ring.since_seq(symbol, first_cursor[symbol])]
+            assert received[symbol] == ring, symbol
+    assert reconnects >= 20
+    assert sum(len(v) for v in received.values()) > 500
+
+
+async def test_since_seq_and_new_client_cursor() -> None:
+    trades = synthetic_trades(["SPY"], START, minutes=30, seed=5)
+    feed = ScriptedFeed(trades, batch=500)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        await asyncio.wait_for(feed.done.wait(), 10)
+        ring = [b.seq for b in await service.ring.since_seq("SPY", -1)]
+        since = ring[10]
+        async with aconnect_sse(
+            client, "GET", "/stream/market", params={"symbols": "SPY", "sinceSeq": str(since)}
+        ) as source:
+            events = source.aiter_sse()
+            ready = await anext(events)
+            assert ready.event == "ready" and ready.id == f"SPY:{since}"
+            got = []
+            for _ in ring[11:]:
+                event = await anext(events)
+                got.append(json.loads(event.data)["seq"])
+            assert got == ring[11:]
+            assert event.id == f"SPY:{ring[-1]}"
+        # no cursor: start at the tail, nothing replayed
+        async with aconnect_sse(
+            client, "GET", "/stream/market", params={"symbols": "spy"}
+        ) as source:
+            ready = await anext(source.aiter_sse())
+            assert json.loads(ready.data)["cursor"] == f"SPY:{ring[-1]}"
+
+
+async def test_microbars_flow_and_carry_forming_minute() -> None:
+    trades = synthetic_trades(["SPY"], START, minutes=20, seed=9, per_minute=30)
+    feed = ScriptedFeed(trades, batch=3, pause_s=0.005)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+        aconnect_sse(client, "GET", "/stream/market", params={"symbols": "SPY"}) as source,
+    ):
+        micro = []
+        cursor = ""
+        async for event in source.aiter_sse():
+            if event.event in ("ready", "bar"):
+                cursor = event.id
+            if event.event == "microbar":
+                micro.append(json.loads(event.data))
+                assert event.id == cursor  # microbars never move the cursor
+            if len(micro) >= 5:
+                break
+    assert all(m["minute"]["seq"] == m["minute"]["bar_start_ms"] // MINUTE_MS for m in micro)
+    assert all(m["bucket_start_ms"] // MINUTE_MS == m["minute"]["seq"] for m in micro)
+
+
+async def test_slow_client_is_closed_not_starved() -> None:
+    """A client that stops reading is disconnected once its bar queue overflows; the
+    server counts it; nothing is silently skipped for the clients that keep up."""
+    trades = synthetic_trades(SYMBOLS, START, minutes=2_000, seed=4, per_minute=2)
+    feed = ScriptedFeed(trades, batch=400, pause_s=0.001)
+    service = make_service(feed, watchlist=",".join(SYMBOLS), stream_queue_size=10)
+    async with running_server(service) as base:
+        port = int(base.rsplit(":", 1)[1])
+        _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        # a tiny receive window makes the server's writes block quickly
+        writer.transport.get_extra_info("socket").setsockopt(
+            socket.SOL_SOCKET, socket.SO_RCVBUF, 4096
+        )
+        query = f"symbols={','.join(SYMBOLS)}&sinceSeq=0"
+        writer.write(f"GET /stream/market?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        await writer.drain()
+        await asyncio.wait_for(feed.done.wait(), 30)
+        for _ in range(100):
+            if service.sse_slow_closes:
+                break
+            await asyncio.sleep(0.05)
+        assert service.sse_slow_closes == 1
+        assert service.bus.overflows == 1
+        writer.close()
+        async with httpx.AsyncClient(base_url=base) as client:
+            metrics = (await client.get("/metrics")).text
+        assert "spotlight_stream_slow_closes_total" in metrics
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "fragment"),
+    [
+        ("/stream/market", {}, 422, "symbols is required"),
+        ("/stream/market", {"symbols": ""}, 422, "symbols is required"),
+        ("/stream/market", {"symbols": "SPY,ZZZZ"}, 422, "not on the watchlist: ZZZZ"),
+        ("/stream/market", {"symbols": "SP Y"}, 422, "not a ticker"),
+        ("/stream/market", {"symbols": "SPY", "sinceSeq": "-1"}, 422, "sinceSeq"),
+        ("/stream/market", {"symbols": "SPY", "sinceSeq": "abc"}, 422, "sinceSeq"),
+        ("/stream/market", {"symbols": "SPY", "sinceSeq": "9" * 40}, 422, "sinceSeq"),
+        (
+            "/stream/market",
+            {"symbols": ",".join(f"S{i}" for i in range(60))},
+            422,
+            "too many symbols",
+        ),
+        ("/stream/market", {"symbols": "SPY", "lastEventId": "garbage"}, 422, "cursor"),
+        ("/api/bars", {}, 422, "symbol is required"),
+        ("/api/bars", {"symbol": "SPY", "limit": "0"}, 422, "limit"),
+        ("/api/bars", {"symbol": "SPY", "limit": "100000"}, 422, "limit"),
+        ("/api/bars", {"symbol": "SPY", "limit": "1e3"}, 422, "limit"),
+        ("/api/bars", {"symbol": "SPY", "beforeSeq": "x"}, 422, "beforeSeq"),
+        ("/api/bars", {"symbol": "NOPE"}, 404, "unknown symbol"),
+        ("/api/bars", {"symbol": "$$$"}, 422, "not a ticker"),
+        ("/api/nothing", {}, 404, "Not Found"),
+    ],
+)
+async def test_bad_input_gets_4xx_json(
+    path: str, params: dict[str, str], status: int, fragment: str
+) -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3))
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=5) as client,
+    ):
+        response = await client.get(path, params=params)
+        assert response.status_code == status, response.text
+        body = response.json()
+        assert fragment in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"not json", 400),
+        (b'{"symbol": 5}', 422),
+        (b'{"sym": "X"}', 422),
+        (b'{"symbol": "bad symbol"}', 422),
+        (b'{"symbol": "' + b"A" * 5000 + b'"}', 413),
+    ],
+)
+async def test_bad_symbol_bodies(body: bytes, status: int) -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3))
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=5) as client,
+    ):
+        response = await client.post("/api/symbols", content=body)
+        assert response.status_code == status, response.text
+        assert "error" in response.json()
+        assert service.watchlist == ["SPY"]
+
+
+async def test_watchlist_add_remove_and_bars() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY", "AMD"], START, minutes=30), batch=1000)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=5) as client,
+    ):
+        assert (await client.post("/api/symbols", json={"symbol": "amd"})).status_code == 201
+        assert feed.symbols == ["SPY", "AMD"]
+        await asyncio.wait_for(feed.done.wait(), 10)
+        bars = (await client.get("/api/bars", params={"symbol": "SPY", "limit": "5"})).json()[
+            "bars"
+        ]
+        assert len(bars) == 5 and [b["seq"] for b in bars] == sorted(b["seq"] for b in bars)
+        older = (
+            await client.get(
+                "/api/bars", params={"symbol": "SPY", "limit": "3", "beforeSeq": bars[0]["seq"]}
+            )
+        ).json()
+        assert [b["seq"] for b in older["bars"]][-1] < bars[0]["seq"]
+        rows = (await client.get("/api/symbols")).json()["symbols"]
+        assert [r["symbol"] for r in rows] == ["SPY", "AMD"] and rows[0]["last"] is not None
+        assert (await client.delete("/api/symbols/AMD")).status_code == 204
+        assert (await client.delete("/api/symbols/AMD")).status_code == 404
+        assert feed.symbols == ["SPY"]
+        health = await client.get("/readyz")
+        assert health.status_code == 200
+        metrics = (await client.get("/metrics")).text
+        assert (
+            "spotlight_trades_ingested_total" in metrics
+            and "spotlight_bars_finalised_total" in metrics
+        )
+
+
+async def test_heartbeat_comments_and_status_events() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True)
+    service = make_service(feed, watchlist="SPY", stream_heartbeat_s=0.2)
+    async with running_server(service) as base, httpx.AsyncClient(base_url=base, timeout=10) as client:
+        async with client.stream("GET", "/stream/market", params={"symbols": "SPY"}) as response:
+            assert response.headers["content-type"].startswith("text/event-stream")
+            comments = 0
+            async for line in response.aiter_lines():
+                if line.startswith(":"):
+                    comments += 1
+                if comments >= 3:
+                    break
+    assert comments >= 3
