@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/bars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Final 1-minute bars
+         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
+         */
+        get: operations["get_bars_api_bars_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/symbols": {
         parameters: {
             query?: never;
@@ -11,11 +31,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Watchlist with last price and change since the prior close */
-        get: operations["list_symbols"];
+        /**
+         * Watchlist
+         * @description The watchlist with last price and change since the prior regular-session close.
+         */
+        get: operations["list_symbols_api_symbols_get"];
         put?: never;
-        /** Add a symbol to the watchlist */
-        post: operations["add_symbol"];
+        /**
+         * Add a symbol to the watchlist
+         * @description Add a symbol; the feed subscribes to it.
+         */
+        post: operations["add_symbol_api_symbols_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -32,22 +58,68 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a symbol from the watchlist */
-        delete: operations["remove_symbol"];
+        /**
+         * Remove a symbol
+         * @description Remove a symbol from the watchlist; the feed unsubscribes.
+         */
+        delete: operations["remove_symbol_api_symbols__symbol__delete"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/bars": {
+    "/healthz": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Final 1-minute bars, oldest first */
-        get: operations["get_bars"];
+        /**
+         * Liveness
+         * @description 200 while the process serves requests.
+         */
+        get: operations["healthz_healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Prometheus text exposition.
+         */
+        get: operations["metrics_metrics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description 200 when the feed is running (or a replay finished cleanly); 503 otherwise.
+         */
+        get: operations["readyz_readyz_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,8 +135,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: ready, bar, microbar, status */
-        get: operations["stream_market"];
+        /**
+         * Live bars and microbars (Server-Sent Events)
+         * @description Route handler; validation errors are turned into 4xx JSON by the app.
+         */
+        get: operations["stream_market_stream_market_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -77,72 +152,161 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SymbolQuote: {
+        /**
+         * Bar
+         * @description A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source.
+         */
+        Bar: {
+            bar_end_ms: number;
+            bar_start_ms: number;
+            close: number;
+            high: number;
+            low: number;
+            open: number;
+            seq: number;
             symbol: string;
-            last: number | null;
-            prev_close: number | null;
+            trades: number;
+            volume: number;
+        };
+        /**
+         * BarsResponse
+         * @description ``GET /api/bars``: oldest first.
+         */
+        BarsResponse: {
+            bars: components["schemas"]["Bar"][];
+            symbol: string;
+        };
+        /**
+         * ErrorBody
+         * @description Every 4xx/5xx JSON body.
+         */
+        ErrorBody: {
+            error: string;
+            /** @default null */
+            field: string | null;
+        };
+        /**
+         * FormingBar
+         * @description Running state of the 1-minute bar that is still forming.
+         *
+         *         ``open``..``close`` are ``None`` while only volume-only prints (odd lots, average price,
+         *         ...) have arrived: such prints add volume but may not set a price.
+         */
+        FormingBar: {
+            bar_start_ms: number;
+            close: number | null;
+            high: number | null;
+            low: number | null;
+            open: number | null;
+            seq: number;
+            trades: number;
+            volume: number;
+        };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * Health
+         * @description ``/healthz`` and ``/readyz``.
+         */
+        Health: {
+            /** @default null */
+            detail: string | null;
+            feed: string;
+            status: string;
+        };
+        /**
+         * Microbar
+         * @description A 250 ms bucket plus the forming minute it belongs to.
+         */
+        Microbar: {
+            bucket_start_ms: number;
+            close: number | null;
+            high: number | null;
+            low: number | null;
+            minute: components["schemas"]["FormingBar"];
+            open: number | null;
+            symbol: string;
+            trades: number;
+            volume: number;
+        };
+        /**
+         * StreamGap
+         * @description Bars the client missed that the ring no longer holds (fetch them from /api/bars).
+         */
+        StreamGap: {
+            from_seq: number;
+            symbol: string;
+            to_seq: number;
+        };
+        /**
+         * StreamReady
+         * @description First event of ``/stream/market``.
+         */
+        StreamReady: {
+            cursor: string;
+            symbols: string[];
+        };
+        /**
+         * StreamStatus
+         * @description Periodic ``status`` event: feed name and clocks (lag = server_ms - clock_ms).
+         */
+        StreamStatus: {
+            clock_ms: number | null;
+            feed: string;
+            server_ms: number;
+        };
+        /**
+         * SymbolIn
+         * @description ``POST /api/symbols`` body.
+         */
+        SymbolIn: {
+            symbol: string;
+        };
+        /**
+         * SymbolOut
+         * @description A symbol that was added.
+         */
+        SymbolOut: {
+            symbol: string;
+        };
+        /**
+         * SymbolQuote
+         * @description A watchlist row.
+         */
+        SymbolQuote: {
+            /** @default null */
+            ask: number | null;
+            /** @default null */
+            bid: number | null;
             change: number | null;
             change_pct: number | null;
+            last: number | null;
             last_trade_ms: number | null;
+            prev_close: number | null;
+            symbol: string;
         };
+        /**
+         * SymbolsResponse
+         * @description ``GET /api/symbols``.
+         */
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
         };
-        AddSymbolRequest: {
-            symbol: string;
-        };
-        AddSymbolResponse: {
-            symbol: string;
-        };
-        ErrorResponse: {
-            error: string;
-            field?: string | null;
-        };
-        Bar: {
-            symbol: string;
-            seq: number;
-            bar_start_ms: number;
-            bar_end_ms: number;
-            open: number;
-            high: number;
-            low: number;
-            close: number;
-            volume: number;
-            trades: number;
-        };
-        BarsResponse: {
-            symbol: string;
-            bars: components["schemas"]["Bar"][];
-        };
-        FormingBar: {
-            seq: number;
-            bar_start_ms: number;
-            open: number | null;
-            high: number | null;
-            low: number | null;
-            close: number | null;
-            volume: number;
-            trades: number;
-        };
-        Microbar: {
-            symbol: string;
-            bucket_start_ms: number;
-            open: number | null;
-            high: number | null;
-            low: number | null;
-            close: number | null;
-            volume: number;
-            trades: number;
-            minute: components["schemas"]["FormingBar"];
-        };
-        ReadyEvent: {
-            symbols: string[];
-            cursor: string;
-        };
-        StatusEvent: {
-            feed: string;
-            clock_ms: number;
-            server_ms: number;
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
         };
     };
     responses: never;
@@ -153,7 +317,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_symbols: {
+    get_bars_api_bars_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -162,7 +326,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_symbols_api_symbols_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -171,9 +364,18 @@ export interface operations {
                     "application/json": components["schemas"]["SymbolsResponse"];
                 };
             };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
-    add_symbol: {
+    add_symbol_api_symbols_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -182,31 +384,31 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddSymbolRequest"];
+                "application/json": components["schemas"]["SymbolIn"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AddSymbolResponse"];
+                    "application/json": components["schemas"]["SymbolOut"];
                 };
             };
-            /** @description Invalid symbol */
-            422: {
+            /** @description Error */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
     };
-    remove_symbol: {
+    remove_symbol_api_symbols__symbol__delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -217,31 +419,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Removed */
+            /** @description Successful Response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not in the watchlist */
-            404: {
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
     };
-    get_bars: {
+    healthz_healthz_get: {
         parameters: {
-            query: {
-                symbol: string;
-                limit?: number;
-                beforeSeq?: number;
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    metrics_metrics_get: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -253,42 +480,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["BarsResponse"];
-                };
-            };
-            /** @description Bad query */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
+                content?: never;
             };
         };
     };
-    stream_market: {
+    readyz_readyz_get: {
         parameters: {
-            query: {
-                symbols: string;
-                sinceSeq?: number;
-                lastEventId?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream; event payloads are the *Event schemas */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ReadyEvent"] | components["schemas"]["Bar"] | components["schemas"]["Microbar"] | components["schemas"]["StatusEvent"];
+                    "application/json": components["schemas"]["Health"];
                 };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stream_market_stream_market_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

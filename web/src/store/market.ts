@@ -30,6 +30,8 @@ export interface AppState {
 export type CandleListener = (symbol: string, result: ApplyResult) => void;
 
 const HISTORY_PAGE = 500;
+/** The server's largest `limit` for /api/bars. */
+const MAX_PAGE = 5000;
 const TF_KEY = "spotlight.timeframe";
 const SYMBOL_KEY = "spotlight.symbol";
 
@@ -109,6 +111,7 @@ export class MarketStore {
       bar: (bar) => this.onBar(bar),
       microbar: (mb) => this.onMicrobar(mb),
       ready: () => this.resolveReady(),
+      gap: (gap) => void this.fillGap(gap.symbol, gap.from_seq, gap.to_seq),
       state: (snap) => this.set({ stream: snap }),
     });
   }
@@ -178,7 +181,8 @@ export class MarketStore {
       });
       let selected = this.state.selected;
       if (!selected || !watchlist.some((q) => q.symbol === selected)) selected = watchlist[0]?.symbol ?? null;
-      this.set({ watchlist, selected }, true);
+      const notice = this.state.notice?.startsWith("Could not load the watchlist") ? null : this.state.notice;
+      this.set({ watchlist, selected, notice }, true);
       this.stream.setSymbols(watchlist.map((q) => q.symbol));
       if (selected) void this.ensureHistory(selected);
     } catch (err) {
@@ -301,6 +305,20 @@ export class MarketStore {
       this.set({ notice: `Could not load older ${symbol} bars: ${(err as Error).message}` });
     } finally {
       this.loadingOlder.delete(symbol);
+    }
+  }
+
+  /** Bars the stream could not replay (its ring no longer reaches back): fetch them. */
+  async fillGap(symbol: string, fromSeq: number, toSeq: number): Promise<void> {
+    const limit = Math.min(MAX_PAGE, Math.max(1, toSeq - fromSeq + 1));
+    try {
+      const bars = await api.getBars({ symbol, limit, beforeSeq: toSeq + 1 });
+      this.applyHistory(
+        symbol,
+        bars.filter((b) => b.seq >= fromSeq && b.seq <= toSeq),
+      );
+    } catch (err) {
+      this.set({ notice: `Could not fill the ${symbol} gap: ${(err as Error).message}` });
     }
   }
 

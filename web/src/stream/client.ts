@@ -6,7 +6,7 @@
 // on a symbol change, or when asked to), it passes the cursor as `lastEventId=` in the query,
 // or `sinceSeq=` if it has no cursor yet but the caller knows a seq to resume after.
 // Bars are deduplicated per symbol by seq (seq is strictly increasing per symbol).
-import type { Bar, Microbar, ReadyEvent, StatusEvent } from "../api/types";
+import type { Bar, GapEvent, Microbar, ReadyEvent, StatusEvent } from "../api/types";
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 
 export type StreamState = "live" | "reconnecting" | "offline";
@@ -17,6 +17,8 @@ export interface StreamSnapshot {
   cursor: string | null;
   /** Wall-clock delay of the newest `status` event (client now − server_ms), ms. */
   lagMs: number | null;
+  /** How far the feed clock trails the server's wall clock (server_ms − clock_ms), ms. */
+  feedLagMs: number | null;
   /** Consecutive failed connection attempts since the stream was last live. */
   attempt: number;
   /** When the next manual reconnect fires (ms since epoch), if one is scheduled. */
@@ -45,6 +47,8 @@ export interface StreamListeners {
   microbar?: (mb: Microbar) => void;
   ready?: (ready: ReadyEvent) => void;
   status?: (status: StatusEvent) => void;
+  /** The server no longer holds bars this client missed: fetch them over REST. */
+  gap?: (gap: GapEvent) => void;
   state?: (snapshot: StreamSnapshot) => void;
 }
 
@@ -102,6 +106,7 @@ export class StreamClient {
     state: "reconnecting",
     cursor: null,
     lagMs: null,
+    feedLagMs: null,
     attempt: 0,
     nextRetryAt: null,
     lastMessageAt: null,
@@ -216,6 +221,7 @@ export class StreamClient {
     es.addEventListener("bar", (ev) => this.onBar(es, ev));
     es.addEventListener("microbar", (ev) => this.onMicrobar(es, ev));
     es.addEventListener("status", (ev) => this.onStatus(es, ev));
+    es.addEventListener("gap", (ev) => this.onGap(es, ev));
     es.onerror = () => this.onError(es);
     this.armIdle();
   }
@@ -276,8 +282,30 @@ export class StreamClient {
       return;
     }
     const lag = typeof status.server_ms === "number" ? Math.max(0, this.opts.now() - status.server_ms) : null;
-    this.update({ lagMs: lag, feed: status.feed ?? null, clockMs: status.clock_ms ?? null });
+    const feedLag = typeof status.clock_ms === "number" ? status.server_ms - status.clock_ms : null;
+    this.update({
+      lagMs: lag,
+      feedLagMs: feedLag,
+      feed: status.feed ?? null,
+      clockMs: status.clock_ms ?? null,
+    });
     for (const l of this.listeners) l.status?.(status);
+  }
+
+  private onGap(es: EventSourceLike, ev: MessageEvent<string>): void {
+    if (es !== this.es) return;
+    this.touch();
+    const gap = parse<GapEvent>(ev);
+    if (
+      !gap ||
+      typeof gap.symbol !== "string" ||
+      !Number.isInteger(gap.from_seq) ||
+      !Number.isInteger(gap.to_seq)
+    ) {
+      this.malformed();
+      return;
+    }
+    for (const l of this.listeners) l.gap?.(gap);
   }
 
   private onError(es: EventSourceLike): void {
