@@ -256,7 +256,10 @@ async def test_watchlist_add_remove_and_bars() -> None:
 async def test_heartbeat_comments_and_status_events() -> None:
     feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True)
     service = make_service(feed, watchlist="SPY", stream_heartbeat_s=0.2)
-    async with running_server(service) as base, httpx.AsyncClient(base_url=base, timeout=10) as client:
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
         async with client.stream("GET", "/stream/market", params={"symbols": "SPY"}) as response:
             assert response.headers["content-type"].startswith("text/event-stream")
             comments = 0

@@ -43,7 +43,11 @@ class Settings(BaseSettings):
         1.0, gt=0, le=10_000, description="Simulated market speed; 1 = real time."
     )
     sim_history_minutes: int = Field(
-        390, ge=0, le=20_000, description="Minutes of history the simulator generates at start."
+        1_440,
+        ge=0,
+        le=20_000,
+        description="Minutes of history the simulator generates at start (a day: the prior "
+        "close is known).",
     )
     ring_capacity: int = Field(
         5_000, ge=10, le=1_000_000, description="Final bars kept per symbol."
