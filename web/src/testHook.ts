@@ -6,7 +6,7 @@ export interface ChartProbe {
   timeframe(): number;
   candles(): { time: number; open: number; high: number; low: number; close: number }[];
   volume(): { time: number; value: number }[];
-  vwap(): { time: number; value: number }[];
+  vwap(): { time: number; value?: number }[];
 }
 
 let chart: ChartProbe | null = null;
@@ -25,7 +25,7 @@ export interface SpotlightHook {
     symbol?: string,
   ): { time: number; open: number; high: number; low: number; close: number; volume?: number }[];
   volume(): { time: number; value: number }[];
-  vwap(): { time: number; value: number }[];
+  vwap(): { time: number; value?: number }[];
   /** Stream state: live | reconnecting | offline, lag, cursor, counters. */
   state(): ReturnType<MarketStore["stream"]["snapshot"]>;
   selected(): string | null;

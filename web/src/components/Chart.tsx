@@ -13,6 +13,7 @@ import {
   type MouseEventParams,
   type Time,
   type UTCTimestamp,
+  type WhitespaceData,
 } from "lightweight-charts";
 import { useEffect, useRef, useState } from "react";
 import type { Candle, LinePoint, Timeframe } from "../market/candles";
@@ -29,6 +30,12 @@ const VWAP = "#f59e0b";
 type C = CandlestickData<UTCTimestamp>;
 type V = HistogramData<UTCTimestamp>;
 type L = LineData<UTCTimestamp>;
+type W = L | WhitespaceData<UTCTimestamp>;
+type Raw = {
+  candles: ISeriesApi<"Candlestick">;
+  volume: ISeriesApi<"Histogram">;
+  vwap: ISeriesApi<"Line">;
+};
 
 const mappers: Mappers<C, V> = {
   candle: (c: Candle) => ({
@@ -62,7 +69,7 @@ export function Chart() {
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<IChartApi | null>(null);
   const seriesRef = useRef<ChartSeries<C, V> | null>(null);
-  const rawRef = useRef<{ candles: ISeriesApi<"Candlestick">; volume: ISeriesApi<"Histogram"> } | null>(null);
+  const rawRef = useRef<Raw | null>(null);
   const viewRef = useRef<{ symbol: string | null; tf: Timeframe; zoomPending: boolean }>({
     symbol: null,
     tf: 1,
@@ -121,13 +128,13 @@ export function Chart() {
       title: "VWAP",
     });
     chartRef.current = chart;
-    rawRef.current = { candles, volume };
+    rawRef.current = { candles, volume, vwap };
     seriesRef.current = {
       candles: new GuardedSeries<C>(candles),
       volume: new GuardedSeries<V>(volume),
       vwap: new GuardedSeries<LinePoint>({
-        setData: (p) => vwap.setData(p as L[]),
-        update: (p) => vwap.update(p as L),
+        setData: (p) => vwap.setData(p as W[]),
+        update: (p) => vwap.update(p as W),
       }),
     };
 
@@ -155,7 +162,7 @@ export function Chart() {
       timeframe: () => viewRef.current.tf,
       candles: () => candles.data().map((d) => ({ ...(d as C) })),
       volume: () => volume.data().map((d) => ({ ...(d as V) })),
-      vwap: () => vwap.data().map((d) => ({ ...(d as L) })),
+      vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
     });
 
     return () => {
@@ -250,12 +257,14 @@ function restoreZoom(chart: IChartApi, key: string): void {
   }
 }
 
-function lastValues(raw: { candles: ISeriesApi<"Candlestick">; volume: ISeriesApi<"Histogram"> } | null) {
+function lastValues(raw: Raw | null): LegendValues | null {
   if (!raw) return null;
   const c = raw.candles.data().at(-1) as C | undefined;
   if (!c) return null;
   const v = raw.volume.data().at(-1) as V | undefined;
-  return { ...c, time: c.time as number, volume: v?.value ?? null, vwap: null };
+  const w = raw.vwap.data().at(-1) as W | undefined;
+  const vwap = w && w.time === c.time && "value" in w ? w.value : null;
+  return { ...c, time: c.time as number, volume: v?.value ?? null, vwap };
 }
 
 let firstCandleMarked = false;

@@ -240,13 +240,19 @@ describe("session VWAP", () => {
     const b = bar(OPEN_SEQ + 1, 10, 14, 10, 12, 300); // TP 12
     const nextDay = bar(OPEN_SEQ + 24 * 60, 20, 20, 20, 20, 10);
     book.applyHistory([pre, a, b, nextDay]);
-    const v = book.vwap(1);
+    const all = book.vwap(1);
+    expect(all[0]).toEqual({ time: pre.seq * 60 }); // whitespace: breaks the line
+    const v = all.filter((p) => p.value !== undefined);
     expect(v.map((p) => p.time)).toEqual([a.seq * 60, b.seq * 60, nextDay.seq * 60]);
     expect(v[0]?.value).toBeCloseTo(10);
     expect(v[1]?.value).toBeCloseTo((10 * 100 + 12 * 300) / 400);
     expect(v[2]?.value).toBeCloseTo(20);
     expect(book.vwapFrom(1, b.seq)).toEqual([v[1], v[2]]);
-    expect(book.vwap(5)).toEqual([{ time: a.seq * 60, value: v[1]?.value }, v[2]]);
+    expect(book.vwap(5)).toEqual([
+      { time: (pre.seq - (pre.seq % 5)) * 60 },
+      { time: a.seq * 60, value: v[1]?.value },
+      v[2],
+    ]);
   });
 });
 

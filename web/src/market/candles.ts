@@ -26,9 +26,10 @@ export interface Candle {
   final: boolean;
 }
 
+/** A line value, or whitespace (no `value`) that breaks the line, e.g. outside a session. */
 export interface LinePoint {
   time: number;
-  value: number;
+  value?: number;
 }
 
 /** A priced 1-minute bar, final or forming. */
@@ -276,7 +277,7 @@ export class CandleBook {
   }
 }
 
-/** VWAP after the last minute of each bucket; buckets outside a session get no point. */
+/** VWAP after the last minute of each bucket; buckets outside a session get whitespace. */
 export function vwapPoints(minutes: Iterable<Minute>, tf: Timeframe): LinePoint[] {
   const out: LinePoint[] = [];
   let day: number | null = null;
@@ -285,7 +286,10 @@ export function vwapPoints(minutes: Iterable<Minute>, tf: Timeframe): LinePoint[
   for (const m of minutes) {
     const d = sessionDay(m.seq * MINUTE_MS);
     if (d === null) {
+      // Outside the regular session: whitespace, so the line does not join two sessions.
       day = null;
+      const time = seqToTime(bucketOf(m.seq, tf));
+      if (out.at(-1)?.time !== time) out.push({ time });
       continue;
     }
     if (d !== day) {

@@ -217,6 +217,22 @@ describe("StreamClient", () => {
     expect(last().query.get("lastEventId")).toBe("c9");
   });
 
+  it("estimates lag from microbars of a real-time feed, at most once a second", () => {
+    const { client } = makeClient();
+    client.start();
+    last().emit("ready", { symbols: ["SPY"], cursor: "m" }, "m");
+    const mb = (bucketStart: number) => ({ symbol: "SPY", bucket_start_ms: bucketStart, minute: { seq: 1 } });
+    last().emit("microbar", mb(Date.now() - 400));
+    expect(client.snapshot().lagMs).toBe(150);
+    last().emit("microbar", mb(Date.now() - 300));
+    expect(client.snapshot().lagMs).toBe(150); // sampled less than a second ago
+    vi.advanceTimersByTime(1000);
+    last().emit("microbar", mb(Date.now() - 3_600_000)); // a replay clock: not a lag
+    expect(client.snapshot().lagMs).toBe(150);
+    last().emit("microbar", mb(Date.now() - 260));
+    expect(client.snapshot().lagMs).toBe(10);
+  });
+
   it("reconnects at once with the cursor when the symbols change", () => {
     const { client } = makeClient();
     client.start();

@@ -15,7 +15,9 @@ export interface StreamSnapshot {
   state: StreamState;
   /** Last event id seen (the resume cursor), or null before the first `ready`. */
   cursor: string | null;
-  /** Wall-clock delay of the newest `status` event (client now − server_ms), ms. */
+  /** Current delay, ms: client now − server_ms of the newest `status` event, or, between
+   * status events of a real-time feed, client now − end of the newest microbar bucket
+   * (sampled at most once a second). */
   lagMs: number | null;
   /** How far the feed clock trails the server's wall clock (server_ms − clock_ms), ms. */
   feedLagMs: number | null;
@@ -100,6 +102,7 @@ export class StreamClient {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private networkOnline = true;
+  private lagSampledAt = Number.NEGATIVE_INFINITY;
   private readonly lastSeq = new Map<string, number>();
   private readonly listeners = new Set<StreamListeners>();
   private snap: StreamSnapshot = {
@@ -270,6 +273,15 @@ export class StreamClient {
       this.malformed();
       return;
     }
+    const now = this.opts.now();
+    if (now - this.lagSampledAt >= 1000 && typeof mb.bucket_start_ms === "number") {
+      const lag = now - (mb.bucket_start_ms + 250);
+      // Only meaningful when the feed clock is the wall clock (not a replay or an accelerated sim).
+      if (Math.abs(lag) < 60_000) {
+        this.lagSampledAt = now;
+        this.update({ lagMs: Math.max(0, lag) });
+      }
+    }
     for (const l of this.listeners) l.microbar?.(mb);
   }
 
@@ -281,7 +293,9 @@ export class StreamClient {
       this.malformed();
       return;
     }
-    const lag = typeof status.server_ms === "number" ? Math.max(0, this.opts.now() - status.server_ms) : null;
+    const now = this.opts.now();
+    const lag = typeof status.server_ms === "number" ? Math.max(0, now - status.server_ms) : null;
+    this.lagSampledAt = now;
     const feedLag = typeof status.clock_ms === "number" ? status.server_ms - status.clock_ms : null;
     this.update({
       lagMs: lag,
