@@ -7,6 +7,7 @@ export interface ChartProbe {
   candles(): { time: number; open: number; high: number; low: number; close: number }[];
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
+  zoom(): { barSpacing: number; scrollPosition: number };
 }
 
 let chart: ChartProbe | null = null;
@@ -26,6 +27,8 @@ export interface SpotlightHook {
   ): { time: number; open: number; high: number; low: number; close: number; volume?: number }[];
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
+  /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
+  zoom(): { barSpacing: number; scrollPosition: number } | null;
   /** Stream state: live | reconnecting | offline, lag, cursor, counters. */
   state(): ReturnType<MarketStore["stream"]["snapshot"]>;
   selected(): string | null;
@@ -48,6 +51,7 @@ export function installTestHook(store: MarketStore): void {
     },
     volume: () => chart?.volume() ?? [],
     vwap: () => chart?.vwap() ?? [],
+    zoom: () => chart?.zoom() ?? null,
     state: () => store.stream.snapshot(),
     selected: () => store.getState().selected,
     timeframe: () => store.getState().timeframe,

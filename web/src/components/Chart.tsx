@@ -163,6 +163,10 @@ export function Chart() {
       candles: () => candles.data().map((d) => ({ ...(d as C) })),
       volume: () => volume.data().map((d) => ({ ...(d as V) })),
       vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
+      zoom: () => ({
+        barSpacing: chart.timeScale().options().barSpacing,
+        scrollPosition: chart.timeScale().scrollPosition(),
+      }),
     });
 
     return () => {
