@@ -4,7 +4,7 @@
 import * as api from "../api/client";
 import type { Bar, Microbar, SymbolQuote } from "../api/types";
 import { type ApplyResult, CandleBook, TIMEFRAMES, type Timeframe } from "../market/candles";
-import { StreamClient, type StreamSnapshot } from "../stream";
+import { StreamClient, type StreamClientOptions, type StreamSnapshot } from "../stream";
 
 export interface QuoteView {
   symbol: string;
@@ -90,12 +90,13 @@ export class MarketStore {
   private resolveReady: () => void = () => {};
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor() {
+  constructor(streamOptions: Partial<Omit<StreamClientOptions, "symbols" | "sinceSeq">> = {}) {
     const tf = Number(readStorage(TF_KEY));
     this.firstReady = new Promise((resolve) => {
       this.resolveReady = resolve;
     });
     this.stream = new StreamClient({
+      ...streamOptions,
       symbols: [],
       sinceSeq: () => this.resumeSeq(),
     });
