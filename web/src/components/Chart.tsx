@@ -237,7 +237,7 @@ export function Chart() {
         fallback={() => lastValues(rawRef.current)}
       />
       {empty && (
-        <div className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-400">
           {symbol
             ? loading
               ? `Loading ${symbol}…`

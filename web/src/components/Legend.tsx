@@ -56,7 +56,7 @@ export function Legend({ symbol, timeframe, values, fallback }: Props) {
       <span>{timeframe}m</span>
       {v && (
         <>
-          <span className="text-zinc-500">{formatNyDateTime(v.time)}</span>
+          <span className="text-zinc-400">{formatNyDateTime(v.time)}</span>
           <span>
             O <span className={color}>{fmtPrice(v.open)}</span>
           </span>

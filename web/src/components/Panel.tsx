@@ -30,5 +30,5 @@ export function Panel({ title, id, actions, children, className = "" }: PanelPro
 
 /** Says what will live in an area until its feature lands. */
 export function ComingSoon({ children }: { children: ReactNode }) {
-  return <p className="text-xs leading-relaxed text-zinc-500">{children}</p>;
+  return <p className="text-xs leading-relaxed text-zinc-400">{children}</p>;
 }

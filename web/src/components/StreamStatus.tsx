@@ -4,7 +4,7 @@ import { useAppState, useStore } from "../store/context";
 
 const DOT: Record<string, string> = {
   live: "bg-emerald-400",
-  reconnecting: "bg-amber-400 animate-pulse",
+  reconnecting: "bg-amber-400 motion-safe:animate-pulse",
   offline: "bg-rose-500",
 };
 
@@ -37,10 +37,10 @@ export function StreamStatus() {
       <span data-testid="stream-status" data-state={snap.state} className="font-medium text-zinc-200">
         {snap.state}
       </span>
-      <span className="font-mono text-zinc-500 tabular-nums" data-testid="stream-lag">
+      <span className="font-mono text-zinc-400 tabular-nums" data-testid="stream-lag">
         {detail}
       </span>
-      {snap.feed && <span className="hidden text-zinc-600 md:inline">{snap.feed}</span>}
+      {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
       {snap.state !== "live" && (
         <button
           type="button"

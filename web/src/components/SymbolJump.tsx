@@ -60,9 +60,9 @@ export const SymbolJump = forwardRef<HTMLInputElement, Props>(function SymbolJum
         spellCheck={false}
         disabled={busy}
         aria-describedby="symbol-jump-hint"
-        className="w-40 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-600 focus:border-sky-500 focus:outline-none"
+        className="w-40 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
       />
-      <span id="symbol-jump-hint" className="ml-2 text-[11px] text-zinc-500" aria-live="polite">
+      <span id="symbol-jump-hint" className="ml-2 text-[11px] text-zinc-400" aria-live="polite">
         {hint}
       </span>
     </div>

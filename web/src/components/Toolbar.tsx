@@ -35,7 +35,7 @@ export function Toolbar() {
           </button>
         ))}
       </fieldset>
-      <span className="ml-auto text-[11px] text-zinc-500">Times in New York (ET) · VWAP from 09:30 ET</span>
+      <span className="ml-auto text-[11px] text-zinc-400">Times in New York (ET) · VWAP from 09:30 ET</span>
     </div>
   );
 }

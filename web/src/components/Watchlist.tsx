@@ -24,9 +24,9 @@ export function Watchlist() {
         <h2 id="watchlist-title" className="text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
           Watchlist
         </h2>
-        <span className="text-[10px] text-zinc-500">↑/↓ to switch</span>
+        <span className="text-[10px] text-zinc-400">↑/↓ to switch</span>
       </header>
-      <div className="grid grid-cols-[1fr_auto_auto_auto] gap-x-2 px-2 py-0.5 text-[10px] text-zinc-500 uppercase">
+      <div className="grid grid-cols-[1fr_auto_auto_auto] gap-x-2 px-2 py-0.5 text-[10px] text-zinc-400 uppercase">
         <span>Symbol</span>
         <span className="w-16 text-right">Last</span>
         <span className="w-12 text-right">Chg</span>
@@ -92,7 +92,7 @@ export function Watchlist() {
           maxLength={12}
           autoComplete="off"
           spellCheck={false}
-          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-600 focus:border-sky-500 focus:outline-none"
+          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
         />
         <button
           type="submit"

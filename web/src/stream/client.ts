@@ -129,7 +129,7 @@ export class StreamClient {
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
-      offlineAfterAttempts: options.offlineAfterAttempts ?? 4,
+      offlineAfterAttempts: options.offlineAfterAttempts ?? 6,
       idleTimeoutMs: options.idleTimeoutMs ?? 20_000,
     };
   }
