@@ -15,6 +15,13 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby="shortcuts-title"
         data-testid="shortcuts"
+        onKeyDown={(e) => {
+          // Keep focus inside the dialog (its only control is the close button).
+          if (e.key === "Tab") {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
         className="w-[420px] max-w-[92vw] rounded-lg border border-zinc-700 bg-zinc-900 p-4 shadow-2xl"
       >
         <div className="mb-3 flex items-center justify-between">
