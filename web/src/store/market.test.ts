@@ -99,11 +99,13 @@ describe("MarketStore", () => {
     expect(new URL(es.url, "http://x").searchParams.get("symbols")).toBe("SPY,AAPL");
     expect(store.getState().selected).toBe("SPY");
 
-    // Stream ready; a bar finalises before the history request is answered.
-    es.emit("ready", { symbols: ["SPY", "AAPL"], cursor: "c0" }, "c0");
+    // The history page was taken (60 bars) before the stream subscribed; bar 60 finalised in
+    // between, so the stream starts after it and never sends it: the seam page must bring it.
     served = 61;
-    es.emit("bar", serverBars[60], "c1");
+    es.emit("ready", { symbols: ["SPY", "AAPL"], cursor: "c1" }, "c1");
     await store.ensureHistory("SPY");
+    expect(seqs(store)).toEqual(serverBars.slice(0, 61).map((b) => b.seq));
+    es.emit("bar", serverBars[60], "c1"); // a duplicate is harmless
     expect(seqs(store)).toEqual(serverBars.slice(0, 61).map((b) => b.seq));
 
     // Forming minute, then the connection drops; the server replays from the cursor.

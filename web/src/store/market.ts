@@ -30,6 +30,8 @@ export interface AppState {
 export type CandleListener = (symbol: string, result: ApplyResult) => void;
 
 const HISTORY_PAGE = 500;
+/** Bars re-fetched after the stream's first `ready` to close the history/stream seam. */
+const SEAM_PAGE = 30;
 /** The server's largest `limit` for /api/bars. */
 const MAX_PAGE = 5000;
 const TF_KEY = "spotlight.timeframe";
@@ -88,6 +90,7 @@ export class MarketStore {
   private frame: number | null = null;
   private firstReady: Promise<void>;
   private resolveReady: () => void = () => {};
+  private readySeen = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(streamOptions: Partial<Omit<StreamClientOptions, "symbols" | "sinceSeq">> = {}) {
@@ -111,7 +114,10 @@ export class MarketStore {
     this.stream.subscribe({
       bar: (bar) => this.onBar(bar),
       microbar: (mb) => this.onMicrobar(mb),
-      ready: () => this.resolveReady(),
+      ready: () => {
+        this.readySeen = true;
+        this.resolveReady();
+      },
       gap: (gap) => void this.fillGap(gap.symbol, gap.from_seq, gap.to_seq),
       state: (snap) => this.set({ stream: snap }),
     });
@@ -266,18 +272,23 @@ export class MarketStore {
     return this.history.has(symbol);
   }
 
-  /** Load the newest page of 1-minute bars once per symbol (after the stream is ready, so the
-   * page and the stream overlap instead of leaving a hole between them). */
+  /** Load the newest page of 1-minute bars once per symbol. If the stream has not said
+   * `ready` yet, the page may end before the stream's first bar: a short tail page fetched
+   * after `ready` closes that seam (bars dedupe by seq). */
   ensureHistory(symbol: string): Promise<void> {
     const existing = this.history.get(symbol);
     if (existing) return existing;
     const p = (async () => {
+      const streamWasReady = this.readySeen;
       this.set({ loadingHistory: true });
-      await Promise.race([this.firstReady, new Promise((r) => setTimeout(r, 1500))]);
       try {
         const bars = await api.getBars({ symbol, limit: HISTORY_PAGE });
         this.applyHistory(symbol, bars);
-        if (this.state.timeframe > 1) await this.loadOlder(symbol);
+        if (this.state.timeframe > 1) void this.loadOlder(symbol);
+        if (!streamWasReady) {
+          await this.firstReady;
+          this.applyHistory(symbol, await api.getBars({ symbol, limit: SEAM_PAGE }));
+        }
       } catch (err) {
         this.history.delete(symbol);
         this.set({ notice: `Could not load ${symbol} history: ${(err as Error).message}` });
