@@ -247,10 +247,19 @@ describe("session VWAP", () => {
     expect(v[0]?.value).toBeCloseTo(10);
     expect(v[1]?.value).toBeCloseTo((10 * 100 + 12 * 300) / 400);
     expect(v[2]?.value).toBeCloseTo(20);
+    // The session's last value is transparent so the line does not join the next session.
+    expect(v[1]?.color).toBe("transparent");
+    expect(v[0]?.color).toBeUndefined();
+    expect(v[2]?.color).toBeUndefined();
     expect(book.vwapFrom(1, b.seq)).toEqual([v[1], v[2]]);
+    // Streaming into a new session asks for a redraw (the previous session's end changes).
+    const live = new CandleBook("SPY");
+    live.applyHistory([a, b]);
+    expect(live.applyBar(bar(b.seq + 1, 12, 12, 12, 12))).toMatchObject({ reset: false });
+    expect(live.applyForming(forming(nextDay.seq, 20, 20, 20, 20, 1, 1))).toMatchObject({ reset: true });
     expect(book.vwap(5)).toEqual([
       { time: (pre.seq - (pre.seq % 5)) * 60 },
-      { time: a.seq * 60, value: v[1]?.value },
+      { time: a.seq * 60, value: v[1]?.value, color: "transparent" },
       v[2],
     ]);
   });

@@ -26,11 +26,16 @@ export interface Candle {
   final: boolean;
 }
 
-/** A line value, or whitespace (no `value`) that breaks the line, e.g. outside a session. */
+/** A line value, or whitespace (no `value`) outside a session. Lightweight Charts joins a line
+ * across whitespace, so the last value of each session is `transparent`: the segment that
+ * leaves it (drawn in its colour) is invisible and sessions are not joined. */
 export interface LinePoint {
   time: number;
   value?: number;
+  color?: string;
 }
+
+export const SESSION_END_COLOR = "transparent";
 
 /** A priced 1-minute bar, final or forming. */
 interface Minute {
@@ -197,8 +202,14 @@ export class CandleBook {
     this.formings = this.formings.filter((f) => f.seq > bar.seq);
     const droppedDrawn = dropped.some((f) => f.seq < bar.seq && priced(f) !== null);
     const newerDrawn = this.formings.some((f) => priced(f) !== null);
+    const prev = this.finals[idx - 1];
     this.version++;
-    return { changed: true, fromSeq: bar.seq, reset: !appended || droppedDrawn || newerDrawn };
+    return {
+      changed: true,
+      fromSeq: bar.seq,
+      reset:
+        !appended || droppedDrawn || newerDrawn || (prev !== undefined && crossesSession(prev.seq, bar.seq)),
+    };
   }
 
   /** The forming minute's running state (from a microbar). */
@@ -217,9 +228,14 @@ export class CandleBook {
         return { changed: true, fromSeq: minute.seq, reset: false };
       }
     }
+    const prev = this.lastMinute();
     this.formings.push(minute);
     this.version++;
-    return { changed: true, fromSeq: minute.seq, reset: false };
+    return {
+      changed: true,
+      fromSeq: minute.seq,
+      reset: prev !== null && crossesSession(prev.seq, minute.seq),
+    };
   }
 
   /** Minutes (final, then priced forming) with seq >= fromSeq, ascending. */
@@ -277,22 +293,35 @@ export class CandleBook {
   }
 }
 
+/** A new session (or the end of one) between two minutes: the VWAP line's previous session
+ * end must be redrawn (see LinePoint), so the view redraws rather than updates. */
+function crossesSession(prevSeq: number, seq: number): boolean {
+  return sessionDay(prevSeq * MINUTE_MS) !== sessionDay(seq * MINUTE_MS);
+}
+
 /** VWAP after the last minute of each bucket; buckets outside a session get whitespace. */
 export function vwapPoints(minutes: Iterable<Minute>, tf: Timeframe): LinePoint[] {
   const out: LinePoint[] = [];
   let day: number | null = null;
   let pv = 0;
   let vol = 0;
+  let lastValued = -1;
+  const endSession = () => {
+    const p = out[lastValued];
+    if (p) out[lastValued] = { ...p, color: SESSION_END_COLOR };
+  };
   for (const m of minutes) {
     const d = sessionDay(m.seq * MINUTE_MS);
     if (d === null) {
-      // Outside the regular session: whitespace, so the line does not join two sessions.
+      // Outside the regular session: whitespace.
+      if (day !== null) endSession();
       day = null;
       const time = seqToTime(bucketOf(m.seq, tf));
       if (out.at(-1)?.time !== time) out.push({ time });
       continue;
     }
     if (d !== day) {
+      if (day !== null) endSession();
       day = d;
       pv = 0;
       vol = 0;
@@ -304,6 +333,7 @@ export function vwapPoints(minutes: Iterable<Minute>, tf: Timeframe): LinePoint[
     const point = { time, value: pv / vol };
     if (out.at(-1)?.time === time) out[out.length - 1] = point;
     else out.push(point);
+    lastValued = out.length - 1;
   }
   return out;
 }
