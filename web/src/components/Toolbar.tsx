@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { fmtChange, fmtPct, fmtPrice, tone } from "../format";
 import { TIMEFRAMES } from "../market/candles";
 import { useAppState, useStore } from "../store/context";
@@ -8,6 +9,10 @@ export function Toolbar() {
   const selected = useAppState((s) => s.selected);
   const tf = useAppState((s) => s.timeframe);
   const quote = useAppState((s) => s.watchlist.find((q) => q.symbol === s.selected) ?? null);
+  const last = quote?.last;
+  useEffect(() => {
+    document.title = selected ? `${selected} ${fmtPrice(last)} · Spotlight Trader` : "Spotlight Trader";
+  }, [selected, last]);
   return (
     <div className="flex items-center gap-4 border-b border-zinc-800 px-2 py-1">
       <div className="flex items-baseline gap-2 font-mono">
