@@ -1635,7 +1635,7 @@ bars___BarBuilder_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return self;
 }
 
-static CPyVTableItem bars___BarBuilder_vtable[14];
+static CPyVTableItem bars___BarBuilder_vtable[15];
 static bool
 CPyDef_bars___BarBuilder_trait_vtable_setup(void)
 {
@@ -1646,6 +1646,7 @@ CPyDef_bars___BarBuilder_trait_vtable_setup(void)
         (CPyVTableItem)CPyDef_bars___BarBuilder___on_quote,
         (CPyVTableItem)CPyDef_bars___BarBuilder___advance,
         (CPyVTableItem)CPyDef_bars___BarBuilder___flush,
+        (CPyVTableItem)CPyDef_bars___BarBuilder___mark_final,
         (CPyVTableItem)CPyDef_bars___BarBuilder___quote,
         (CPyVTableItem)CPyDef_bars___BarBuilder___forming,
         (CPyVTableItem)CPyDef_bars___BarBuilder___final_seq,
@@ -1781,6 +1782,9 @@ static PyMethodDef bars___BarBuilder_methods[] = {
     {"flush",
      (PyCFunction)CPyPy_bars___BarBuilder___flush,
      METH_FASTCALL | METH_KEYWORDS, PyDoc_STR("flush($self)\n--\n\n")},
+    {"mark_final",
+     (PyCFunction)CPyPy_bars___BarBuilder___mark_final,
+     METH_FASTCALL | METH_KEYWORDS, PyDoc_STR("mark_final($self, symbol, seq)\n--\n\n")},
     {"quote",
      (PyCFunction)CPyPy_bars___BarBuilder___quote,
      METH_FASTCALL | METH_KEYWORDS, PyDoc_STR("quote($self, symbol)\n--\n\n")},
@@ -5456,6 +5460,419 @@ fail: ;
             return NULL;
         }
         
+PyObject *CPyDef_bars___BarBuilder___mark_final(PyObject *cpy_r_self, PyObject *cpy_r_symbol, CPyTagged cpy_r_seq) {
+    PyObject *cpy_r_r0;
+    PyObject *cpy_r_r1;
+    PyObject *cpy_r_r2;
+    PyObject *cpy_r_st;
+    PyObject *cpy_r_r3;
+    char cpy_r_r4;
+    PyObject *cpy_r_r5;
+    PyObject *cpy_r_r6;
+    int32_t cpy_r_r7;
+    char cpy_r_r8;
+    PyObject *cpy_r_r9;
+    CPyTagged cpy_r_r10;
+    int64_t cpy_r_r11;
+    char cpy_r_r12;
+    int64_t cpy_r_r13;
+    char cpy_r_r14;
+    char cpy_r_r15;
+    char cpy_r_r16;
+    PyObject *cpy_r_r17;
+    char cpy_r_r18;
+    PyObject *cpy_r_r19;
+    CPyTagged cpy_r_r20;
+    PyObject *cpy_r_r21;
+    PyObject *cpy_r_r22;
+    PyObject *cpy_r_r23;
+    CPyTagged cpy_r_r24;
+    int64_t cpy_r_r25;
+    char cpy_r_r26;
+    char cpy_r_r27;
+    char cpy_r_r28;
+    char cpy_r_r29;
+    PyObject *cpy_r_r30;
+    CPyTagged cpy_r_r31;
+    int64_t cpy_r_r32;
+    char cpy_r_r33;
+    int64_t cpy_r_r34;
+    char cpy_r_r35;
+    char cpy_r_r36;
+    char cpy_r_r37;
+    PyObject *cpy_r_r38;
+    PyObject *cpy_r_r39;
+    PyObject *cpy_r_r40;
+    PyObject *cpy_r_r41;
+    PyObject *cpy_r_r42;
+    PyObject *cpy_r_r43;
+    CPyTagged cpy_r_r44;
+    PyObject *cpy_r_r45;
+    char cpy_r_r46;
+    PyObject *cpy_r_r47;
+    char cpy_r_r48;
+    PyObject *cpy_r_r49;
+    char cpy_r_r50;
+    PyObject *cpy_r_r51;
+    char cpy_r_r52;
+    PyObject *cpy_r_r53;
+    char cpy_r_r54;
+    PyObject *cpy_r_r55;
+    PyObject *cpy_r_r56;
+    PyObject *cpy_r_r57;
+    CPyTagged cpy_r_r58;
+    PyObject *cpy_r_r59;
+    char cpy_r_r60;
+    PyObject *cpy_r_r61;
+    char cpy_r_r62;
+    PyObject *cpy_r_r63;
+    char cpy_r_r64;
+    PyObject *cpy_r_r65;
+    char cpy_r_r66;
+    PyObject *cpy_r_r67;
+    char cpy_r_r68;
+    PyObject *cpy_r_r69;
+    cpy_r_r0 = ((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->__states;
+    CPy_INCREF(cpy_r_r0);
+    cpy_r_r1 = CPyDict_GetWithNone(cpy_r_r0, cpy_r_symbol);
+    CPy_DECREF(cpy_r_r0);
+    if (unlikely(cpy_r_r1 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 241, CPyStatic_bars___globals);
+        goto CPyL42;
+    }
+    if (Py_TYPE(cpy_r_r1) == CPyType_bars____SymbolState)
+        cpy_r_r2 = cpy_r_r1;
+    else {
+        cpy_r_r2 = NULL;
+    }
+    if (cpy_r_r2 != NULL) goto __LL5;
+    if (cpy_r_r1 == Py_None)
+        cpy_r_r2 = cpy_r_r1;
+    else {
+        cpy_r_r2 = NULL;
+    }
+    if (cpy_r_r2 != NULL) goto __LL5;
+    CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 241, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState or None", cpy_r_r1);
+    goto CPyL42;
+__LL5: ;
+    cpy_r_st = cpy_r_r2;
+    cpy_r_r3 = (PyObject *)&_Py_NoneStruct;
+    cpy_r_r4 = cpy_r_st == cpy_r_r3;
+    if (cpy_r_r4) {
+        goto CPyL43;
+    } else
+        goto CPyL5;
+CPyL3: ;
+    cpy_r_r5 = CPyDef_bars____SymbolState();
+    if (unlikely(cpy_r_r5 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 243, CPyStatic_bars___globals);
+        goto CPyL42;
+    }
+    CPy_INCREF(cpy_r_r5);
+    cpy_r_st = cpy_r_r5;
+    cpy_r_r6 = ((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->__states;
+    CPy_INCREF(cpy_r_r6);
+    cpy_r_r7 = CPyDict_SetItem(cpy_r_r6, cpy_r_symbol, cpy_r_r5);
+    CPy_DECREF(cpy_r_r6);
+    CPy_DECREF(cpy_r_r5);
+    cpy_r_r8 = cpy_r_r7 >= 0;
+    if (unlikely(!cpy_r_r8)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 243, CPyStatic_bars___globals);
+        goto CPyL44;
+    }
+CPyL5: ;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r9 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 244, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL44;
+    }
+    cpy_r_r10 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r9)->_final_seq;
+    cpy_r_r11 = cpy_r_seq & 1;
+    cpy_r_r12 = cpy_r_r11 != 0;
+    if (cpy_r_r12) goto CPyL8;
+    cpy_r_r13 = cpy_r_r10 & 1;
+    cpy_r_r14 = cpy_r_r13 != 0;
+    if (!cpy_r_r14) goto CPyL9;
+CPyL8: ;
+    cpy_r_r15 = CPyTagged_IsLt_(cpy_r_r10, cpy_r_seq);
+    if (cpy_r_r15) {
+        goto CPyL10;
+    } else
+        goto CPyL12;
+CPyL9: ;
+    cpy_r_r16 = (Py_ssize_t)cpy_r_seq > (Py_ssize_t)cpy_r_r10;
+    if (!cpy_r_r16) goto CPyL12;
+CPyL10: ;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r17 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 245, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL44;
+    }
+    CPyTagged_INCREF(cpy_r_seq);
+    CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r17)->_final_seq);
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r17)->_final_seq = cpy_r_seq;
+CPyL12: ;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r19 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 246, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL44;
+    }
+    cpy_r_r20 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r19)->_seq;
+    CPyTagged_INCREF(cpy_r_r20);
+    cpy_r_r21 = CPyStatic_bars___globals;
+    cpy_r_r22 = CPyStatics[3]; /* '_NO_CLOCK' */
+    cpy_r_r23 = CPyDict_GetItem(cpy_r_r21, cpy_r_r22);
+    if (unlikely(cpy_r_r23 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 246, CPyStatic_bars___globals);
+        goto CPyL45;
+    }
+    if (likely(PyLong_Check(cpy_r_r23)))
+        cpy_r_r24 = CPyTagged_FromObject(cpy_r_r23);
+    else {
+        CPy_TypeError("int", cpy_r_r23); cpy_r_r24 = CPY_INT_TAG;
+    }
+    CPy_DECREF(cpy_r_r23);
+    if (unlikely(cpy_r_r24 == CPY_INT_TAG)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 246, CPyStatic_bars___globals);
+        goto CPyL45;
+    }
+    cpy_r_r25 = cpy_r_r20 & 1;
+    cpy_r_r26 = cpy_r_r25 != 0;
+    if (!cpy_r_r26) goto CPyL17;
+    cpy_r_r27 = CPyTagged_IsEq_(cpy_r_r20, cpy_r_r24);
+    cpy_r_r28 = cpy_r_r27;
+    goto CPyL18;
+CPyL17: ;
+    cpy_r_r29 = cpy_r_r20 == cpy_r_r24;
+    cpy_r_r28 = cpy_r_r29;
+CPyL18: ;
+    CPyTagged_DECREF(cpy_r_r20);
+    CPyTagged_DECREF(cpy_r_r24);
+    if (cpy_r_r28) goto CPyL46;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r30 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 246, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL44;
+    }
+    cpy_r_r31 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r30)->_seq;
+    cpy_r_r32 = cpy_r_r31 & 1;
+    cpy_r_r33 = cpy_r_r32 != 0;
+    if (cpy_r_r33) goto CPyL22;
+    cpy_r_r34 = cpy_r_seq & 1;
+    cpy_r_r35 = cpy_r_r34 != 0;
+    if (!cpy_r_r35) goto CPyL23;
+CPyL22: ;
+    cpy_r_r36 = CPyTagged_IsLt_(cpy_r_seq, cpy_r_r31);
+    if (cpy_r_r36) {
+        goto CPyL46;
+    } else
+        goto CPyL25;
+CPyL23: ;
+    cpy_r_r37 = (Py_ssize_t)cpy_r_r31 > (Py_ssize_t)cpy_r_seq;
+    if (cpy_r_r37) {
+        goto CPyL46;
+    } else
+        goto CPyL25;
+CPyL24: ;
+    cpy_r_r38 = Py_None;
+    CPy_INCREF(cpy_r_r38);
+    return cpy_r_r38;
+CPyL25: ;
+    CPy_INCREF(cpy_r_st);
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r39 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 248, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL44;
+    }
+    cpy_r_r40 = CPyDef_bars___BarBuilder____forming(cpy_r_self, cpy_r_r39);
+    CPy_DECREF(cpy_r_r39);
+    if (unlikely(cpy_r_r40 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 248, CPyStatic_bars___globals);
+        goto CPyL44;
+    }
+    cpy_r_r41 = CPyStatic_bars___globals;
+    cpy_r_r42 = CPyStatics[3]; /* '_NO_CLOCK' */
+    cpy_r_r43 = CPyDict_GetItem(cpy_r_r41, cpy_r_r42);
+    if (unlikely(cpy_r_r43 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 249, CPyStatic_bars___globals);
+        goto CPyL47;
+    }
+    if (likely(PyLong_Check(cpy_r_r43)))
+        cpy_r_r44 = CPyTagged_FromObject(cpy_r_r43);
+    else {
+        CPy_TypeError("int", cpy_r_r43); cpy_r_r44 = CPY_INT_TAG;
+    }
+    CPy_DECREF(cpy_r_r43);
+    if (unlikely(cpy_r_r44 == CPY_INT_TAG)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 249, CPyStatic_bars___globals);
+        goto CPyL47;
+    }
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r45 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 249, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL48;
+    }
+    CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r45)->_seq);
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r45)->_seq = cpy_r_r44;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r47 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 250, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r47)->_has_oc = 0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r49 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 250, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r49)->_has_hl = 0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r51 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 251, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r51)->_volume = 0.0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r53 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 252, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r53)->_trades);
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r53)->_trades = 0;
+    cpy_r_r55 = CPyStatic_bars___globals;
+    cpy_r_r56 = CPyStatics[3]; /* '_NO_CLOCK' */
+    cpy_r_r57 = CPyDict_GetItem(cpy_r_r55, cpy_r_r56);
+    if (unlikely(cpy_r_r57 == NULL)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 253, CPyStatic_bars___globals);
+        goto CPyL47;
+    }
+    if (likely(PyLong_Check(cpy_r_r57)))
+        cpy_r_r58 = CPyTagged_FromObject(cpy_r_r57);
+    else {
+        CPy_TypeError("int", cpy_r_r57); cpy_r_r58 = CPY_INT_TAG;
+    }
+    CPy_DECREF(cpy_r_r57);
+    if (unlikely(cpy_r_r58 == CPY_INT_TAG)) {
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 253, CPyStatic_bars___globals);
+        goto CPyL47;
+    }
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r59 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 253, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL49;
+    }
+    CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r59)->_b_idx);
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r59)->_b_idx = cpy_r_r58;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r61 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 254, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r61)->_b_has_oc = 0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r63 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 254, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r63)->_b_has_hl = 0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r65 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 255, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r65)->_b_volume = 0.0;
+    if (likely(cpy_r_st != Py_None))
+        cpy_r_r67 = cpy_r_st;
+    else {
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "mark_final", 256, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_st);
+        goto CPyL47;
+    }
+    CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r67)->_b_trades);
+    ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r67)->_b_trades = 0;
+    CPy_DECREF(cpy_r_st);
+    return cpy_r_r40;
+CPyL42: ;
+    cpy_r_r69 = NULL;
+    return cpy_r_r69;
+CPyL43: ;
+    CPy_DECREF(cpy_r_st);
+    goto CPyL3;
+CPyL44: ;
+    CPy_DecRef(cpy_r_st);
+    goto CPyL42;
+CPyL45: ;
+    CPy_DecRef(cpy_r_st);
+    CPyTagged_DecRef(cpy_r_r20);
+    goto CPyL42;
+CPyL46: ;
+    CPy_DECREF(cpy_r_st);
+    goto CPyL24;
+CPyL47: ;
+    CPy_DecRef(cpy_r_st);
+    CPy_DecRef(cpy_r_r40);
+    goto CPyL42;
+CPyL48: ;
+    CPy_DecRef(cpy_r_st);
+    CPy_DecRef(cpy_r_r40);
+    CPyTagged_DecRef(cpy_r_r44);
+    goto CPyL42;
+CPyL49: ;
+    CPy_DecRef(cpy_r_st);
+    CPy_DecRef(cpy_r_r40);
+    CPyTagged_DecRef(cpy_r_r58);
+    goto CPyL42;
+}
+        
+        PyObject *CPyPy_bars___BarBuilder___mark_final(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames) {
+            PyObject *obj_self = self;
+            static const char * const kwlist[] = {"symbol", "seq", 0};
+            static CPyArg_Parser parser = {"OO:mark_final", kwlist, 0};
+            PyObject *obj_symbol;
+            PyObject *obj_seq;
+            if (!CPyArg_ParseStackAndKeywordsSimple(args, nargs, kwnames, &parser, &obj_symbol, &obj_seq)) {
+                return NULL;
+            }
+            PyObject *arg_self;
+            if (likely(Py_TYPE(obj_self) == CPyType_bars___BarBuilder))
+                arg_self = obj_self;
+            else {
+                CPy_TypeError("spotlight_trader.market.bars.BarBuilder", obj_self); 
+                goto fail;
+            }
+            PyObject *arg_symbol;
+            if (likely(PyUnicode_Check(obj_symbol)))
+                arg_symbol = obj_symbol;
+            else {
+                CPy_TypeError("str", obj_symbol); 
+                goto fail;
+            }
+            CPyTagged arg_seq;
+            if (likely(PyLong_Check(obj_seq)))
+                arg_seq = CPyTagged_BorrowFromObject(obj_seq);
+            else {
+                CPy_TypeError("int", obj_seq); goto fail;
+            }
+            PyObject *retval = CPyDef_bars___BarBuilder___mark_final(arg_self, arg_symbol, arg_seq);
+            return retval;
+fail: ;
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "mark_final", 236, CPyStatic_bars___globals);
+            return NULL;
+        }
+        
 PyObject *CPyDef_bars___BarBuilder___quote(PyObject *cpy_r_self, PyObject *cpy_r_symbol) {
     PyObject *cpy_r_r0;
     PyObject *cpy_r_r1;
@@ -5465,7 +5882,7 @@ PyObject *CPyDef_bars___BarBuilder___quote(PyObject *cpy_r_self, PyObject *cpy_r
     cpy_r_r1 = CPyDict_GetWithNone(cpy_r_r0, cpy_r_symbol);
     CPy_DECREF(cpy_r_r0);
     if (unlikely(cpy_r_r1 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "quote", 240, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "quote", 263, CPyStatic_bars___globals);
         goto CPyL2;
     }
     return cpy_r_r1;
@@ -5499,7 +5916,7 @@ CPyL2: ;
             PyObject *retval = CPyDef_bars___BarBuilder___quote(arg_self, arg_symbol);
             return retval;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "quote", 238, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "quote", 261, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -5529,7 +5946,7 @@ PyObject *CPyDef_bars___BarBuilder___forming(PyObject *cpy_r_self, PyObject *cpy
     cpy_r_r1 = CPyDict_GetWithNone(cpy_r_r0, cpy_r_symbol);
     CPy_DECREF(cpy_r_r0);
     if (unlikely(cpy_r_r1 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 244, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 267, CPyStatic_bars___globals);
         goto CPyL14;
     }
     if (Py_TYPE(cpy_r_r1) == CPyType_bars____SymbolState)
@@ -5537,23 +5954,23 @@ PyObject *CPyDef_bars___BarBuilder___forming(PyObject *cpy_r_self, PyObject *cpy
     else {
         cpy_r_r2 = NULL;
     }
-    if (cpy_r_r2 != NULL) goto __LL5;
+    if (cpy_r_r2 != NULL) goto __LL6;
     if (cpy_r_r1 == Py_None)
         cpy_r_r2 = cpy_r_r1;
     else {
         cpy_r_r2 = NULL;
     }
-    if (cpy_r_r2 != NULL) goto __LL5;
-    CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 244, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState or None", cpy_r_r1);
+    if (cpy_r_r2 != NULL) goto __LL6;
+    CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 267, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState or None", cpy_r_r1);
     goto CPyL14;
-__LL5: ;
+__LL6: ;
     cpy_r_r3 = (PyObject *)&_Py_NoneStruct;
     cpy_r_r4 = cpy_r_r2 == cpy_r_r3;
     if (cpy_r_r4) goto CPyL15;
     if (likely(cpy_r_r2 != Py_None))
         cpy_r_r5 = cpy_r_r2;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 245, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 268, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
         goto CPyL16;
     }
     cpy_r_r6 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r5)->_seq;
@@ -5562,7 +5979,7 @@ __LL5: ;
     cpy_r_r8 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r9 = CPyDict_GetItem(cpy_r_r7, cpy_r_r8);
     if (unlikely(cpy_r_r9 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 245, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 268, CPyStatic_bars___globals);
         goto CPyL17;
     }
     if (likely(PyLong_Check(cpy_r_r9)))
@@ -5572,7 +5989,7 @@ __LL5: ;
     }
     CPy_DECREF(cpy_r_r9);
     if (unlikely(cpy_r_r10 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 245, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 268, CPyStatic_bars___globals);
         goto CPyL17;
     }
     cpy_r_r11 = cpy_r_r6 & 1;
@@ -5599,13 +6016,13 @@ CPyL11: ;
     if (likely(cpy_r_r2 != Py_None))
         cpy_r_r17 = cpy_r_r2;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 247, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "forming", 270, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
         goto CPyL14;
     }
     cpy_r_r18 = CPyDef_bars___BarBuilder____forming(cpy_r_self, cpy_r_r17);
     CPy_DECREF(cpy_r_r17);
     if (unlikely(cpy_r_r18 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 247, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 270, CPyStatic_bars___globals);
         goto CPyL14;
     }
     return cpy_r_r18;
@@ -5649,7 +6066,7 @@ CPyL17: ;
             PyObject *retval = CPyDef_bars___BarBuilder___forming(arg_self, arg_symbol);
             return retval;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 242, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "forming", 265, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -5681,7 +6098,7 @@ CPyTagged CPyDef_bars___BarBuilder___final_seq(PyObject *cpy_r_self, PyObject *c
     cpy_r_r1 = CPyDict_GetWithNone(cpy_r_r0, cpy_r_symbol);
     CPy_DECREF(cpy_r_r0);
     if (unlikely(cpy_r_r1 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 251, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 274, CPyStatic_bars___globals);
         goto CPyL15;
     }
     if (Py_TYPE(cpy_r_r1) == CPyType_bars____SymbolState)
@@ -5689,23 +6106,23 @@ CPyTagged CPyDef_bars___BarBuilder___final_seq(PyObject *cpy_r_self, PyObject *c
     else {
         cpy_r_r2 = NULL;
     }
-    if (cpy_r_r2 != NULL) goto __LL6;
+    if (cpy_r_r2 != NULL) goto __LL7;
     if (cpy_r_r1 == Py_None)
         cpy_r_r2 = cpy_r_r1;
     else {
         cpy_r_r2 = NULL;
     }
-    if (cpy_r_r2 != NULL) goto __LL6;
-    CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "final_seq", 251, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState or None", cpy_r_r1);
+    if (cpy_r_r2 != NULL) goto __LL7;
+    CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "final_seq", 274, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState or None", cpy_r_r1);
     goto CPyL15;
-__LL6: ;
+__LL7: ;
     cpy_r_r3 = (PyObject *)&_Py_NoneStruct;
     cpy_r_r4 = cpy_r_r2 != cpy_r_r3;
     if (!cpy_r_r4) goto CPyL16;
     if (likely(cpy_r_r2 != Py_None))
         cpy_r_r5 = cpy_r_r2;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "final_seq", 252, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "final_seq", 275, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r2);
         goto CPyL17;
     }
     cpy_r_r6 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r5)->_final_seq;
@@ -5718,7 +6135,7 @@ CPyL5: ;
     cpy_r_r9 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r10 = CPyDict_GetItem(cpy_r_r8, cpy_r_r9);
     if (unlikely(cpy_r_r10 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 252, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 275, CPyStatic_bars___globals);
         goto CPyL15;
     }
     if (likely(PyLong_Check(cpy_r_r10)))
@@ -5728,7 +6145,7 @@ CPyL5: ;
     }
     CPy_DECREF(cpy_r_r10);
     if (unlikely(cpy_r_r11 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 252, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 275, CPyStatic_bars___globals);
         goto CPyL15;
     }
     cpy_r_r7 = cpy_r_r11;
@@ -5807,7 +6224,7 @@ CPyL19: ;
             PyObject *retbox = CPyTagged_StealAsObject(retval);
             return retbox;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 249, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "final_seq", 272, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -5860,7 +6277,7 @@ PyObject *CPyDef_bars___BarBuilder____forming(PyObject *cpy_r_self, PyObject *cp
     cpy_r_r5 = CPyStatics[11]; /* 'MINUTE_MS' */
     cpy_r_r6 = CPyDict_GetItem(cpy_r_r4, cpy_r_r5);
     if (unlikely(cpy_r_r6 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 262, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 285, CPyStatic_bars___globals);
         goto CPyL18;
     }
     if (likely(PyLong_Check(cpy_r_r6)))
@@ -5870,7 +6287,7 @@ PyObject *CPyDef_bars___BarBuilder____forming(PyObject *cpy_r_self, PyObject *cp
     }
     CPy_DECREF(cpy_r_r6);
     if (unlikely(cpy_r_r7 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 262, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 285, CPyStatic_bars___globals);
         goto CPyL18;
     }
     cpy_r_r8 = CPyTagged_Multiply(cpy_r_r3, cpy_r_r7);
@@ -5927,7 +6344,7 @@ CPyL14: ;
     cpy_r_r28 = CPyStatics[17]; /* 'FormingBar' */
     cpy_r_r29 = CPyDict_GetItem(cpy_r_r27, cpy_r_r28);
     if (unlikely(cpy_r_r29 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 260, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 283, CPyStatic_bars___globals);
         goto CPyL19;
     }
     cpy_r_r30 = CPyTagged_StealAsObject(cpy_r_r2);
@@ -5943,7 +6360,7 @@ CPyL14: ;
     cpy_r_r37 = PyObject_Vectorcall(cpy_r_r29, cpy_r_r35, 0, cpy_r_r36);
     CPy_DECREF(cpy_r_r29);
     if (unlikely(cpy_r_r37 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 260, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 283, CPyStatic_bars___globals);
         goto CPyL20;
     }
     CPy_DECREF(cpy_r_r30);
@@ -6008,7 +6425,7 @@ CPyL20: ;
             PyObject *retval = CPyDef_bars___BarBuilder____forming(arg_self, arg_st);
             return retval;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 257, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_forming", 280, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -6071,7 +6488,7 @@ char CPyDef_bars___BarBuilder____flush_bucket(PyObject *cpy_r_self, PyObject *cp
     cpy_r_r3 = ((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->_stats;
     cpy_r_r4 = ((spotlight_trader___market___bars___BuilderStatsObject *)cpy_r_r3)->_microbars;
     if (unlikely(cpy_r_r4 == CPY_INT_TAG)) {
-        CPy_AttributeError("src/spotlight_trader/market/bars.py", "_flush_bucket", "BuilderStats", "microbars", 273, CPyStatic_bars___globals);
+        CPy_AttributeError("src/spotlight_trader/market/bars.py", "_flush_bucket", "BuilderStats", "microbars", 296, CPyStatic_bars___globals);
         goto CPyL23;
     }
 CPyL2: ;
@@ -6082,7 +6499,7 @@ CPyL2: ;
     ((spotlight_trader___market___bars___BuilderStatsObject *)cpy_r_r3)->_microbars = cpy_r_r5;
     cpy_r_r6 = 1;
     if (unlikely(!cpy_r_r6)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 273, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 296, CPyStatic_bars___globals);
         goto CPyL23;
     }
     cpy_r_r7 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_st)->_b_has_oc;
@@ -6093,7 +6510,7 @@ CPyL2: ;
     cpy_r_r11 = CPyStatics[13]; /* 'MICRO_MS' */
     cpy_r_r12 = CPyDict_GetItem(cpy_r_r10, cpy_r_r11);
     if (unlikely(cpy_r_r12 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 279, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 302, CPyStatic_bars___globals);
         goto CPyL24;
     }
     if (likely(PyLong_Check(cpy_r_r12)))
@@ -6103,7 +6520,7 @@ CPyL2: ;
     }
     CPy_DECREF(cpy_r_r12);
     if (unlikely(cpy_r_r13 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 279, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 302, CPyStatic_bars___globals);
         goto CPyL24;
     }
     cpy_r_r14 = CPyTagged_Multiply(cpy_r_r9, cpy_r_r13);
@@ -6158,14 +6575,14 @@ CPyL17: ;
     CPyTagged_INCREF(cpy_r_r32);
     cpy_r_r33 = CPyDef_bars___BarBuilder____forming(cpy_r_self, cpy_r_st);
     if (unlikely(cpy_r_r33 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 286, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 309, CPyStatic_bars___globals);
         goto CPyL25;
     }
     cpy_r_r34 = CPyStatic_bars___globals;
     cpy_r_r35 = CPyStatics[26]; /* 'Microbar' */
     cpy_r_r36 = CPyDict_GetItem(cpy_r_r34, cpy_r_r35);
     if (unlikely(cpy_r_r36 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 277, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 300, CPyStatic_bars___globals);
         goto CPyL26;
     }
     cpy_r_r37 = CPyTagged_StealAsObject(cpy_r_r14);
@@ -6180,7 +6597,7 @@ CPyL17: ;
     cpy_r_r43 = PyObject_Vectorcall(cpy_r_r36, cpy_r_r41, 0, cpy_r_r42);
     CPy_DECREF(cpy_r_r36);
     if (unlikely(cpy_r_r43 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 277, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 300, CPyStatic_bars___globals);
         goto CPyL27;
     }
     CPy_DECREF(cpy_r_r37);
@@ -6198,7 +6615,7 @@ CPyL17: ;
     cpy_r_r47 = PyObject_Vectorcall(cpy_r_r44, cpy_r_r46, 1, 0);
     CPy_DECREF(cpy_r_r44);
     if (unlikely(cpy_r_r47 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 276, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 299, CPyStatic_bars___globals);
         goto CPyL28;
     } else
         goto CPyL29;
@@ -6290,7 +6707,7 @@ CPyL29: ;
             CPy_INCREF(retbox);
             return retbox;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 271, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_bucket", 294, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -6369,7 +6786,7 @@ char CPyDef_bars___BarBuilder____finalise(PyObject *cpy_r_self, PyObject *cpy_r_
     if (!cpy_r_r1) goto CPyL2;
     cpy_r_r2 = CPyDef_bars___BarBuilder____flush_bucket(cpy_r_self, cpy_r_symbol, cpy_r_st);
     if (unlikely(cpy_r_r2 == 2)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 295, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 318, CPyStatic_bars___globals);
         goto CPyL21;
     }
 CPyL2: ;
@@ -6381,7 +6798,7 @@ CPyL3: ;
     cpy_r_r5 = ((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->_stats;
     cpy_r_r6 = ((spotlight_trader___market___bars___BuilderStatsObject *)cpy_r_r5)->_bars;
     if (unlikely(cpy_r_r6 == CPY_INT_TAG)) {
-        CPy_AttributeError("src/spotlight_trader/market/bars.py", "_finalise", "BuilderStats", "bars", 298, CPyStatic_bars___globals);
+        CPy_AttributeError("src/spotlight_trader/market/bars.py", "_finalise", "BuilderStats", "bars", 321, CPyStatic_bars___globals);
         goto CPyL22;
     }
 CPyL4: ;
@@ -6392,14 +6809,14 @@ CPyL4: ;
     ((spotlight_trader___market___bars___BuilderStatsObject *)cpy_r_r5)->_bars = cpy_r_r7;
     cpy_r_r8 = 1;
     if (unlikely(!cpy_r_r8)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 298, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 321, CPyStatic_bars___globals);
         goto CPyL22;
     }
     cpy_r_r9 = CPyStatic_bars___globals;
     cpy_r_r10 = CPyStatics[11]; /* 'MINUTE_MS' */
     cpy_r_r11 = CPyDict_GetItem(cpy_r_r9, cpy_r_r10);
     if (unlikely(cpy_r_r11 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 303, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 326, CPyStatic_bars___globals);
         goto CPyL22;
     }
     if (likely(PyLong_Check(cpy_r_r11)))
@@ -6409,7 +6826,7 @@ CPyL4: ;
     }
     CPy_DECREF(cpy_r_r11);
     if (unlikely(cpy_r_r12 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 303, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 326, CPyStatic_bars___globals);
         goto CPyL22;
     }
     cpy_r_r13 = CPyTagged_Multiply(cpy_r_r3, cpy_r_r12);
@@ -6419,7 +6836,7 @@ CPyL4: ;
     cpy_r_r16 = CPyStatics[11]; /* 'MINUTE_MS' */
     cpy_r_r17 = CPyDict_GetItem(cpy_r_r15, cpy_r_r16);
     if (unlikely(cpy_r_r17 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 304, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 327, CPyStatic_bars___globals);
         goto CPyL23;
     }
     if (likely(PyLong_Check(cpy_r_r17)))
@@ -6429,7 +6846,7 @@ CPyL4: ;
     }
     CPy_DECREF(cpy_r_r17);
     if (unlikely(cpy_r_r18 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 304, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 327, CPyStatic_bars___globals);
         goto CPyL23;
     }
     cpy_r_r19 = CPyTagged_Multiply(cpy_r_r14, cpy_r_r18);
@@ -6446,7 +6863,7 @@ CPyL4: ;
     cpy_r_r27 = CPyStatics[29]; /* 'Bar' */
     cpy_r_r28 = CPyDict_GetItem(cpy_r_r26, cpy_r_r27);
     if (unlikely(cpy_r_r28 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 300, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 323, CPyStatic_bars___globals);
         goto CPyL24;
     }
     CPyTagged_INCREF(cpy_r_r3);
@@ -6468,7 +6885,7 @@ CPyL4: ;
     cpy_r_r41 = PyObject_Vectorcall(cpy_r_r28, cpy_r_r39, 0, cpy_r_r40);
     CPy_DECREF(cpy_r_r28);
     if (unlikely(cpy_r_r41 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 300, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 323, CPyStatic_bars___globals);
         goto CPyL25;
     }
     CPy_DECREF(cpy_r_r29);
@@ -6487,7 +6904,7 @@ CPyL4: ;
     cpy_r_r45 = PyObject_Vectorcall(cpy_r_r42, cpy_r_r44, 1, 0);
     CPy_DECREF(cpy_r_r42);
     if (unlikely(cpy_r_r45 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 299, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 322, CPyStatic_bars___globals);
         goto CPyL26;
     } else
         goto CPyL27;
@@ -6511,14 +6928,14 @@ CPyL14: ;
     ((spotlight_trader___market___bars___BuilderStatsObject *)cpy_r_r46)->_unpriced_volume = cpy_r_r50;
     cpy_r_r51 = 1;
     if (unlikely(!cpy_r_r51)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 314, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 337, CPyStatic_bars___globals);
         goto CPyL22;
     } else
         goto CPyL16;
 CPyL15: ;
     cpy_r_r52 = PyErr_Occurred();
     if (unlikely(cpy_r_r52 != NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 314, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 337, CPyStatic_bars___globals);
         goto CPyL22;
     } else
         goto CPyL14;
@@ -6529,7 +6946,7 @@ CPyL16: ;
     cpy_r_r55 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r56 = CPyDict_GetItem(cpy_r_r54, cpy_r_r55);
     if (unlikely(cpy_r_r56 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 316, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 339, CPyStatic_bars___globals);
         goto CPyL21;
     }
     if (likely(PyLong_Check(cpy_r_r56)))
@@ -6539,7 +6956,7 @@ CPyL16: ;
     }
     CPy_DECREF(cpy_r_r56);
     if (unlikely(cpy_r_r57 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 316, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 339, CPyStatic_bars___globals);
         goto CPyL21;
     }
     CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_st)->_seq);
@@ -6553,7 +6970,7 @@ CPyL16: ;
     cpy_r_r64 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r65 = CPyDict_GetItem(cpy_r_r63, cpy_r_r64);
     if (unlikely(cpy_r_r65 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 320, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 343, CPyStatic_bars___globals);
         goto CPyL21;
     }
     if (likely(PyLong_Check(cpy_r_r65)))
@@ -6563,7 +6980,7 @@ CPyL16: ;
     }
     CPy_DECREF(cpy_r_r65);
     if (unlikely(cpy_r_r66 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 320, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 343, CPyStatic_bars___globals);
         goto CPyL21;
     }
     CPyTagged_DECREF(((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_st)->_b_idx);
@@ -6645,7 +7062,7 @@ CPyL27: ;
             CPy_INCREF(retbox);
             return retbox;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 293, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise", 316, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -6707,7 +7124,7 @@ char CPyDef_bars___BarBuilder____flush_due_buckets(PyObject *cpy_r_self, CPyTagg
     cpy_r_r1 = CPyStatics[4]; /* 'MAX_TS_MS' */
     cpy_r_r2 = CPyDict_GetItem(cpy_r_r0, cpy_r_r1);
     if (unlikely(cpy_r_r2 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 323, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 346, CPyStatic_bars___globals);
         goto CPyL28;
     }
     if (likely(PyLong_Check(cpy_r_r2)))
@@ -6717,7 +7134,7 @@ char CPyDef_bars___BarBuilder____flush_due_buckets(PyObject *cpy_r_self, CPyTagg
     }
     CPy_DECREF(cpy_r_r2);
     if (unlikely(cpy_r_r3 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 323, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 346, CPyStatic_bars___globals);
         goto CPyL28;
     }
     cpy_r_next_end = cpy_r_r3;
@@ -6727,7 +7144,7 @@ char CPyDef_bars___BarBuilder____flush_due_buckets(PyObject *cpy_r_self, CPyTagg
     cpy_r_r6 = PyDict_Size(cpy_r_r4);
     cpy_r_r7 = CPyDict_GetItemsIter(cpy_r_r4);
     if (unlikely(cpy_r_r7 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 324, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 347, CPyStatic_bars___globals);
         goto CPyL29;
     }
 CPyL3: ;
@@ -6745,13 +7162,13 @@ CPyL3: ;
     if (likely(PyUnicode_Check(cpy_r_r11)))
         cpy_r_r13 = cpy_r_r11;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 324, CPyStatic_bars___globals, "str", cpy_r_r11);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 347, CPyStatic_bars___globals, "str", cpy_r_r11);
         goto CPyL31;
     }
     if (likely(Py_TYPE(cpy_r_r12) == CPyType_bars____SymbolState))
         cpy_r_r14 = cpy_r_r12;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 324, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r12);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 347, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r12);
         goto CPyL32;
     }
     cpy_r_r15 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r14)->_b_idx;
@@ -6760,7 +7177,7 @@ CPyL3: ;
     cpy_r_r17 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r18 = CPyDict_GetItem(cpy_r_r16, cpy_r_r17);
     if (unlikely(cpy_r_r18 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 325, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 348, CPyStatic_bars___globals);
         goto CPyL33;
     }
     if (likely(PyLong_Check(cpy_r_r18)))
@@ -6770,7 +7187,7 @@ CPyL3: ;
     }
     CPy_DECREF(cpy_r_r18);
     if (unlikely(cpy_r_r19 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 325, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 348, CPyStatic_bars___globals);
         goto CPyL33;
     }
     cpy_r_r20 = cpy_r_r15 & 1;
@@ -6792,7 +7209,7 @@ CPyL11: ;
     cpy_r_r28 = CPyStatics[13]; /* 'MICRO_MS' */
     cpy_r_r29 = CPyDict_GetItem(cpy_r_r27, cpy_r_r28);
     if (unlikely(cpy_r_r29 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 327, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 350, CPyStatic_bars___globals);
         goto CPyL35;
     }
     if (likely(PyLong_Check(cpy_r_r29)))
@@ -6802,7 +7219,7 @@ CPyL11: ;
     }
     CPy_DECREF(cpy_r_r29);
     if (unlikely(cpy_r_r30 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 327, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 350, CPyStatic_bars___globals);
         goto CPyL35;
     }
     cpy_r_r31 = CPyTagged_Multiply(cpy_r_r26, cpy_r_r30);
@@ -6837,7 +7254,7 @@ CPyL18: ;
     CPy_DECREF(cpy_r_r13);
     CPy_DECREF(cpy_r_r14);
     if (unlikely(cpy_r_r41 == 2)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 330, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 353, CPyStatic_bars___globals);
         goto CPyL38;
     } else
         goto CPyL25;
@@ -6865,14 +7282,14 @@ CPyL24: ;
 CPyL25: ;
     cpy_r_r48 = CPyDict_CheckSize(cpy_r_r4, cpy_r_r6);
     if (unlikely(!cpy_r_r48)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 324, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 347, CPyStatic_bars___globals);
         goto CPyL38;
     } else
         goto CPyL3;
 CPyL26: ;
     cpy_r_r49 = CPy_NoErrOccurred();
     if (unlikely(!cpy_r_r49)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 324, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 347, CPyStatic_bars___globals);
         goto CPyL41;
     }
     CPyTagged_DECREF(((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->__next_bucket_end_ms);
@@ -6975,7 +7392,7 @@ CPyL41: ;
             CPy_INCREF(retbox);
             return retbox;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 322, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_flush_due_buckets", 345, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -7037,7 +7454,7 @@ char CPyDef_bars___BarBuilder____finalise_due(PyObject *cpy_r_self, CPyTagged cp
     cpy_r_r1 = CPyStatics[4]; /* 'MAX_TS_MS' */
     cpy_r_r2 = CPyDict_GetItem(cpy_r_r0, cpy_r_r1);
     if (unlikely(cpy_r_r2 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 336, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 359, CPyStatic_bars___globals);
         goto CPyL27;
     }
     if (likely(PyLong_Check(cpy_r_r2)))
@@ -7047,7 +7464,7 @@ char CPyDef_bars___BarBuilder____finalise_due(PyObject *cpy_r_self, CPyTagged cp
     }
     CPy_DECREF(cpy_r_r2);
     if (unlikely(cpy_r_r3 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 336, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 359, CPyStatic_bars___globals);
         goto CPyL27;
     }
     cpy_r_next_deadline = cpy_r_r3;
@@ -7057,7 +7474,7 @@ char CPyDef_bars___BarBuilder____finalise_due(PyObject *cpy_r_self, CPyTagged cp
     cpy_r_r6 = PyDict_Size(cpy_r_r4);
     cpy_r_r7 = CPyDict_GetItemsIter(cpy_r_r4);
     if (unlikely(cpy_r_r7 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 337, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 360, CPyStatic_bars___globals);
         goto CPyL28;
     }
 CPyL3: ;
@@ -7075,13 +7492,13 @@ CPyL3: ;
     if (likely(PyUnicode_Check(cpy_r_r11)))
         cpy_r_r13 = cpy_r_r11;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 337, CPyStatic_bars___globals, "str", cpy_r_r11);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 360, CPyStatic_bars___globals, "str", cpy_r_r11);
         goto CPyL30;
     }
     if (likely(Py_TYPE(cpy_r_r12) == CPyType_bars____SymbolState))
         cpy_r_r14 = cpy_r_r12;
     else {
-        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 337, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r12);
+        CPy_TypeErrorTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 360, CPyStatic_bars___globals, "spotlight_trader.market.bars._SymbolState", cpy_r_r12);
         goto CPyL31;
     }
     cpy_r_r15 = ((spotlight_trader___market___bars____SymbolStateObject *)cpy_r_r14)->_seq;
@@ -7090,7 +7507,7 @@ CPyL3: ;
     cpy_r_r17 = CPyStatics[3]; /* '_NO_CLOCK' */
     cpy_r_r18 = CPyDict_GetItem(cpy_r_r16, cpy_r_r17);
     if (unlikely(cpy_r_r18 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 338, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 361, CPyStatic_bars___globals);
         goto CPyL32;
     }
     if (likely(PyLong_Check(cpy_r_r18)))
@@ -7100,7 +7517,7 @@ CPyL3: ;
     }
     CPy_DECREF(cpy_r_r18);
     if (unlikely(cpy_r_r19 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 338, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 361, CPyStatic_bars___globals);
         goto CPyL32;
     }
     cpy_r_r20 = cpy_r_r15 & 1;
@@ -7122,7 +7539,7 @@ CPyL11: ;
     cpy_r_r28 = CPyStatics[11]; /* 'MINUTE_MS' */
     cpy_r_r29 = CPyDict_GetItem(cpy_r_r27, cpy_r_r28);
     if (unlikely(cpy_r_r29 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 340, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 363, CPyStatic_bars___globals);
         goto CPyL34;
     }
     if (likely(PyLong_Check(cpy_r_r29)))
@@ -7132,7 +7549,7 @@ CPyL11: ;
     }
     CPy_DECREF(cpy_r_r29);
     if (unlikely(cpy_r_r30 == CPY_INT_TAG)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 340, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 363, CPyStatic_bars___globals);
         goto CPyL34;
     }
     cpy_r_r31 = CPyTagged_Multiply(cpy_r_r26, cpy_r_r30);
@@ -7165,7 +7582,7 @@ CPyL18: ;
     CPy_DECREF(cpy_r_r13);
     CPy_DECREF(cpy_r_r14);
     if (unlikely(cpy_r_r41 == 2)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 342, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 365, CPyStatic_bars___globals);
         goto CPyL37;
     } else
         goto CPyL24;
@@ -7193,14 +7610,14 @@ CPyL23: ;
 CPyL24: ;
     cpy_r_r48 = CPyDict_CheckSize(cpy_r_r4, cpy_r_r6);
     if (unlikely(!cpy_r_r48)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 337, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 360, CPyStatic_bars___globals);
         goto CPyL37;
     } else
         goto CPyL3;
 CPyL25: ;
     cpy_r_r49 = CPy_NoErrOccurred();
     if (unlikely(!cpy_r_r49)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 337, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 360, CPyStatic_bars___globals);
         goto CPyL40;
     }
     CPyTagged_DECREF(((spotlight_trader___market___bars___BarBuilderObject *)cpy_r_self)->__next_deadline_ms);
@@ -7303,7 +7720,7 @@ CPyL40: ;
             CPy_INCREF(retbox);
             return retbox;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 335, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "_finalise_due", 358, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -7322,13 +7739,13 @@ PyObject *CPyDef_bars___build_bars(PyObject *cpy_r_trades, CPyTagged cpy_r_grace
 CPyL2: ;
     cpy_r_r0 = PyList_New(0);
     if (unlikely(cpy_r_r0 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 350, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 373, CPyStatic_bars___globals);
         goto CPyL10;
     }
     cpy_r_r1 = CPyStatics[31]; /* 'append' */
     cpy_r_r2 = CPyObject_GetAttr(cpy_r_r0, cpy_r_r1);
     if (unlikely(cpy_r_r2 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 351, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 374, CPyStatic_bars___globals);
         goto CPyL11;
     }
     cpy_r_r3 = NULL;
@@ -7337,18 +7754,18 @@ CPyL2: ;
     CPy_DECREF(cpy_r_r2);
     CPyTagged_DECREF(cpy_r_grace_ms);
     if (unlikely(cpy_r_r5 == NULL)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 351, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 374, CPyStatic_bars___globals);
         goto CPyL12;
     }
     cpy_r_r6 = CPyDef_bars___BarBuilder___on_trades(cpy_r_r5, cpy_r_trades);
     if (unlikely(cpy_r_r6 == 2)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 352, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 375, CPyStatic_bars___globals);
         goto CPyL13;
     }
     cpy_r_r7 = CPyDef_bars___BarBuilder___flush(cpy_r_r5);
     CPy_DECREF(cpy_r_r5);
     if (unlikely(cpy_r_r7 == 2)) {
-        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 353, CPyStatic_bars___globals);
+        CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 376, CPyStatic_bars___globals);
         goto CPyL12;
     }
     return cpy_r_r0;
@@ -7394,7 +7811,7 @@ CPyL13: ;
             PyObject *retval = CPyDef_bars___build_bars(arg_trades, arg_grace_ms);
             return retval;
 fail: ;
-            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 348, CPyStatic_bars___globals);
+            CPy_AddTraceback("src/spotlight_trader/market/bars.py", "build_bars", 371, CPyStatic_bars___globals);
             return NULL;
         }
         
@@ -7811,10 +8228,10 @@ CPyL15: ;
     cpy_r_r59 = PyTuple_New(2);
     if (unlikely(cpy_r_r59 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp7 = cpy_r_r58.f0;
-    PyTuple_SET_ITEM(cpy_r_r59, 0, __tmp7);
-    PyObject *__tmp8 = cpy_r_r58.f1;
-    PyTuple_SET_ITEM(cpy_r_r59, 1, __tmp8);
+    PyObject *__tmp8 = cpy_r_r58.f0;
+    PyTuple_SET_ITEM(cpy_r_r59, 0, __tmp8);
+    PyObject *__tmp9 = cpy_r_r58.f1;
+    PyTuple_SET_ITEM(cpy_r_r59, 1, __tmp9);
     cpy_r_r60 = PyObject_GetItem(cpy_r_r50, cpy_r_r59);
     CPy_DECREF(cpy_r_r50);
     CPy_DECREF(cpy_r_r59);
@@ -7860,10 +8277,10 @@ CPyL15: ;
     cpy_r_r76 = PyTuple_New(2);
     if (unlikely(cpy_r_r76 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp9 = cpy_r_r75.f0;
-    PyTuple_SET_ITEM(cpy_r_r76, 0, __tmp9);
-    PyObject *__tmp10 = cpy_r_r75.f1;
-    PyTuple_SET_ITEM(cpy_r_r76, 1, __tmp10);
+    PyObject *__tmp10 = cpy_r_r75.f0;
+    PyTuple_SET_ITEM(cpy_r_r76, 0, __tmp10);
+    PyObject *__tmp11 = cpy_r_r75.f1;
+    PyTuple_SET_ITEM(cpy_r_r76, 1, __tmp11);
     cpy_r_r77 = PyObject_GetItem(cpy_r_r67, cpy_r_r76);
     CPy_DECREF(cpy_r_r67);
     CPy_DECREF(cpy_r_r76);
@@ -9031,42 +9448,42 @@ CPyL4: ;
     cpy_r_r119 = PyTuple_New(18);
     if (unlikely(cpy_r_r119 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp11 = CPyTagged_StealAsObject(cpy_r_r117.f0);
-    PyTuple_SET_ITEM(cpy_r_r119, 0, __tmp11);
-    PyObject *__tmp12 = CPyTagged_StealAsObject(cpy_r_r117.f1);
-    PyTuple_SET_ITEM(cpy_r_r119, 1, __tmp12);
-    PyObject *__tmp13 = CPyTagged_StealAsObject(cpy_r_r117.f2);
-    PyTuple_SET_ITEM(cpy_r_r119, 2, __tmp13);
-    PyObject *__tmp14 = CPyTagged_StealAsObject(cpy_r_r117.f3);
-    PyTuple_SET_ITEM(cpy_r_r119, 3, __tmp14);
-    PyObject *__tmp15 = CPyTagged_StealAsObject(cpy_r_r117.f4);
-    PyTuple_SET_ITEM(cpy_r_r119, 4, __tmp15);
-    PyObject *__tmp16 = CPyTagged_StealAsObject(cpy_r_r117.f5);
-    PyTuple_SET_ITEM(cpy_r_r119, 5, __tmp16);
-    PyObject *__tmp17 = CPyTagged_StealAsObject(cpy_r_r117.f6);
-    PyTuple_SET_ITEM(cpy_r_r119, 6, __tmp17);
-    PyObject *__tmp18 = CPyTagged_StealAsObject(cpy_r_r117.f7);
-    PyTuple_SET_ITEM(cpy_r_r119, 7, __tmp18);
-    PyObject *__tmp19 = CPyTagged_StealAsObject(cpy_r_r117.f8);
-    PyTuple_SET_ITEM(cpy_r_r119, 8, __tmp19);
-    PyObject *__tmp20 = CPyTagged_StealAsObject(cpy_r_r117.f9);
-    PyTuple_SET_ITEM(cpy_r_r119, 9, __tmp20);
-    PyObject *__tmp21 = CPyTagged_StealAsObject(cpy_r_r117.f10);
-    PyTuple_SET_ITEM(cpy_r_r119, 10, __tmp21);
-    PyObject *__tmp22 = CPyTagged_StealAsObject(cpy_r_r117.f11);
-    PyTuple_SET_ITEM(cpy_r_r119, 11, __tmp22);
-    PyObject *__tmp23 = CPyTagged_StealAsObject(cpy_r_r117.f12);
-    PyTuple_SET_ITEM(cpy_r_r119, 12, __tmp23);
-    PyObject *__tmp24 = CPyTagged_StealAsObject(cpy_r_r117.f13);
-    PyTuple_SET_ITEM(cpy_r_r119, 13, __tmp24);
-    PyObject *__tmp25 = CPyTagged_StealAsObject(cpy_r_r117.f14);
-    PyTuple_SET_ITEM(cpy_r_r119, 14, __tmp25);
-    PyObject *__tmp26 = CPyTagged_StealAsObject(cpy_r_r117.f15);
-    PyTuple_SET_ITEM(cpy_r_r119, 15, __tmp26);
-    PyObject *__tmp27 = CPyTagged_StealAsObject(cpy_r_r117.f16);
-    PyTuple_SET_ITEM(cpy_r_r119, 16, __tmp27);
-    PyObject *__tmp28 = CPyTagged_StealAsObject(cpy_r_r117.f17);
-    PyTuple_SET_ITEM(cpy_r_r119, 17, __tmp28);
+    PyObject *__tmp12 = CPyTagged_StealAsObject(cpy_r_r117.f0);
+    PyTuple_SET_ITEM(cpy_r_r119, 0, __tmp12);
+    PyObject *__tmp13 = CPyTagged_StealAsObject(cpy_r_r117.f1);
+    PyTuple_SET_ITEM(cpy_r_r119, 1, __tmp13);
+    PyObject *__tmp14 = CPyTagged_StealAsObject(cpy_r_r117.f2);
+    PyTuple_SET_ITEM(cpy_r_r119, 2, __tmp14);
+    PyObject *__tmp15 = CPyTagged_StealAsObject(cpy_r_r117.f3);
+    PyTuple_SET_ITEM(cpy_r_r119, 3, __tmp15);
+    PyObject *__tmp16 = CPyTagged_StealAsObject(cpy_r_r117.f4);
+    PyTuple_SET_ITEM(cpy_r_r119, 4, __tmp16);
+    PyObject *__tmp17 = CPyTagged_StealAsObject(cpy_r_r117.f5);
+    PyTuple_SET_ITEM(cpy_r_r119, 5, __tmp17);
+    PyObject *__tmp18 = CPyTagged_StealAsObject(cpy_r_r117.f6);
+    PyTuple_SET_ITEM(cpy_r_r119, 6, __tmp18);
+    PyObject *__tmp19 = CPyTagged_StealAsObject(cpy_r_r117.f7);
+    PyTuple_SET_ITEM(cpy_r_r119, 7, __tmp19);
+    PyObject *__tmp20 = CPyTagged_StealAsObject(cpy_r_r117.f8);
+    PyTuple_SET_ITEM(cpy_r_r119, 8, __tmp20);
+    PyObject *__tmp21 = CPyTagged_StealAsObject(cpy_r_r117.f9);
+    PyTuple_SET_ITEM(cpy_r_r119, 9, __tmp21);
+    PyObject *__tmp22 = CPyTagged_StealAsObject(cpy_r_r117.f10);
+    PyTuple_SET_ITEM(cpy_r_r119, 10, __tmp22);
+    PyObject *__tmp23 = CPyTagged_StealAsObject(cpy_r_r117.f11);
+    PyTuple_SET_ITEM(cpy_r_r119, 11, __tmp23);
+    PyObject *__tmp24 = CPyTagged_StealAsObject(cpy_r_r117.f12);
+    PyTuple_SET_ITEM(cpy_r_r119, 12, __tmp24);
+    PyObject *__tmp25 = CPyTagged_StealAsObject(cpy_r_r117.f13);
+    PyTuple_SET_ITEM(cpy_r_r119, 13, __tmp25);
+    PyObject *__tmp26 = CPyTagged_StealAsObject(cpy_r_r117.f14);
+    PyTuple_SET_ITEM(cpy_r_r119, 14, __tmp26);
+    PyObject *__tmp27 = CPyTagged_StealAsObject(cpy_r_r117.f15);
+    PyTuple_SET_ITEM(cpy_r_r119, 15, __tmp27);
+    PyObject *__tmp28 = CPyTagged_StealAsObject(cpy_r_r117.f16);
+    PyTuple_SET_ITEM(cpy_r_r119, 16, __tmp28);
+    PyObject *__tmp29 = CPyTagged_StealAsObject(cpy_r_r117.f17);
+    PyTuple_SET_ITEM(cpy_r_r119, 17, __tmp29);
     cpy_r_r120 = CPyStatics[121]; /* 7 */
     PyObject *cpy_r_r121[3] = {cpy_r_r116, cpy_r_r119, cpy_r_r120};
     cpy_r_r122 = (PyObject **)&cpy_r_r121;
@@ -9093,18 +9510,18 @@ CPyL4: ;
     cpy_r_r128 = PyTuple_New(6);
     if (unlikely(cpy_r_r128 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp29 = CPyTagged_StealAsObject(cpy_r_r126.f0);
-    PyTuple_SET_ITEM(cpy_r_r128, 0, __tmp29);
-    PyObject *__tmp30 = CPyTagged_StealAsObject(cpy_r_r126.f1);
-    PyTuple_SET_ITEM(cpy_r_r128, 1, __tmp30);
-    PyObject *__tmp31 = CPyTagged_StealAsObject(cpy_r_r126.f2);
-    PyTuple_SET_ITEM(cpy_r_r128, 2, __tmp31);
-    PyObject *__tmp32 = CPyTagged_StealAsObject(cpy_r_r126.f3);
-    PyTuple_SET_ITEM(cpy_r_r128, 3, __tmp32);
-    PyObject *__tmp33 = CPyTagged_StealAsObject(cpy_r_r126.f4);
-    PyTuple_SET_ITEM(cpy_r_r128, 4, __tmp33);
-    PyObject *__tmp34 = CPyTagged_StealAsObject(cpy_r_r126.f5);
-    PyTuple_SET_ITEM(cpy_r_r128, 5, __tmp34);
+    PyObject *__tmp30 = CPyTagged_StealAsObject(cpy_r_r126.f0);
+    PyTuple_SET_ITEM(cpy_r_r128, 0, __tmp30);
+    PyObject *__tmp31 = CPyTagged_StealAsObject(cpy_r_r126.f1);
+    PyTuple_SET_ITEM(cpy_r_r128, 1, __tmp31);
+    PyObject *__tmp32 = CPyTagged_StealAsObject(cpy_r_r126.f2);
+    PyTuple_SET_ITEM(cpy_r_r128, 2, __tmp32);
+    PyObject *__tmp33 = CPyTagged_StealAsObject(cpy_r_r126.f3);
+    PyTuple_SET_ITEM(cpy_r_r128, 3, __tmp33);
+    PyObject *__tmp34 = CPyTagged_StealAsObject(cpy_r_r126.f4);
+    PyTuple_SET_ITEM(cpy_r_r128, 4, __tmp34);
+    PyObject *__tmp35 = CPyTagged_StealAsObject(cpy_r_r126.f5);
+    PyTuple_SET_ITEM(cpy_r_r128, 5, __tmp35);
     cpy_r_r129 = CPyStatics[138]; /* 5 */
     PyObject *cpy_r_r130[3] = {cpy_r_r125, cpy_r_r128, cpy_r_r129};
     cpy_r_r131 = (PyObject **)&cpy_r_r130;
@@ -9133,22 +9550,22 @@ CPyL4: ;
     cpy_r_r137 = PyTuple_New(8);
     if (unlikely(cpy_r_r137 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp35 = CPyTagged_StealAsObject(cpy_r_r135.f0);
-    PyTuple_SET_ITEM(cpy_r_r137, 0, __tmp35);
-    PyObject *__tmp36 = CPyTagged_StealAsObject(cpy_r_r135.f1);
-    PyTuple_SET_ITEM(cpy_r_r137, 1, __tmp36);
-    PyObject *__tmp37 = CPyTagged_StealAsObject(cpy_r_r135.f2);
-    PyTuple_SET_ITEM(cpy_r_r137, 2, __tmp37);
-    PyObject *__tmp38 = CPyTagged_StealAsObject(cpy_r_r135.f3);
-    PyTuple_SET_ITEM(cpy_r_r137, 3, __tmp38);
-    PyObject *__tmp39 = CPyTagged_StealAsObject(cpy_r_r135.f4);
-    PyTuple_SET_ITEM(cpy_r_r137, 4, __tmp39);
-    PyObject *__tmp40 = CPyTagged_StealAsObject(cpy_r_r135.f5);
-    PyTuple_SET_ITEM(cpy_r_r137, 5, __tmp40);
-    PyObject *__tmp41 = CPyTagged_StealAsObject(cpy_r_r135.f6);
-    PyTuple_SET_ITEM(cpy_r_r137, 6, __tmp41);
-    PyObject *__tmp42 = CPyTagged_StealAsObject(cpy_r_r135.f7);
-    PyTuple_SET_ITEM(cpy_r_r137, 7, __tmp42);
+    PyObject *__tmp36 = CPyTagged_StealAsObject(cpy_r_r135.f0);
+    PyTuple_SET_ITEM(cpy_r_r137, 0, __tmp36);
+    PyObject *__tmp37 = CPyTagged_StealAsObject(cpy_r_r135.f1);
+    PyTuple_SET_ITEM(cpy_r_r137, 1, __tmp37);
+    PyObject *__tmp38 = CPyTagged_StealAsObject(cpy_r_r135.f2);
+    PyTuple_SET_ITEM(cpy_r_r137, 2, __tmp38);
+    PyObject *__tmp39 = CPyTagged_StealAsObject(cpy_r_r135.f3);
+    PyTuple_SET_ITEM(cpy_r_r137, 3, __tmp39);
+    PyObject *__tmp40 = CPyTagged_StealAsObject(cpy_r_r135.f4);
+    PyTuple_SET_ITEM(cpy_r_r137, 4, __tmp40);
+    PyObject *__tmp41 = CPyTagged_StealAsObject(cpy_r_r135.f5);
+    PyTuple_SET_ITEM(cpy_r_r137, 5, __tmp41);
+    PyObject *__tmp42 = CPyTagged_StealAsObject(cpy_r_r135.f6);
+    PyTuple_SET_ITEM(cpy_r_r137, 6, __tmp42);
+    PyObject *__tmp43 = CPyTagged_StealAsObject(cpy_r_r135.f7);
+    PyTuple_SET_ITEM(cpy_r_r137, 7, __tmp43);
     cpy_r_r138 = CPyStatics[124]; /* 4 */
     PyObject *cpy_r_r139[3] = {cpy_r_r134, cpy_r_r137, cpy_r_r138};
     cpy_r_r140 = (PyObject **)&cpy_r_r139;
@@ -9171,10 +9588,10 @@ CPyL4: ;
     cpy_r_r146 = PyTuple_New(2);
     if (unlikely(cpy_r_r146 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp43 = CPyTagged_StealAsObject(cpy_r_r144.f0);
-    PyTuple_SET_ITEM(cpy_r_r146, 0, __tmp43);
-    PyObject *__tmp44 = CPyTagged_StealAsObject(cpy_r_r144.f1);
-    PyTuple_SET_ITEM(cpy_r_r146, 1, __tmp44);
+    PyObject *__tmp44 = CPyTagged_StealAsObject(cpy_r_r144.f0);
+    PyTuple_SET_ITEM(cpy_r_r146, 0, __tmp44);
+    PyObject *__tmp45 = CPyTagged_StealAsObject(cpy_r_r144.f1);
+    PyTuple_SET_ITEM(cpy_r_r146, 1, __tmp45);
     cpy_r_r147 = CPyStatics[120]; /* 0 */
     PyObject *cpy_r_r148[3] = {cpy_r_r143, cpy_r_r146, cpy_r_r147};
     cpy_r_r149 = (PyObject **)&cpy_r_r148;
@@ -9200,16 +9617,16 @@ CPyL4: ;
     cpy_r_r155 = PyTuple_New(5);
     if (unlikely(cpy_r_r155 == NULL))
         CPyError_OutOfMemory();
-    PyObject *__tmp45 = CPyTagged_StealAsObject(cpy_r_r153.f0);
-    PyTuple_SET_ITEM(cpy_r_r155, 0, __tmp45);
-    PyObject *__tmp46 = CPyTagged_StealAsObject(cpy_r_r153.f1);
-    PyTuple_SET_ITEM(cpy_r_r155, 1, __tmp46);
-    PyObject *__tmp47 = CPyTagged_StealAsObject(cpy_r_r153.f2);
-    PyTuple_SET_ITEM(cpy_r_r155, 2, __tmp47);
-    PyObject *__tmp48 = CPyTagged_StealAsObject(cpy_r_r153.f3);
-    PyTuple_SET_ITEM(cpy_r_r155, 3, __tmp48);
-    PyObject *__tmp49 = CPyTagged_StealAsObject(cpy_r_r153.f4);
-    PyTuple_SET_ITEM(cpy_r_r155, 4, __tmp49);
+    PyObject *__tmp46 = CPyTagged_StealAsObject(cpy_r_r153.f0);
+    PyTuple_SET_ITEM(cpy_r_r155, 0, __tmp46);
+    PyObject *__tmp47 = CPyTagged_StealAsObject(cpy_r_r153.f1);
+    PyTuple_SET_ITEM(cpy_r_r155, 1, __tmp47);
+    PyObject *__tmp48 = CPyTagged_StealAsObject(cpy_r_r153.f2);
+    PyTuple_SET_ITEM(cpy_r_r155, 2, __tmp48);
+    PyObject *__tmp49 = CPyTagged_StealAsObject(cpy_r_r153.f3);
+    PyTuple_SET_ITEM(cpy_r_r155, 3, __tmp49);
+    PyObject *__tmp50 = CPyTagged_StealAsObject(cpy_r_r153.f4);
+    PyTuple_SET_ITEM(cpy_r_r155, 4, __tmp50);
     cpy_r_r156 = CPyStatics[121]; /* 7 */
     PyObject *cpy_r_r157[3] = {cpy_r_r152, cpy_r_r155, cpy_r_r156};
     cpy_r_r158 = (PyObject **)&cpy_r_r157;
@@ -9486,6 +9903,8 @@ CPyL62: ;
                 PyObject *CPyPy_bars___BarBuilder___advance(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
                 char CPyDef_bars___BarBuilder___flush(PyObject *cpy_r_self);
                 PyObject *CPyPy_bars___BarBuilder___flush(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
+                PyObject *CPyDef_bars___BarBuilder___mark_final(PyObject *cpy_r_self, PyObject *cpy_r_symbol, CPyTagged cpy_r_seq);
+                PyObject *CPyPy_bars___BarBuilder___mark_final(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
                 PyObject *CPyDef_bars___BarBuilder___quote(PyObject *cpy_r_self, PyObject *cpy_r_symbol);
                 PyObject *CPyPy_bars___BarBuilder___quote(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
                 PyObject *CPyDef_bars___BarBuilder___forming(PyObject *cpy_r_self, PyObject *cpy_r_symbol);

@@ -56,6 +56,8 @@ extern char CPyDef_bars___BarBuilder___advance(PyObject *cpy_r_self, CPyTagged c
 extern PyObject *CPyPy_bars___BarBuilder___advance(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
 extern char CPyDef_bars___BarBuilder___flush(PyObject *cpy_r_self);
 extern PyObject *CPyPy_bars___BarBuilder___flush(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
+extern PyObject *CPyDef_bars___BarBuilder___mark_final(PyObject *cpy_r_self, PyObject *cpy_r_symbol, CPyTagged cpy_r_seq);
+extern PyObject *CPyPy_bars___BarBuilder___mark_final(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
 extern PyObject *CPyDef_bars___BarBuilder___quote(PyObject *cpy_r_self, PyObject *cpy_r_symbol);
 extern PyObject *CPyPy_bars___BarBuilder___quote(PyObject *self, PyObject *const *args, size_t nargs, PyObject *kwnames);
 extern PyObject *CPyDef_bars___BarBuilder___forming(PyObject *cpy_r_self, PyObject *cpy_r_symbol);

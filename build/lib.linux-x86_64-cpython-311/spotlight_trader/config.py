@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from spotlight_trader.errors import ConfigError
@@ -68,6 +68,47 @@ class Settings(BaseSettings):
     log_level: Literal["debug", "info", "warning", "error"] = Field("info")
     log_json: bool = Field(False, description="Log JSON lines instead of console text.")
     data_dir: Path = Field(default_factory=default_data_dir, description="Where files are kept.")
+
+    # --- Polygon / Massive live feed (docs/polygon.md) ---
+    polygon_api_key: SecretStr | None = Field(
+        None, description="Polygon/Massive API key; required by the polygon feed and backfill."
+    )
+    polygon_ws_url: str | None = Field(
+        None,
+        description="WebSocket URL. Default wss://socket.massive.com/stocks, or "
+        "wss://delayed.massive.com/stocks when POLYGON_DELAYED is set.",
+    )
+    polygon_rest_url: str = Field(
+        "https://api.massive.com", description="REST base URL (aggregates for history)."
+    )
+    polygon_delayed: bool = Field(
+        False,
+        description="Use the 15-minute delayed host; the feed clock runs 15 min behind.",
+    )
+    polygon_heartbeat_s: float = Field(
+        30.0,
+        gt=0,
+        description="Reconnect when no frame arrives for this long during trading hours.",
+    )
+    polygon_queue_size: int = Field(
+        10_000, ge=1, description="Frames buffered between the socket reader and the bar builder."
+    )
+    polygon_backoff_base_s: float = Field(
+        1.0, gt=0, description="First reconnect delay ceiling (doubles per attempt, full jitter)."
+    )
+    polygon_backoff_max_s: float = Field(32.0, gt=0, description="Largest reconnect delay.")
+    polygon_stable_after_s: float = Field(
+        60.0,
+        ge=0,
+        description="A connection up this long resets the reconnect attempt counter.",
+    )
+    polygon_backfill_minutes: int = Field(
+        390, ge=0, le=50_000, description="Minutes of REST history loaded per symbol at start."
+    )
+    polygon_rest_timeout_s: float = Field(10.0, gt=0, description="REST request timeout.")
+    polygon_rest_retries: int = Field(
+        4, ge=0, le=20, description="Retries of a REST request after 429, 5xx or timeout."
+    )
 
     @field_validator("watchlist", mode="before")
     @classmethod

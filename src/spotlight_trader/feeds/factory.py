@@ -18,4 +18,8 @@ def make_feed(settings: Settings) -> Feed:
             speed=settings.sim_speed,
             history_minutes=settings.sim_history_minutes,
         )
+    if settings.feed == "polygon":
+        from spotlight_trader.feeds.polygon import PolygonFeed
+
+        return PolygonFeed.from_settings(settings)
     raise ConfigError(f"invalid setting FEED: {settings.feed!r} is not available in this build")

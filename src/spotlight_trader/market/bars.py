@@ -233,6 +233,29 @@ class BarBuilder:
         self._next_deadline_ms = MAX_TS_MS
         self._next_bucket_end_ms = MAX_TS_MS
 
+    def mark_final(self, symbol: str, seq: int) -> FormingBar | None:
+        """Declare every minute ``<= seq`` of ``symbol`` final because its bar came from
+        elsewhere (REST gap repair / backfill). A forming minute ``<= seq`` is discarded
+        without emitting anything and returned (its partial state is superseded); prints
+        for those minutes count as late from now on. Not on the hot path."""
+        st = self._states.get(symbol)
+        if st is None:
+            st = self._states[symbol] = _SymbolState()
+        if seq > st.final_seq:
+            st.final_seq = seq
+        if st.seq == _NO_CLOCK or st.seq > seq:
+            return None
+        dropped = self._forming(st)
+        st.seq = _NO_CLOCK
+        st.has_oc = st.has_hl = False
+        st.volume = 0.0
+        st.trades = 0
+        st.b_idx = _NO_CLOCK
+        st.b_has_oc = st.b_has_hl = False
+        st.b_volume = 0.0
+        st.b_trades = 0
+        return dropped
+
     # ---------------------------------------------------------------- queries
 
     def quote(self, symbol: str) -> Quote | None:
