@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WEB := web
 
-.PHONY: run test bench lint fmt typecheck pytest webtest web install clean browsers
+.PHONY: run test bench lint fmt typecheck pytest webtest web api install clean browsers
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -46,8 +46,17 @@ typecheck: install
 pytest: install web
 	$(VENV)/bin/pytest -q
 
-webtest: $(WEB)/node_modules/.installed
+# The web client's API types come from the server's OpenAPI document: fail when either
+# web/openapi.json (vs `spotlight openapi`) or web/src/api/schema.d.ts (npm run check) is stale.
+webtest: install $(WEB)/node_modules/.installed
+	@$(VENV)/bin/spotlight openapi | cmp -s - $(WEB)/openapi.json || \
+		{ echo "web/openapi.json differs from 'spotlight openapi': run 'make api' and commit"; exit 1; }
 	cd $(WEB) && npm run --silent check
+
+# Regenerate web/openapi.json and the TypeScript types from the server.
+api: install $(WEB)/node_modules/.installed
+	$(VENV)/bin/spotlight openapi > $(WEB)/openapi.json
+	cd $(WEB) && npm run --silent gen:api
 
 test: lint typecheck webtest pytest
 

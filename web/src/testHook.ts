@@ -1,0 +1,65 @@
+// window.__spotlight: a read-only hook for browser tests (Playwright) and for debugging.
+import type { MarketStore } from "./store/market";
+
+export interface ChartProbe {
+  symbol(): string | null;
+  timeframe(): number;
+  candles(): { time: number; open: number; high: number; low: number; close: number }[];
+  volume(): { time: number; value: number }[];
+  vwap(): { time: number; value?: number }[];
+  zoom(): { barSpacing: number; scrollPosition: number };
+}
+
+let chart: ChartProbe | null = null;
+
+export function registerChart(probe: ChartProbe): () => void {
+  chart = probe;
+  return () => {
+    if (chart === probe) chart = null;
+  };
+}
+
+export interface SpotlightHook {
+  /** Candles as drawn on the chart (selected symbol and timeframe), or, for another symbol,
+   * the 1-minute candles the client holds for it. Times are UTC seconds. */
+  candles(
+    symbol?: string,
+  ): { time: number; open: number; high: number; low: number; close: number; volume?: number }[];
+  volume(): { time: number; value: number }[];
+  vwap(): { time: number; value?: number }[];
+  /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
+  zoom(): { barSpacing: number; scrollPosition: number } | null;
+  /** Stream state: live | reconnecting | offline, lag, cursor, counters. */
+  state(): ReturnType<MarketStore["stream"]["snapshot"]>;
+  selected(): string | null;
+  timeframe(): number;
+  watchlist(): ReturnType<MarketStore["getState"]>["watchlist"];
+  /** ms from navigation start to the first drawn candle, or null. */
+  firstCandleMs(): number | null;
+}
+
+export function installTestHook(store: MarketStore): void {
+  const hook: SpotlightHook = {
+    candles(symbol) {
+      const sym = symbol?.toUpperCase();
+      if (chart && (!sym || sym === chart.symbol())) return chart.candles();
+      if (!sym) return [];
+      return store
+        .book(sym)
+        .candles(1)
+        .map(({ time, open, high, low, close, volume }) => ({ time, open, high, low, close, volume }));
+    },
+    volume: () => chart?.volume() ?? [],
+    vwap: () => chart?.vwap() ?? [],
+    zoom: () => chart?.zoom() ?? null,
+    state: () => store.stream.snapshot(),
+    selected: () => store.getState().selected,
+    timeframe: () => store.getState().timeframe,
+    watchlist: () => store.getState().watchlist,
+    firstCandleMs() {
+      const mark = performance.getEntriesByName("spotlight:first-candle")[0];
+      return mark ? Math.round(mark.startTime) : null;
+    },
+  };
+  (window as unknown as { __spotlight: SpotlightHook }).__spotlight = hook;
+}
