@@ -1,3 +1,0 @@
-from spotlight_trader.cli import main
-
-main()

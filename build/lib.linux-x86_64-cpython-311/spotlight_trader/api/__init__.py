@@ -1,1 +1,0 @@
-"""HTTP surface: REST, Server-Sent Events, static web client."""

@@ -1,1 +1,0 @@
-"""Market data feeds: one protocol (:mod:`.base`), one module per source."""

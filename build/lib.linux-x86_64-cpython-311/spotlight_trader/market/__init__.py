@@ -1,1 +1,0 @@
-"""Market data: trade eligibility, bar building, sessions and the bar ring."""
