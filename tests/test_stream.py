@@ -157,7 +157,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
 @pytest.mark.parametrize(
     ("path", "params", "status", "fragment"),
     [
-        ("/stream/market", {}, 422, "symbols is required"),
+        ("/stream/market", {}, 422, "symbols: Field required"),
         ("/stream/market", {"symbols": ""}, 422, "symbols is required"),
         ("/stream/market", {"symbols": "SPY,ZZZZ"}, 422, "not on the watchlist: ZZZZ"),
         ("/stream/market", {"symbols": "SP Y"}, 422, "not a ticker"),
@@ -171,7 +171,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
             "too many symbols",
         ),
         ("/stream/market", {"symbols": "SPY", "lastEventId": "garbage"}, 422, "cursor"),
-        ("/api/bars", {}, 422, "symbol is required"),
+        ("/api/bars", {}, 422, "symbol: Field required"),
         ("/api/bars", {"symbol": "SPY", "limit": "0"}, 422, "limit"),
         ("/api/bars", {"symbol": "SPY", "limit": "100000"}, 422, "limit"),
         ("/api/bars", {"symbol": "SPY", "limit": "1e3"}, 422, "limit"),

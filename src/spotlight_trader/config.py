@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
     log_level: Literal["debug", "info", "warning", "error"] = Field("info")
     log_json: bool = Field(False, description="Log JSON lines instead of console text.")
+    web_dist: Path = Field(
+        Path("web/dist"),
+        description="Built web client served at / (relative paths start at the working directory).",
+    )
     data_dir: Path = Field(default_factory=default_data_dir, description="Where files are kept.")
 
     # --- Polygon / Massive live feed (docs/polygon.md) ---

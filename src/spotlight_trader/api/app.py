@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -41,12 +40,7 @@ class _HashedAssets(StaticFiles):
         return response
 
 
-def default_web_dist() -> Path:
-    """``web/dist`` of the source checkout this package runs from."""
-    return Path(spotlight_trader.__file__).resolve().parents[2] / "web" / "dist"
-
-
-def create_app(service: MarketService, web_dist: Path | None = None) -> FastAPI:
+def create_app(service: MarketService) -> FastAPI:
     """Build the ASGI app around a (not yet started) :class:`MarketService`."""
 
     @asynccontextmanager
@@ -74,9 +68,9 @@ def create_app(service: MarketService, web_dist: Path | None = None) -> FastAPI:
     async def _validation_error(_request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         loc = first.get("loc", ())
-        return error_response(
-            422, str(first.get("msg", "invalid request")), str(loc[-1]) if loc else None
-        )
+        field = str(loc[-1]) if loc else None
+        message = str(first.get("msg", "invalid request"))
+        return error_response(422, f"{field}: {message}" if field else message, field)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
@@ -90,16 +84,16 @@ def create_app(service: MarketService, web_dist: Path | None = None) -> FastAPI:
         methods=["GET"],
         summary="Live bars and microbars (Server-Sent Events)",
         response_class=Response,
-        include_in_schema=True,
+        responses={200: {"description": "text/event-stream: ready, bar, microbar, gap, status"}},
     )
     openapi.install(app)
 
-    dist = web_dist or default_web_dist()
+    dist = service.settings.web_dist.resolve()
     index = dist / "index.html"
     if (dist / "assets").is_dir():
         app.mount("/assets", _HashedAssets(directory=dist / "assets"), name="assets")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def _index() -> Response:
         if index.is_file():
             return FileResponse(index, headers={"Cache-Control": NO_CACHE})

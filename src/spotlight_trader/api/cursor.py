@@ -19,6 +19,7 @@ from spotlight_trader.errors import InputError
 
 _PART = re.compile(r"^([A-Z][A-Z0-9.\-]{0,9}):(-|\d{1,15})$")
 MAX_CURSOR_CHARS = 20_000
+MAX_SEQ = 10**10  # minutes since the epoch; far past any real bar
 
 
 class Cursor:

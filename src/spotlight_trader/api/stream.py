@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 import msgspec
 import structlog
+from fastapi import Query
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.requests import Request
 
-from spotlight_trader.api.cursor import Cursor
+from spotlight_trader.api.cursor import MAX_SEQ, Cursor
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
 from spotlight_trader.bus import SubscriberOverflow, bar_topic, microbar_topic
 from spotlight_trader.errors import InputError
@@ -47,15 +49,6 @@ def parse_symbols(raw: str | None, service: MarketService) -> list[str]:
     if unknown:
         raise InputError(f"not on the watchlist: {', '.join(unknown)}")
     return symbols
-
-
-def parse_seq(raw: str | None, name: str) -> int | None:
-    """A non-negative integer query value, or None when absent."""
-    if raw is None or raw == "":
-        return None
-    if not raw.isdigit() or len(raw) > 15:
-        raise InputError(f"{name} must be a non-negative integer, got {raw[:20]!r}")
-    return int(raw)
 
 
 def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> ServerSentEvent:
@@ -89,7 +82,7 @@ async def start_cursor(
 
 
 async def market_events(
-    service: MarketService, symbols: list[str], cursor: Cursor, request: Request | None = None
+    service: MarketService, symbols: list[str], cursor: Cursor
 ) -> AsyncIterator[ServerSentEvent]:
     """The event sequence of one stream connection."""
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
@@ -109,14 +102,19 @@ async def market_events(
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
                     yield _event("bar", bar, cursor)
+        loop = asyncio.get_running_loop()
+        next_status = loop.time()
         while True:
-            try:
-                _topic, message = await asyncio.wait_for(sub.get(), STATUS_INTERVAL_S)
-            except TimeoutError:
+            now = loop.time()
+            if now >= next_status:
+                next_status = now + STATUS_INTERVAL_S
                 status = StreamStatus(
                     feed=service.feed.name, clock_ms=service.clock_ms(), server_ms=service.now_ms()
                 )
                 yield _event("status", status)
+            try:
+                _topic, message = await asyncio.wait_for(sub.get(), next_status - now)
+            except TimeoutError:
                 continue
             if isinstance(message, Bar):
                 if cursor.advance(message.symbol, message.seq):
@@ -133,15 +131,36 @@ async def market_events(
         sub.close()
 
 
-async def stream_market(request: Request) -> EventSourceResponse:
-    """Route handler; validation errors are turned into 4xx JSON by the app."""
+async def stream_market(
+    request: Request,
+    symbols: Annotated[
+        str, Query(description="Comma-separated symbols on the watchlist, e.g. SPY,AAPL")
+    ],
+    since_seq: Annotated[
+        int | None,
+        Query(
+            alias="sinceSeq",
+            ge=0,
+            le=MAX_SEQ,
+            description="Send bars with seq > sinceSeq first",
+        ),
+    ] = None,
+    last_event_id: Annotated[
+        str | None,
+        Query(
+            alias="lastEventId",
+            description="Resume cursor (same as the Last-Event-ID header, which wins)",
+        ),
+    ] = None,
+) -> EventSourceResponse:
+    """Bars and microbars as Server-Sent Events; see the module docstring for the protocol."""
     service: MarketService = request.app.state.service
-    symbols = parse_symbols(request.query_params.get("symbols"), service)
-    since_seq = parse_seq(request.query_params.get("sinceSeq"), "sinceSeq")
-    last_event_id = request.headers.get("last-event-id") or request.query_params.get("lastEventId")
-    cursor = await start_cursor(service, symbols, last_event_id, since_seq)
+    symbol_list = parse_symbols(symbols, service)
+    cursor = await start_cursor(
+        service, symbol_list, request.headers.get("last-event-id") or last_event_id, since_seq
+    )
     return EventSourceResponse(
-        market_events(service, symbols, cursor, request),
+        market_events(service, symbol_list, cursor),
         ping=service.settings.stream_heartbeat_s,
         send_timeout=30,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},

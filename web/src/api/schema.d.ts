@@ -137,7 +137,7 @@ export interface paths {
         };
         /**
          * Live bars and microbars (Server-Sent Events)
-         * @description Route handler; validation errors are turned into 4xx JSON by the app.
+         * @description Bars and microbars as Server-Sent Events; see the module docstring for the protocol.
          */
         get: operations["stream_market_stream_market_get"];
         put?: never;
@@ -319,7 +319,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     get_bars_api_bars_get: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Ticker symbol */
+                symbol: string;
+                /** @description Most bars to return */
+                limit?: number;
+                /** @description Only bars with seq < beforeSeq */
+                beforeSeq?: number | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -515,19 +522,35 @@ export interface operations {
     };
     stream_market_stream_market_get: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Comma-separated symbols on the watchlist, e.g. SPY,AAPL */
+                symbols: string;
+                /** @description Send bars with seq > sinceSeq first */
+                sinceSeq?: number | null;
+                /** @description Resume cursor (same as the Last-Event-ID header, which wins) */
+                lastEventId?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description text/event-stream: ready, bar, microbar, gap, status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -19,10 +19,5 @@ export type ReadyEvent = Schemas["StreamReady"];
 export type StatusEvent = Schemas["StreamStatus"];
 export type GapEvent = Schemas["StreamGap"];
 
-/** Query of GET /api/bars. The server reads these from the request itself, so the OpenAPI
- * document does not list them yet; keep in step with src/spotlight_trader/api/routes. */
-export interface BarsQuery {
-  symbol: string;
-  limit?: number;
-  beforeSeq?: number;
-}
+/** Query of GET /api/bars. */
+export type BarsQuery = NonNullable<paths["/api/bars"]["get"]["parameters"]["query"]>;

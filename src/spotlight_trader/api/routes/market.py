@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from spotlight_trader.api.cursor import MAX_SEQ
 from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, error_response
 from spotlight_trader.api.schemas import (
@@ -15,8 +18,6 @@ from spotlight_trader.api.schemas import (
     SymbolQuote,
     SymbolsResponse,
 )
-from spotlight_trader.api.stream import parse_seq
-from spotlight_trader.errors import InputError
 from spotlight_trader.service import MarketService, normalise_symbol
 
 router = APIRouter()
@@ -86,21 +87,19 @@ async def remove_symbol(request: Request, symbol: str) -> Response:
 
 
 @router.get("/api/bars", responses=json_response(BarsResponse), summary="Final 1-minute bars")
-async def get_bars(request: Request) -> Response:
+async def get_bars(
+    request: Request,
+    symbol: Annotated[str, Query(description="Ticker symbol")],
+    limit: Annotated[int, Query(ge=1, le=MAX_BARS, description="Most bars to return")] = 500,
+    before_seq: Annotated[
+        int | None,
+        Query(alias="beforeSeq", ge=0, le=MAX_SEQ, description="Only bars with seq < beforeSeq"),
+    ] = None,
+) -> Response:
     """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``."""
     service = _service(request)
-    params = request.query_params
-    raw_symbol = params.get("symbol")
-    if not raw_symbol:
-        raise InputError("symbol is required")
-    symbol = normalise_symbol(raw_symbol)
-    limit = parse_seq(params.get("limit"), "limit")
-    if limit is None:
-        limit = 500
-    if not 1 <= limit <= MAX_BARS:
-        return error_response(422, f"limit must be between 1 and {MAX_BARS}", "limit")
-    before = parse_seq(params.get("beforeSeq"), "beforeSeq")
-    if symbol not in service.watchlist and await service.ring.last(symbol) is None:
-        return error_response(404, f"unknown symbol: {symbol}", "symbol")
-    bars = await service.ring.recent(symbol, limit, before)
-    return MsgspecResponse(BarsResponse(symbol=symbol, bars=bars))
+    name = normalise_symbol(symbol)
+    if name not in service.watchlist and await service.ring.last(name) is None:
+        return error_response(404, f"unknown symbol: {name}", "symbol")
+    bars = await service.ring.recent(name, limit, before_seq)
+    return MsgspecResponse(BarsResponse(symbol=name, bars=bars))
