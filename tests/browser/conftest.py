@@ -47,6 +47,7 @@ class Server:
             env=self.env,
             stdout=self.log.open("ab"),
             stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
