@@ -43,8 +43,11 @@ fmt: install
 typecheck: install
 	$(VENV)/bin/mypy
 
+# Browser tests run in their own pytest process: Playwright's sync API keeps an event loop
+# running in the main thread, which the asyncio tests cannot share.
 pytest: install web
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -m "not browser"
+	$(VENV)/bin/pytest -q -m browser
 
 # The web client's API types come from the server's OpenAPI document: fail when either
 # web/openapi.json (vs `spotlight openapi`) or web/src/api/schema.d.ts (npm run check) is stale.

@@ -116,11 +116,11 @@ def test_restart_resumes_without_missing_or_duplicate_minutes(
     time.sleep(2)
     server.start()
     expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=30_000)
-    # let at least one minute finalise after the restart
+    # wait until the minute that was forming during the outage is final (its successor forms)
     wait_for(
-        lambda: hook(page, f"candles('{symbol}')")[-2]["time"] > before[-1]["time"],
-        90,
-        "a new final bar",
+        lambda: hook(page, f"candles('{symbol}')")[-2]["time"] >= before[-1]["time"],
+        150,
+        "the minute that spanned the outage to be final",
     )
     after = hook(page, f"candles('{symbol}')")
     times = [c["time"] for c in after]
@@ -146,13 +146,17 @@ def test_axis_and_legend_use_new_york_time_in_tokyo(browser: Browser, server: Se
     try:
         assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Asia/Tokyo"
         open_dashboard(page, server)
-        last = hook(page, "candles()")[-1]
-        when = datetime.fromtimestamp(last["time"], tz=UTC)
-        ny = when.astimezone(NY).strftime("%H:%M")
-        tokyo = when.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%H:%M")
+        expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
         legend = page.get_by_test_id("legend")
-        wait_for(lambda: ny in legend.inner_text(), 5, f"legend to show New York time {ny}")
-        assert tokyo not in legend.inner_text()
+
+        def legend_matches() -> bool:
+            when = datetime.fromtimestamp(hook(page, "candles()")[-1]["time"], tz=UTC)
+            text = legend.inner_text()
+            ny = when.astimezone(NY).strftime("%H:%M")
+            tokyo = when.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%H:%M")
+            return ny in text and tokyo not in text
+
+        wait_for(legend_matches, 10, "the legend to show the last candle in New York time")
         page.screenshot(path=str(ARTIFACTS / "dashboard-tokyo.png"))
     finally:
         context.close()
