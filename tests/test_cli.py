@@ -3,6 +3,7 @@ fake REST aggregates, and the polygon options of ``serve``."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ import pytest
 import structlog
 from typer.testing import CliRunner
 
-from spotlight_trader import cli
+from spotlight_trader import cli, logs
 from spotlight_trader.config import Settings
 from spotlight_trader.model import MINUTE_MS
 from tests.fakes.polygon_rest import FakeRest, agg, serve_http
@@ -22,10 +23,22 @@ OPEN_MS = int(datetime(2025, 6, 2, 13, 30, tzinfo=UTC).timestamp() * 1000)
 
 
 @pytest.fixture(autouse=True)
-def _reset_logging() -> Iterator[None]:
-    """The commands configure structlog on the runner's captured stderr: undo that."""
+def _isolate_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The commands configure logging on the runner's captured stderr, which is closed after
+    the call: keep module loggers from caching it, and restore everything afterwards."""
+    real = logs.configure
+
+    def configure(level: str = "info", json: bool = False) -> None:
+        real(level, json)
+        structlog.configure(cache_logger_on_first_use=False)
+
+    monkeypatch.setattr(logs, "configure", configure)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     yield
     structlog.reset_defaults()
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 def _rest(page_size: int = 3) -> FakeRest:
