@@ -17,9 +17,9 @@ import time
 from typing import Any
 
 import msgspec
-from spotlight_trader.feeds.polygon_codec import decode_frame, parse_frame
 
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
+from spotlight_trader.feeds.polygon_codec import decode_frame, parse_frame
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 
@@ -30,8 +30,11 @@ FEED_RATE_PER_S = 50_000  # exchange-time rate of the generated tape (a busy ope
 CONDITION_MIX = ((), (), (), (14,), (14, 41), (37,), (12,), (0,))
 
 
-def make_frames(n_trades: int, rate_per_s: int = FEED_RATE_PER_S, seed: int = 1) -> list[bytes]:
-    """``n_trades`` trades at ``rate_per_s`` of exchange time, encoded 50 per frame."""
+def make_frames(
+    n_trades: int, rate_per_s: int = FEED_RATE_PER_S, seed: int = 1, start_ms: int = START_MS
+) -> list[bytes]:
+    """``n_trades`` trades at ``rate_per_s`` of exchange time from ``start_ms``, encoded 50 per
+    frame."""
     rng = random.Random(seed)
     prices = {s: 100.0 + 37 * i for i, s in enumerate(SYMBOLS)}
     span_ms = n_trades * 1000 // rate_per_s
@@ -52,7 +55,7 @@ def make_frames(n_trades: int, rate_per_s: int = FEED_RATE_PER_S, seed: int = 1)
                 "z": 3,
                 "p": round(prices[symbol], 2),
                 "s": rng.choice((100, 100, 200, 50, 300, 1000)),
-                "t": START_MS + i * span_ms // n_trades,
+                "t": start_ms + i * span_ms // n_trades,
                 "q": seq,
             }
             conditions = CONDITION_MIX[rng.randrange(len(CONDITION_MIX))]

@@ -4,13 +4,19 @@ Serves per-symbol minute aggregates (shaped like the recorded mock
 ``v2/aggs/ticker/AAPL/range/1/day/2005-04-01/2005-04-04.json``), paginated with an absolute
 ``next_url`` on the public host (as the real API does), and can be scripted to answer the
 first requests with errors (429 with ``Retry-After``, 401, 403, 5xx, timeouts).
+:func:`serve_http` puts the same fake behind a real local HTTP server.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +124,47 @@ class FakeRest:
                 f"?cursor={cursor}"
             )
         return httpx.Response(200, json=body)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    rest: FakeRest  # set on a per-server subclass
+
+    def do_GET(self) -> None:
+        host, port = self.server.server_address[:2]
+        request = httpx.Request(
+            "GET", f"http://{host}:{port}{self.path}", headers=dict(self.headers.items())
+        )
+        try:
+            response = self.rest.handle(request)
+        except httpx.TimeoutException:
+            time.sleep(1.0)  # a real server that does not answer in time
+            self.close_connection = True
+            return
+        body = response.content
+        self.send_response(response.status_code)
+        for name, value in response.headers.items():
+            if name.lower() not in ("content-length", "connection"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+
+@contextlib.contextmanager
+def serve_http(rest: FakeRest) -> Iterator[str]:
+    """Serve ``rest`` over real HTTP on a free local port (for code in another process, or
+    code that only takes a URL); yields the base URL to use as ``POLYGON_REST_URL``."""
+    handler = type("FakeRestHandler", (_Handler,), {"rest": rest})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="fake-rest", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
