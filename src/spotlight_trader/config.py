@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from spotlight_trader.errors import ConfigError
@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the HTTP server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="HTTP port.")
     feed: Literal["simulated", "replay", "polygon"] = Field(
-        "simulated", description="Market data source."
+        "simulated",
+        description="Market data source; defaults to polygon when POLYGON_API_KEY is set.",
     )
     watchlist: Annotated[tuple[str, ...], NoDecode] = Field(
         DEFAULT_WATCHLIST, description="Comma-separated symbols streamed at start."
@@ -113,6 +114,13 @@ class Settings(BaseSettings):
     polygon_rest_retries: int = Field(
         4, ge=0, le=20, description="Retries of a REST request after 429, 5xx or timeout."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _feed_follows_key(cls, data: object) -> object:
+        if isinstance(data, dict) and not data.get("feed") and data.get("polygon_api_key"):
+            return {**data, "feed": "polygon"}
+        return data
 
     @field_validator("watchlist", mode="before")
     @classmethod
