@@ -117,7 +117,6 @@ async def test_serve_polygon_streams_live_bars_and_repairs_an_outage(tmp_path: P
             env.update(
                 FEED="polygon",
                 WATCHLIST="AAPL",
-                DATA_DIR=str(tmp_path),
                 LOG_LEVEL="info",
                 POLYGON_API_KEY="test-key",
                 POLYGON_WS_URL=ws_server.url,

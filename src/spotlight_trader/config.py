@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
@@ -18,11 +17,6 @@ from spotlight_trader.errors import ConfigError
 
 SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
 DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
-
-
-def default_data_dir() -> Path:
-    """Per-user data directory (SQLite file, caches)."""
-    return Path(platformdirs.user_data_dir("spotlight-trader", appauthor=False))
 
 
 class Settings(BaseSettings):
@@ -66,13 +60,14 @@ class Settings(BaseSettings):
         2_000, ge=10, description="Pending bars per SSE client before it is closed as too slow."
     )
     stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
-    log_level: Literal["debug", "info", "warning", "error"] = Field("info")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "info", description="Least severe log level written to stderr."
+    )
     log_json: bool = Field(False, description="Log JSON lines instead of console text.")
     web_dist: Path = Field(
         Path("web/dist"),
         description="Built web client served at / (relative paths start at the working directory).",
     )
-    data_dir: Path = Field(default_factory=default_data_dir, description="Where files are kept.")
 
     # --- Polygon / Massive live feed (docs/polygon.md) ---
     polygon_api_key: SecretStr | None = Field(

@@ -72,16 +72,17 @@ class Server:
         self.proc = None
 
 
-def serve_env(tmp: Path, **settings: str) -> dict[str, str]:
+def serve_env(**settings: str) -> dict[str, str]:
+    """The environment for ``spotlight serve``: the developer's settings removed."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SIM_", "FEED", "WATCHLIST"))}
-    env.update({"DATA_DIR": str(tmp), "LOG_LEVEL": "warning", **settings})
+    env.update({"LOG_LEVEL": "warning", **settings})
     return env
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server() -> Iterator[Server]:
     """The product on its default feed (simulated, real time)."""
-    srv = Server(serve_env(tmp_path), free_port())
+    srv = Server(serve_env(), free_port())
     srv.start()
     yield srv
     srv.stop()
