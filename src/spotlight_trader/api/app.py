@@ -16,6 +16,7 @@ import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.responses import error_response
 from spotlight_trader.api.routes import market, ops
+from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
 from spotlight_trader.errors import InputError
 from spotlight_trader.metrics import make_registry
@@ -63,6 +64,10 @@ def create_app(service: MarketService) -> FastAPI:
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:
         return error_response(422, str(exc))
+
+    @app.exception_handler(AuthError)
+    async def _auth_error(_request: Request, exc: AuthError) -> Response:
+        return error_response(401, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> Response:
