@@ -6,11 +6,14 @@ import asyncio
 import json
 import random
 import socket
+from pathlib import Path
 
 import httpx
 import pytest
 from httpx_sse import aconnect_sse
 
+from spotlight_trader.feeds.replay import ReplayFeed
+from spotlight_trader.feeds.trade_files import write_trades_csv
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
@@ -19,11 +22,14 @@ SYMBOLS = ["SPY", "QQQ", "AAPL", "NVDA"]
 START = 1_700_000_040_000
 
 
-async def test_resume_chaos_is_lossless_per_symbol() -> None:
-    """Disconnect at random points ≥20 times during a fast replay; on each reconnect send
-    the last event id. Per symbol, the bars received must equal the ring exactly."""
+async def test_resume_chaos_is_lossless_per_symbol(tmp_path: Path) -> None:
+    """During a fast replay of several symbols (the real ReplayFeed reading a trade file),
+    a client drops its connection at random points ≥20 times and reconnects with its last
+    event id. Per symbol, the bars it received must equal the server's ring exactly."""
     trades = synthetic_trades(SYMBOLS, START, minutes=240, seed=3)
-    feed = ScriptedFeed(trades, batch=15, pause_s=0.002, hold=True)
+    path = tmp_path / "trades.csv"
+    write_trades_csv(path, trades)
+    feed = ReplayFeed(path, speed=2_400)  # 240 minutes in about 6 s
     service = make_service(feed, watchlist=",".join(SYMBOLS))
     rng = random.Random(11)
     received: dict[str, list[int]] = {s: [] for s in SYMBOLS}
@@ -37,6 +43,7 @@ async def test_resume_chaos_is_lossless_per_symbol() -> None:
         while True:
             headers = {"Last-Event-ID": last_id} if last_id else {}
             budget = rng.randint(1, 40)  # events to read before dropping the connection
+            finished = False
             async with aconnect_sse(
                 client,
                 "GET",
@@ -51,16 +58,16 @@ async def test_resume_chaos_is_lossless_per_symbol() -> None:
                     if first_cursor is None and event.event == "ready":
                         parts = (p.split(":") for p in json.loads(event.data)["cursor"].split(","))
                         first_cursor = {s: -1 if q == "-" else int(q) for s, q in parts}
-                        feed.release.set()
                     if event.event == "bar":
                         bar = json.loads(event.data)
                         received[bar["symbol"]].append(bar["seq"])
+                    if service.feed_done and event.event == "status":
+                        finished = True  # replay over and the backlog delivered
+                        break
                     budget -= 1
-                    if budget <= 0 and not feed.done.is_set():
+                    if budget <= 0:
                         break
-                    if feed.done.is_set() and event.event == "status":
-                        break
-            if feed.done.is_set() and budget > 0:
+            if finished:
                 break
             reconnects += 1
         assert first_cursor is not None

@@ -29,7 +29,7 @@ def synthetic_trades(
                         symbol,
                         base + rng.randrange(MINUTE_MS),
                         prices[symbol],
-                        rng.randint(1, 9) * 100,
+                        float(rng.randint(1, 9) * 100),
                     )
                 )
     trades.sort(key=lambda t: t.ts_ms)
