@@ -173,3 +173,57 @@ def test_bundle_size_is_recorded() -> None:
     size = sum(len(gzip.compress(Path(p).read_bytes(), 9)) for p in scripts)
     record("initial_js_gzip_bytes", size)
     assert size > 0
+
+
+def test_watchlist_add_remove_jump_timeframes_and_zoom_memory(
+    page: Page, server: Server, console_errors: ConsoleErrors
+) -> None:
+    open_dashboard(page, server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+
+    # add a symbol through the UI: the server's watchlist has it and the feed streams it
+    page.get_by_placeholder("Add symbol").fill("amzn")
+    page.get_by_placeholder("Add symbol").press("Enter")
+    expect(page.get_by_test_id("watch-row-AMZN")).to_be_visible(timeout=5_000)
+    rows = httpx.get(f"{server.url}/api/symbols").json()["symbols"]
+    assert "AMZN" in [r["symbol"] for r in rows]
+    wait_for(
+        lambda: httpx.get(f"{server.url}/api/symbols").json()["symbols"][-1]["last"] is not None,
+        10,
+        "AMZN to trade",
+    )
+
+    # type a symbol anywhere to jump to it
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.type("NVDA")
+    page.keyboard.press("Enter")
+    wait_for(lambda: hook(page, "selected()") == "NVDA", 5, "the jump to NVDA")
+
+    # 5m candles are aggregated in the client: strictly increasing 300 s steps apart
+    page.get_by_test_id("tf-5m").click()
+    wait_for(lambda: hook(page, "timeframe()") == 5, 5, "the 5m timeframe")
+    times = [c["time"] for c in hook(page, "candles()")]
+    assert times and all(t % 300 == 0 for t in times) and times == sorted(set(times))
+    page.get_by_test_id("tf-1m").click()
+
+    # zoom is remembered per symbol
+    page.get_by_test_id("chart").hover()
+    for _ in range(5):
+        page.mouse.wheel(0, -300)
+    page.wait_for_timeout(300)
+    zoomed = hook(page, "zoom()")["barSpacing"]
+    page.keyboard.press("ArrowDown")
+    wait_for(lambda: hook(page, "selected()") != "NVDA", 5, "another symbol")
+    page.keyboard.press("ArrowUp")
+    wait_for(lambda: hook(page, "selected()") == "NVDA", 5, "back to NVDA")
+    page.wait_for_timeout(300)
+    assert abs(hook(page, "zoom()")["barSpacing"] - zoomed) < 0.01
+
+    # remove AMZN through the UI
+    page.get_by_test_id("watch-row-AMZN").hover()  # the remove button shows on hover
+    page.get_by_label("Remove AMZN from the watchlist").click()
+    expect(page.get_by_test_id("watch-row-AMZN")).to_have_count(0, timeout=5_000)
+    rows = httpx.get(f"{server.url}/api/symbols").json()["symbols"]
+    assert "AMZN" not in [r["symbol"] for r in rows]
+    page.screenshot(path=str(ARTIFACTS / "dashboard-nvda-5m.png"))
+    assert console_errors == []
