@@ -30,40 +30,56 @@ FEED_RATE_PER_S = 50_000  # exchange-time rate of the generated tape (a busy ope
 CONDITION_MIX = ((), (), (), (14,), (14, 41), (37,), (12,), (0,))
 
 
+class TapeGenerator:
+    """A seeded random walk of ``T`` events over the benchmark symbols (Polygon wire shape)."""
+
+    def __init__(self, seed: int) -> None:
+        self._rng = random.Random(seed)
+        self._prices = {s: 100.0 + 37 * i for i, s in enumerate(SYMBOLS)}
+        self._seq = 0
+
+    def event(self, ts_ms: int) -> dict[str, Any]:
+        """The next trade event, stamped ``ts_ms``."""
+        rng = self._rng
+        symbol = SYMBOLS[rng.randrange(len(SYMBOLS))]
+        price = self._prices[symbol] = max(
+            1.0, self._prices[symbol] + rng.choice((-0.01, 0.0, 0.01))
+        )
+        self._seq += 1
+        event: dict[str, Any] = {
+            "ev": "T",
+            "sym": symbol,
+            "x": rng.choice((4, 11, 12, 19)),
+            "i": str(self._seq),
+            "z": 3,
+            "p": round(price, 2),
+            "s": rng.choice((100, 100, 200, 50, 300, 1000)),
+            "t": ts_ms,
+            "q": self._seq,
+        }
+        conditions = CONDITION_MIX[rng.randrange(len(CONDITION_MIX))]
+        if conditions:
+            event["c"] = list(conditions)
+        return event
+
+
 def make_frames(
     n_trades: int, rate_per_s: int = FEED_RATE_PER_S, seed: int = 1, start_ms: int = START_MS
 ) -> list[bytes]:
     """``n_trades`` trades at ``rate_per_s`` of exchange time from ``start_ms``, encoded 50 per
     frame."""
-    rng = random.Random(seed)
-    prices = {s: 100.0 + 37 * i for i, s in enumerate(SYMBOLS)}
+    tape = TapeGenerator(seed)
     span_ms = n_trades * 1000 // rate_per_s
-    frames: list[bytes] = []
     encode = msgspec.json.encode
-    seq = 0
-    for start in range(0, n_trades, FRAME_SIZE):
-        frame: list[dict[str, Any]] = []
-        for i in range(start, min(start + FRAME_SIZE, n_trades)):
-            symbol = SYMBOLS[rng.randrange(len(SYMBOLS))]
-            prices[symbol] = max(1.0, prices[symbol] + rng.choice((-0.01, 0.0, 0.01)))
-            seq += 1
-            event: dict[str, Any] = {
-                "ev": "T",
-                "sym": symbol,
-                "x": rng.choice((4, 11, 12, 19)),
-                "i": str(seq),
-                "z": 3,
-                "p": round(prices[symbol], 2),
-                "s": rng.choice((100, 100, 200, 50, 300, 1000)),
-                "t": start_ms + i * span_ms // n_trades,
-                "q": seq,
-            }
-            conditions = CONDITION_MIX[rng.randrange(len(CONDITION_MIX))]
-            if conditions:
-                event["c"] = list(conditions)
-            frame.append(event)
-        frames.append(encode(frame))
-    return frames
+    return [
+        encode(
+            [
+                tape.event(start_ms + i * span_ms // n_trades)
+                for i in range(start, min(start + FRAME_SIZE, n_trades))
+            ]
+        )
+        for start in range(0, n_trades, FRAME_SIZE)
+    ]
 
 
 def _timed(fn: Any) -> float:

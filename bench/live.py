@@ -32,7 +32,6 @@ import asyncio
 import contextlib
 import json
 import os
-import random
 import subprocess
 import sys
 import time
@@ -43,7 +42,7 @@ from typing import Any
 import msgspec
 from websockets.asyncio.server import ServerConnection, serve
 
-from bench.ingest import CONDITION_MIX, FRAME_SIZE, START_MS, SYMBOLS, make_frames
+from bench.ingest import FRAME_SIZE, START_MS, SYMBOLS, TapeGenerator, make_frames
 from spotlight_trader import logs
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
 from spotlight_trader.feeds.polygon import PolygonFeed
@@ -66,33 +65,8 @@ def _status(status: str, message: str) -> str:
 
 def _paced_templates(n_frames: int = 2_000, seed: int = 2) -> list[list[dict[str, Any]]]:
     """Frames of ``T`` events whose ``t`` is filled in at send time."""
-    rng = random.Random(seed)
-    prices = {s: 100.0 + 37 * i for i, s in enumerate(SYMBOLS)}
-    frames = []
-    seq = 0
-    for _ in range(n_frames):
-        frame = []
-        for _ in range(FRAME_SIZE):
-            symbol = SYMBOLS[rng.randrange(len(SYMBOLS))]
-            prices[symbol] = max(1.0, prices[symbol] + rng.choice((-0.01, 0.0, 0.01)))
-            seq += 1
-            event: dict[str, Any] = {
-                "ev": "T",
-                "sym": symbol,
-                "x": rng.choice((4, 11, 12, 19)),
-                "i": str(seq),
-                "z": 3,
-                "p": round(prices[symbol], 2),
-                "s": rng.choice((100, 100, 200, 50, 300, 1000)),
-                "t": 0,
-                "q": seq,
-            }
-            conditions = CONDITION_MIX[rng.randrange(len(CONDITION_MIX))]
-            if conditions:
-                event["c"] = list(conditions)
-            frame.append(event)
-        frames.append(frame)
-    return frames
+    tape = TapeGenerator(seed)
+    return [[tape.event(0) for _ in range(FRAME_SIZE)] for _ in range(n_frames)]
 
 
 async def _handshake(ws: ServerConnection) -> None:
