@@ -120,3 +120,15 @@ def test_cursor_advance_dedupes() -> None:
         cursor.advance("SPY", 5) and not cursor.advance("SPY", 5) and not cursor.advance("SPY", 4)
     )
     assert cursor.encode() == "SPY:5"
+
+
+@given(n=st.integers(0, 40), capacity=st.integers(1, 10))
+def test_ring_reports_what_it_evicted(n: int, capacity: int) -> None:
+    ring = MemoryRing(capacity)
+    for s in range(0, 2 * n, 2):  # every other minute: empty minutes are not evictions
+        ring.append_nowait(bar(s))
+    evicted = asyncio.run(ring.evicted_through("SPY"))
+    kept = list(range(0, 2 * n, 2))[-capacity:] if n else []
+    dropped = list(range(0, 2 * n, 2))[: max(0, n - capacity)]
+    assert evicted == (dropped[-1] if dropped else None)
+    assert [b.seq for b in asyncio.run(ring.since_seq("SPY", -1))] == kept

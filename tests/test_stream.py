@@ -276,3 +276,36 @@ async def test_heartbeat_comments_and_status_events() -> None:
                 if comments >= 3:
                     break
     assert comments >= 3
+
+
+async def test_gap_event_when_the_ring_no_longer_reaches_back() -> None:
+    trades = synthetic_trades(["SPY"], START, minutes=60, seed=8)
+    feed = ScriptedFeed(trades, batch=1000)
+    service = make_service(feed, watchlist="SPY", ring_capacity=10)
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        await asyncio.wait_for(feed.done.wait(), 10)
+        kept = [b.seq for b in await service.ring.since_seq("SPY", -1)]
+        evicted = await service.ring.evicted_through("SPY")
+        assert evicted is not None and len(kept) == 10
+        params = {"symbols": "SPY", "sinceSeq": str(START // MINUTE_MS)}
+        async with aconnect_sse(client, "GET", "/stream/market", params=params) as source:
+            events = source.aiter_sse()
+            assert (await anext(events)).event == "ready"
+            gap = await anext(events)
+            assert gap.event == "gap"
+            assert json.loads(gap.data) == {
+                "symbol": "SPY",
+                "from_seq": START // MINUTE_MS + 1,
+                "to_seq": evicted,
+            }
+            got = [json.loads((await anext(events)).data)["seq"] for _ in kept]
+            assert got == kept
+        # a client whose cursor is inside the ring gets no gap event
+        params = {"symbols": "SPY", "sinceSeq": str(kept[0])}
+        async with aconnect_sse(client, "GET", "/stream/market", params=params) as source:
+            events = source.aiter_sse()
+            await anext(events)
+            assert (await anext(events)).event == "bar"

@@ -93,12 +93,10 @@ async def market_events(
         for symbol in symbols:
             after = cursor.get(symbol)
             bars = await service.ring.since_seq(symbol, -1 if after is None else after)
-            if after is not None and bars and bars[0].seq > after + 1:
+            evicted = await service.ring.evicted_through(symbol)
+            if after is not None and evicted is not None and evicted > after:
                 # The ring no longer holds everything the client missed; say so honestly.
-                oldest = await service.ring.recent(symbol, service.ring.capacity)
-                if oldest and oldest[0].seq > after + 1:
-                    gap = StreamGap(symbol=symbol, from_seq=after + 1, to_seq=oldest[0].seq - 1)
-                    yield _event("gap", gap)
+                yield _event("gap", StreamGap(symbol=symbol, from_seq=after + 1, to_seq=evicted))
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
                     yield _event("bar", bar, cursor)

@@ -40,6 +40,10 @@ class BarRing(Protocol):
         """Symbols that have at least one bar."""
         ...
 
+    async def evicted_through(self, symbol: str) -> int | None:
+        """Highest seq of ``symbol`` dropped to respect the capacity (None if none was)."""
+        ...
+
 
 class MemoryRing:
     """In-process :class:`BarRing`. ``since_seq`` and ``recent`` are O(log n + k)."""
@@ -49,6 +53,7 @@ class MemoryRing:
             raise ValueError("capacity must be at least 1")
         self.capacity = capacity
         self._bars: dict[str, list[Bar]] = {}
+        self._evicted: dict[str, int] = {}
         # Trim in chunks so appends stay amortised O(1).
         self._slack = max(1, capacity // 4)
 
@@ -65,13 +70,10 @@ class MemoryRing:
             return False
         bars.append(bar)
         if len(bars) > self.capacity + self._slack:
-            del bars[: len(bars) - self.capacity]
+            drop = len(bars) - self.capacity
+            self._evicted[bar.symbol] = bars[drop - 1].seq
+            del bars[:drop]
         return True
-
-    def _view(self, symbol: str) -> list[Bar]:
-        bars = self._bars.get(symbol, [])
-        excess = len(bars) - self.capacity
-        return bars[excess:] if excess > 0 else bars
 
     async def since_seq(self, symbol: str, seq: int, limit: int | None = None) -> list[Bar]:
         """Bars with seq > ``seq``."""
@@ -96,3 +98,11 @@ class MemoryRing:
     async def symbols(self) -> list[str]:
         """Symbols with bars."""
         return [s for s, bars in self._bars.items() if bars]
+
+    async def evicted_through(self, symbol: str) -> int | None:
+        """Highest evicted seq (bars past the capacity count as evicted)."""
+        bars = self._bars.get(symbol, [])
+        excess = len(bars) - self.capacity
+        if excess > 0:
+            return bars[excess - 1].seq
+        return self._evicted.get(symbol)
