@@ -27,7 +27,12 @@ export type ServerEvent =
   | { type: "response.created"; response: { id: string } }
   | { type: "response.output_audio.delta"; response_id: string; item_id: string; delta: string }
   | { type: "response.output_audio_transcript.delta"; response_id: string; item_id: string; delta: string }
-  | { type: "response.output_audio_transcript.done"; response_id: string; item_id: string; transcript: string }
+  | {
+      type: "response.output_audio_transcript.done";
+      response_id: string;
+      item_id: string;
+      transcript: string;
+    }
   | { type: "response.done"; response: { id: string; status?: string } }
   | { type: "error"; error: { type?: string; code?: string | null; message?: string } };
 

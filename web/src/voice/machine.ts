@@ -56,7 +56,8 @@ export function transition(state: VoiceState, input: VoiceInput): VoiceState {
  * null when nothing was heard: then no truncate is sent (the server rejects 0 ms too).
  */
 export function truncateEndMs(playedMs: number, receivedMs: number): number | null {
-  const ms = Math.floor(Math.min(playedMs, receivedMs));
+  // (+1e-6: audio-clock arithmetic in float seconds lands a hair under whole ms)
+  const ms = Math.floor(Math.min(playedMs, receivedMs) + 1e-6);
   return ms > 0 ? ms : null;
 }
 

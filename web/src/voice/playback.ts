@@ -105,7 +105,7 @@ export class PlaybackQueue {
   /** Stop everything at once. Reports what was heard of the current item. */
   stop(): StopResult {
     const now = this.sink.now();
-    const itemId = this.segments.length ? this.currentItem(now) : null;
+    const itemId = this.currentItem(now);
     const playedMs = itemId ? this.playedMs(itemId, now) : 0;
     const receivedMs = itemId ? this.receivedMs(itemId) : 0;
     const items = [...new Set(this.segments.map((s) => s.itemId))];
