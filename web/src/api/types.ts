@@ -22,15 +22,5 @@ export type GapEvent = Schemas["StreamGap"];
 /** Query of GET /api/bars. */
 export type BarsQuery = NonNullable<paths["/api/bars"]["get"]["parameters"]["query"]>;
 
-// Voice coach. TEMPORARY until feat/voice lands: the server's VoiceStatus / VoiceToken schemas are
-// not in openapi.json yet; after the merge these become aliases into the generated paths.
-export interface VoiceStatus {
-  enabled: boolean;
-  reason: string | null;
-  model: string;
-}
-export interface VoiceTokenResponse {
-  token: string;
-  expires_at_ms: number;
-  ws_path: string;
-}
+export type VoiceStatus = Json<paths["/api/voice/status"]["get"]["responses"]["200"]>;
+export type VoiceTokenResponse = Json<paths["/api/voice/token"]["post"]["responses"]["200"]>;

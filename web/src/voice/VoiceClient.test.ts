@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { encodeAudio } from "./pcm";
 import { FakeSink, samples } from "./testFakes";
-import { type SocketLike, toolText, VoiceClient, type VoiceDeps } from "./VoiceClient";
+import { MAX_ATTEMPTS, type SocketLike, toolText, VoiceClient, type VoiceDeps } from "./VoiceClient";
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -249,6 +249,17 @@ describe("VoiceClient", () => {
     await tick();
     last(h).open();
     expect(h.client.snapshot()).toMatchObject({ state: "idle", attempt: 0 });
+  });
+
+  it("gives up after MAX_ATTEMPTS failed attempts in a row", async () => {
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      last(h).drop(1006);
+      h.timers.at(-1)?.fn();
+      await tick();
+    }
+    last(h).drop(1006);
+    expect(h.client.snapshot().state).toBe("off");
+    expect(h.client.snapshot().error).toContain("gave up");
   });
 
   it("does not reconnect after a policy close or an ended session", () => {

@@ -87,6 +87,8 @@ export interface VoiceSnapshot {
 }
 
 const OPEN = 1;
+/** Failed connection attempts in a row before the coach gives up (powers off with the error). */
+export const MAX_ATTEMPTS = 8;
 const PROTOCOL = "spotlight.v1";
 
 const TOOL_LABELS: Record<string, (symbol: string) => string> = {
@@ -273,6 +275,12 @@ export class VoiceClient {
   private scheduleReconnect(): void {
     if (!this.power) return;
     const attempt = this.snap.attempt;
+    if (attempt >= MAX_ATTEMPTS) {
+      const error = this.snap.error ?? "Coach unreachable";
+      this.shutdown();
+      this.set({ error: `${error} (gave up after ${attempt} attempts)` });
+      return;
+    }
     const delay = backoffDelay(attempt, this.deps.random);
     this.set({ attempt: attempt + 1 });
     this.input({ type: "disconnected" });
@@ -297,6 +305,8 @@ export class VoiceClient {
   }
 
   private sendContext(): void {
+    // The proxy wants a symbol; nothing to say before the watchlist has loaded.
+    if (!this.context.symbol) return;
     this.send({ type: "spotlight.context", symbol: this.context.symbol, timeframe: this.context.timeframe });
   }
 
