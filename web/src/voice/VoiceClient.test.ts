@@ -221,6 +221,18 @@ describe("VoiceClient", () => {
     expect(h.mic).toBeNull();
   });
 
+  it("falls back to idle when the server never takes local speech as a turn", async () => {
+    await h.client.setMic(true);
+    const tone = new Float32Array(480).fill(0.3);
+    h.mic?.(tone, 24_000);
+    h.mic?.(tone, 24_000);
+    expect(h.client.snapshot().state).toBe("listening");
+    for (let i = 0; i < 15; i++) h.mic?.(new Float32Array(480), 24_000);
+    expect(h.client.snapshot().userSpeaking).toBe(false);
+    h.timers.at(-1)?.fn();
+    expect(h.client.snapshot().state).toBe("idle");
+  });
+
   it("ignores benign errors and shows others", () => {
     const s = last(h);
     s.emit({ type: "error", error: { code: "response_cancel_not_active", message: "x" } });

@@ -87,6 +87,8 @@ export interface VoiceSnapshot {
 }
 
 const OPEN = 1;
+/** After the local VAD stops, how long to wait for the server to take the speech as a turn. */
+export const ABANDON_MS = 1500;
 /** Failed connection attempts in a row before the coach gives up (powers off with the error). */
 export const MAX_ATTEMPTS = 8;
 const PROTOCOL = "spotlight.v1";
@@ -338,7 +340,13 @@ export class VoiceClient {
     return this.micOpening;
   }
 
+  private clearAbandon(): void {
+    if (this.abandonTimer !== null) this.deps.clearTimeout(this.abandonTimer);
+    this.abandonTimer = null;
+  }
+
   private closeMic(): void {
+    this.clearAbandon();
     this.mic?.close();
     this.mic = null;
     this.vad = null;
@@ -355,10 +363,17 @@ export class VoiceClient {
     if (!this.vad) this.vad = new Vad(REALTIME_RATE);
     const ev = this.vad.process(pcm);
     if (ev === "start") {
+      this.serverHeard = false;
+      this.clearAbandon();
       this.set({ userSpeaking: true });
       this.userStartedSpeaking();
     } else if (ev === "stop") {
       this.set({ userSpeaking: false });
+      this.clearAbandon();
+      this.abandonTimer = this.deps.setTimeout(() => {
+        this.abandonTimer = null;
+        if (!this.serverHeard) this.input({ type: "speech_abandoned" });
+      }, ABANDON_MS);
     }
     if (pcm.length) this.send({ type: "input_audio_buffer.append", audio: encodeAudio(pcm) });
   }
@@ -412,6 +427,14 @@ export class VoiceClient {
         };
       }
     }
+    const line = this.snap.transcript;
+    if (
+      line?.who === "coach" &&
+      this.transcriptItem &&
+      items.has(this.transcriptItem) &&
+      !line.text.endsWith("—")
+    )
+      patch.transcript = { who: "coach", text: `${line.text.trimEnd()} —` };
     this.set(patch);
     this.input({ type: "interrupted", bySpeech });
   }
@@ -435,9 +458,11 @@ export class VoiceClient {
         return;
       }
       case "input_audio_buffer.speech_started":
+        this.serverHeard = true;
         this.userStartedSpeaking();
         return;
       case "input_audio_buffer.speech_stopped":
+        this.serverHeard = true;
         this.input({ type: "speech_stopped" });
         return;
       case "conversation.item.input_audio_transcription.completed":
@@ -492,4 +517,6 @@ export class VoiceClient {
   }
 
   private transcriptItem: string | null = null;
+  private serverHeard = false;
+  private abandonTimer: unknown = null;
 }

@@ -43,6 +43,8 @@ describe("transition", () => {
     expect(transition("listening", { type: "response_started" })).toBe("listening");
     expect(transition("listening", { type: "audio" })).toBe("listening");
     expect(transition("idle", { type: "tool_started" })).toBe("thinking");
+    expect(transition("listening", { type: "speech_abandoned" })).toBe("idle");
+    expect(transition("thinking", { type: "speech_abandoned" })).toBe("thinking");
   });
 
   it("off and connecting ignore conversation events; a drop reconnects", () => {

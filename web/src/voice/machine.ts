@@ -10,6 +10,7 @@ export type VoiceInput =
   | { type: "disconnected" }
   | { type: "speech_started" }
   | { type: "speech_stopped" }
+  | { type: "speech_abandoned" }
   | { type: "response_started" }
   | { type: "tool_started" }
   | { type: "audio" }
@@ -35,6 +36,9 @@ export function transition(state: VoiceState, input: VoiceInput): VoiceState {
       return "listening";
     case "speech_stopped":
       return state === "listening" ? "thinking" : state;
+    case "speech_abandoned":
+      // The local VAD heard something the server never took as a turn (noise, a cough).
+      return state === "listening" ? "idle" : state;
     case "response_started":
     case "tool_started":
       return state === "listening" || state === "speaking" ? state : "thinking";
