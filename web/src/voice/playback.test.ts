@@ -52,6 +52,9 @@ describe("PlaybackQueue", () => {
     expect(r.playedMs).toBeCloseTo(50);
     expect(r.receivedMs).toBeCloseTo(100);
     expect(r.items).toEqual(["a", "b"]);
+    sink.advance(1);
+    expect(q.playedMs("a")).toBeCloseTo(50); // stays what was heard
+    expect(q.playedMs("b")).toBe(0);
     expect(sink.scheduled.every((s) => s.stopped || s.ended)).toBe(true);
     expect(q.playing).toBe(false);
   });

@@ -111,6 +111,11 @@ export class PlaybackQueue {
     const items = [...new Set(this.segments.map((s) => s.itemId))];
     const segs = this.segments;
     this.segments = [];
+    // What was heard of the stopped buffers stays counted (playedMs stays right afterwards).
+    for (const s of segs) {
+      const heard = Math.max(0, Math.min(now, s.end) - s.start) * 1000;
+      if (heard > 0) this.finished.set(s.itemId, (this.finished.get(s.itemId) ?? 0) + heard);
+    }
     this.nextTime = 0;
     for (const s of segs) {
       try {
