@@ -77,6 +77,8 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
   const [client, setClient] = useState<VoiceClient | null>(null);
   const [loading, setLoading] = useState(false);
   const [pos, setPos] = useState<Pos>(() => readPos());
+  const posRef = useRef<Pos>(pos);
+  posRef.current = pos;
   const clientRef = useRef<VoiceClient | null>(null);
   const symbol = useAppState((s) => s.selected);
   const timeframe = useAppState((s) => s.timeframe);
@@ -214,16 +216,15 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
     const d = drag.current;
     if (!d) return;
     const rect = boxRef.current?.getBoundingClientRect();
-    setPos(clampPos({ x: e.clientX - d.dx, y: e.clientY - d.dy }, rect?.width, rect?.height));
+    const next = clampPos({ x: e.clientX - d.dx, y: e.clientY - d.dy }, rect?.width, rect?.height);
+    posRef.current = next;
+    setPos(next);
   };
   const onDragEnd = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!drag.current) return;
     drag.current = null;
     e.currentTarget.releasePointerCapture(e.pointerId);
-    setPos((p) => {
-      writePos(p);
-      return p;
-    });
+    writePos(posRef.current);
   };
   const dock = () => {
     setPos(null);
@@ -311,8 +312,8 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
       <div className="space-y-1 px-2 py-1.5">
         {state === "disabled" ? (
           <p className="leading-relaxed text-zinc-400">
-            Voice coach is off{disabledReason ? `: ${disabledReason}` : ""}. To enable it, set{" "}
-            <code className="text-zinc-300">OPENAI_API_KEY</code> for the server and restart it.
+            Voice coach is off: {disabledReason ?? "voice is not configured on the server"}. Set{" "}
+            <code className="text-zinc-300">OPENAI_API_KEY</code> where the server runs and restart it.
           </p>
         ) : (
           <>
@@ -348,17 +349,18 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
     </section>
   );
 
-  return floating ? (
+  // Same tree docked or floating, so a drag that undocks keeps its pointer capture.
+  return (
     <>
-      <p className="text-xs text-zinc-500">
-        The coach is floating.{" "}
-        <button type="button" onClick={dock} className="text-sky-400 underline hover:text-sky-300">
-          Dock it here
-        </button>
-      </p>
+      {floating && (
+        <p className="text-xs text-zinc-500">
+          The coach is floating.{" "}
+          <button type="button" onClick={dock} className="text-sky-400 underline hover:text-sky-300">
+            Dock it here
+          </button>
+        </p>
+      )}
       {bubble}
     </>
-  ) : (
-    bubble
   );
 }

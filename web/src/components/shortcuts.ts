@@ -8,7 +8,6 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
     keys: ["T"],
     action: "Coach on: hold to talk, tap to turn the mic on/off (coach off: starts the symbol box)",
   },
-  { keys: ["Esc"], action: "Stop the coach mid-sentence" },
   { keys: ["?"], action: "Show or hide this list" },
-  { keys: ["Esc"], action: "Close dialogs, clear the symbol box" },
+  { keys: ["Esc"], action: "Close dialogs, clear the symbol box, stop the coach mid-sentence" },
 ];
