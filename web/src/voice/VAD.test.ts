@@ -26,11 +26,11 @@ function concat(...parts: Float32Array[]): Float32Array {
 }
 
 /** Run the signal through the VAD in 20 ms frames; events with the time (ms) they fired. */
-function run(signal: Float32Array): { ev: VadEvent; atMs: number }[] {
+function run(signal: Float32Array, guarded = false): { ev: VadEvent; atMs: number }[] {
   const vad = new Vad(RATE);
   const out: { ev: VadEvent; atMs: number }[] = [];
   for (let i = 0; i + FRAME <= signal.length; i += FRAME) {
-    const ev = vad.process(signal.subarray(i, i + FRAME));
+    const ev = vad.process(signal.subarray(i, i + FRAME), guarded);
     if (ev) out.push({ ev, atMs: ((i + FRAME) / RATE) * 1000 });
   }
   return out;
@@ -75,5 +75,15 @@ describe("Vad", () => {
     const events = run(concat(tone(100), silence(500)));
     expect(events.map((e) => e.ev)).toEqual(["start", "stop"]);
     expect((events[1]?.atMs ?? 0) - 100).toBeGreaterThanOrEqual(250);
+  });
+
+  it("is stricter while the coach speaks (echo guard)", () => {
+    const quiet = concat(tone(500, 0.05), silence(500)); // RMS ≈ 0.035: speech, but echo-level
+    expect(run(quiet).map((e) => e.ev)).toEqual(["start", "stop"]);
+    expect(run(quiet, true)).toEqual([]);
+    const loud = run(concat(silence(100), tone(500), silence(500)), true);
+    expect(loud.map((e) => e.ev)).toEqual(["start", "stop"]);
+    expect(loud[0]?.atMs).toBe(200); // 100 ms guarded attack
+    expect(run(concat(silence(100), tone(60), silence(500)), true)).toEqual([]);
   });
 });

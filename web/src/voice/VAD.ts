@@ -9,9 +9,20 @@ export interface VadOptions {
   attackMs: number;
   /** Unvoiced audio needed before "stop" (ms). */
   holdMs: number;
+  /** While the coach is speaking (echo risk), the threshold is multiplied by this… */
+  guardFactor: number;
+  /** …and this much voiced audio is needed to start (ms), so the coach's own voice leaking
+   * through the speakers does not interrupt it. */
+  guardAttackMs: number;
 }
 
-export const DEFAULT_VAD: VadOptions = { threshold: 0.02, attackMs: 40, holdMs: 250 };
+export const DEFAULT_VAD: VadOptions = {
+  threshold: 0.02,
+  attackMs: 40,
+  holdMs: 250,
+  guardFactor: 2,
+  guardAttackMs: 100,
+};
 
 export type VadEvent = "start" | "stop";
 
@@ -34,12 +45,15 @@ export class VadDecider {
 
   constructor(readonly opts: VadOptions = DEFAULT_VAD) {}
 
-  update(level: number, frameMs: number): VadEvent | null {
-    if (level >= this.opts.threshold) {
+  /** `guarded`: the coach is speaking, so be stricter before starting (echo). */
+  update(level: number, frameMs: number, guarded = false): VadEvent | null {
+    const o = this.opts;
+    const threshold = guarded && !this.speaking ? o.threshold * o.guardFactor : o.threshold;
+    if (level >= threshold) {
       this.silentMs = 0;
       if (this.speaking) return null;
       this.voicedMs += frameMs;
-      if (this.voicedMs >= this.opts.attackMs) {
+      if (this.voicedMs >= (guarded ? o.guardAttackMs : o.attackMs)) {
         this.speaking = true;
         this.voicedMs = 0;
         return "start";
@@ -81,8 +95,8 @@ export class Vad {
     return this.decider.speaking;
   }
 
-  process(frame: Float32Array): VadEvent | null {
+  process(frame: Float32Array, guarded = false): VadEvent | null {
     this.level = rms(frame);
-    return this.decider.update(this.level, (frame.length / this.sampleRate) * 1000);
+    return this.decider.update(this.level, (frame.length / this.sampleRate) * 1000, guarded);
   }
 }

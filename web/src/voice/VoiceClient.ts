@@ -361,7 +361,7 @@ export class VoiceClient {
       this.resampler = new Resampler(sampleRate, REALTIME_RATE);
     const pcm = this.resampler.process(frame);
     if (!this.vad) this.vad = new Vad(REALTIME_RATE);
-    const ev = this.vad.process(pcm);
+    const ev = this.vad.process(pcm, this.playback?.playing ?? false);
     if (ev === "start") {
       this.serverHeard = false;
       this.clearAbandon();
