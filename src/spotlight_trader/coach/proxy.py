@@ -270,7 +270,7 @@ class VoiceSession:
         """Close whichever legs are still open, telling the client why."""
         end = end or End("proxy", UPSTREAM_FAILED, "proxy stopped")
         log.info("voice session ended", by=end.by, code=end.code, reason=end.reason)
-        if self.upstream is not None and end.by != "upstream":
+        if self.upstream is not None:  # a no-op when the upstream closed first
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.upstream.close(1000, _reason(end.reason)), timeout=2)
         if end.by != "client" and self.client_open:
@@ -294,6 +294,7 @@ class VoiceSession:
                     max_size=UPSTREAM_MAX_SIZE,
                     compression=None,
                     open_timeout=None,
+                    close_timeout=min(5.0, heartbeat),
                 ),
                 timeout=10,
             )
@@ -323,12 +324,14 @@ class VoiceSession:
                 return End("client", 1000, why)
             self.last_client = loop.time()
             text: str | None = message.get("text")
-            frame: str | bytes | None = text
+            frame: str | bytes
             if text is None:
-                frame = message.get("bytes")
-                if frame is None:
+                data: bytes | None = message.get("bytes")
+                if data is None:
                     continue
+                frame = data
             else:
+                frame = text
                 kind = _event_type(text)
                 if kind.startswith("spotlight."):
                     await self.on_spotlight(kind, text)
@@ -401,7 +404,8 @@ class VoiceSession:
             pass
         code = upstream.close_code
         reason = upstream.close_reason or ""
-        if code == 1011 and "keepalive" in reason:
+        sent = upstream.protocol.close_sent
+        if sent is not None and sent.code == 1011 and "keepalive" in sent.reason:
             return End("upstream", UPSTREAM_FAILED, "upstream heartbeat lost")
         if code is None or code in (1006, 1011, 1012, 1013, 1014):
             return End("upstream", UPSTREAM_FAILED, f"upstream connection lost ({code})")

@@ -60,7 +60,9 @@ def verify_token(settings: Settings, token: str) -> str:
         )
     except jwt.ExpiredSignatureError:
         raise TokenError("voice token expired: fetch a new one") from None
-    except (jwt.InvalidAudienceError, jwt.MissingRequiredClaimError) as exc:
+    except jwt.InvalidAudienceError:
+        raise TokenError("voice token rejected: wrong audience") from None
+    except jwt.MissingRequiredClaimError as exc:
         raise TokenError(f"voice token rejected: {exc}") from None
     except jwt.InvalidSignatureError:
         raise TokenError("voice token rejected: bad signature") from None
