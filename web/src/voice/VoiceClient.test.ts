@@ -246,6 +246,15 @@ describe("VoiceClient", () => {
     last(h).emit({ type: "spotlight.tool", name: "get_market_snapshot", call_id: "c1", status: "done" });
     expect(h.client.snapshot().tool?.text).toBe("checked SPY snapshot");
     expect(toolText("get_recent_alerts", "started", "SPY")).toBe("checking recent alerts…");
+    last(h).emit({
+      type: "response.function_call_arguments.done",
+      call_id: "c2",
+      name: "get_market_snapshot",
+      arguments: '{"symbol":"qqq"}',
+    });
+    last(h).emit({ type: "spotlight.tool", name: "get_market_snapshot", call_id: "c2", status: "started" });
+    expect(h.client.snapshot().tool?.text).toBe("checking QQQ snapshot…");
+    expect(h.client.snapshot().state).toBe("thinking");
   });
 
   it("reconnects with backoff and a new token after a network drop", async () => {

@@ -97,6 +97,7 @@ const TOOL_LABELS: Record<string, (symbol: string) => string> = {
   get_market_snapshot: (s) => `${s} snapshot`,
   get_recent_alerts: () => "recent alerts",
   list_rules: () => "your rules",
+  get_watchlist: () => "your watchlist",
   search_journal: () => "the journal",
   add_journal_note: () => "journal note",
 };
@@ -111,6 +112,18 @@ export function toolText(name: string, status: ToolActivity["status"], symbol: s
   if (status === "started") return `checking ${what}…`;
   if (status === "error") return `couldn't check ${what}`;
   return `checked ${what}`;
+}
+
+function symbolArgument(args: unknown): string | null {
+  if (typeof args !== "string") return null;
+  try {
+    const value: unknown = JSON.parse(args);
+    const symbol =
+      typeof value === "object" && value !== null ? (value as { symbol?: unknown }).symbol : null;
+    return typeof symbol === "string" && symbol ? symbol.toUpperCase() : null;
+  } catch {
+    return null;
+  }
 }
 
 export class VoiceClient {
@@ -452,7 +465,8 @@ export class VoiceClient {
         }
         return;
       case "spotlight.tool": {
-        const symbol = ev.symbol ?? this.context.symbol ?? "";
+        const symbol = ev.symbol ?? this.callSymbols.get(ev.call_id) ?? this.context.symbol ?? "";
+        if (ev.status !== "started") this.callSymbols.delete(ev.call_id);
         this.set({ tool: { name: ev.name, status: ev.status, text: toolText(ev.name, ev.status, symbol) } });
         if (ev.status === "started") this.input({ type: "tool_started" });
         return;
@@ -500,6 +514,16 @@ export class VoiceClient {
         this.transcriptItem = ev.item_id;
         this.set({ transcript: { who: "coach", text: ev.transcript } });
         return;
+      case "response.function_call_arguments.done": {
+        // The tool's symbol argument, for "checked QQQ snapshot" (the proxy runs the call).
+        const symbol = symbolArgument(ev.arguments);
+        if (symbol && ev.call_id) {
+          this.callSymbols.set(ev.call_id, symbol);
+          if (this.callSymbols.size > 32)
+            this.callSymbols.delete(this.callSymbols.keys().next().value as string);
+        }
+        return;
+      }
       case "response.done":
         if (ev.response?.id && ev.response.id !== this.responseId && !this.responseActive) return;
         this.responseActive = false;
@@ -517,6 +541,7 @@ export class VoiceClient {
   }
 
   private transcriptItem: string | null = null;
+  private readonly callSymbols = new Map<string, string>();
   private serverHeard = false;
   private abandonTimer: unknown = null;
 }

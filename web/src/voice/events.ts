@@ -33,6 +33,7 @@ export type ServerEvent =
       item_id: string;
       transcript: string;
     }
+  | { type: "response.function_call_arguments.done"; call_id: string; name: string; arguments: string }
   | { type: "response.done"; response: { id: string; status?: string } }
   | { type: "error"; error: { type?: string; code?: string | null; message?: string } };
 
