@@ -196,6 +196,17 @@ describe("VoiceClient", () => {
     expect(h.client.snapshot().state).toBe("idle");
   });
 
+  it("never truncates an earlier answer's item when a new response has no audio yet", () => {
+    const s = last(h);
+    coachSpeaks(s, 200);
+    s.emit({ type: "response.done", response: { id: "r1" } });
+    h.sink.advance(1);
+    s.emit({ type: "response.created", response: { id: "r2" } });
+    h.client.stop();
+    expect(s.types().slice(-1)).toEqual(["response.cancel"]);
+    expect(h.client.snapshot().truncates).toBe(0);
+  });
+
   it("does nothing on Esc when the coach is quiet", () => {
     const s = last(h);
     h.client.stop();

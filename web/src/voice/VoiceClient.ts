@@ -422,18 +422,20 @@ export class VoiceClient {
       if (this.send({ type: "response.cancel" })) patch.cancels = this.snap.cancels + 1;
     }
     this.responseActive = false;
-    const end = result.itemId ? truncateEndMs(result.playedMs, result.receivedMs) : null;
-    if (result.itemId && end !== null) {
+    // Only an item of the response being interrupted (not one of an earlier, finished answer).
+    const itemId = result.itemId && this.responseItems.has(result.itemId) ? result.itemId : null;
+    const end = itemId ? truncateEndMs(result.playedMs, result.receivedMs) : null;
+    if (itemId && end !== null) {
       const sent = this.send({
         type: "conversation.item.truncate",
-        item_id: result.itemId,
+        item_id: itemId,
         content_index: 0,
         audio_end_ms: end,
       });
       if (sent) {
         patch.truncates = this.snap.truncates + 1;
         patch.lastTruncate = {
-          item_id: result.itemId,
+          item_id: itemId,
           audio_end_ms: end,
           played_ms: Math.round(result.playedMs),
           received_ms: Math.round(result.receivedMs),
@@ -485,6 +487,7 @@ export class VoiceClient {
       case "response.created":
         this.responseId = ev.response?.id ?? null;
         this.responseActive = true;
+        this.responseItems.clear();
         this.input({ type: "response_started" });
         return;
       case "response.output_audio.delta": {
@@ -492,6 +495,7 @@ export class VoiceClient {
           this.set({ droppedDeltas: this.snap.droppedDeltas + 1 });
           return;
         }
+        this.responseItems.add(ev.item_id);
         if (ev.item_id !== this.lastItem) {
           this.lastItem = ev.item_id;
           this.set({ played_ms: 0 });
@@ -542,6 +546,8 @@ export class VoiceClient {
 
   private transcriptItem: string | null = null;
   private readonly callSymbols = new Map<string, string>();
+  /** Audio items of the newest response (what a barge-in may truncate). */
+  private readonly responseItems = new Set<string>();
   private serverHeard = false;
   private abandonTimer: unknown = null;
 }
