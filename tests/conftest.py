@@ -69,7 +69,13 @@ async def running_server(service: MarketService) -> AsyncIterator[str]:
     """Serve ``create_app(service)`` with uvicorn on a free port inside this event loop."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(service), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        create_app(service),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        ws_ping_interval=service.settings.voice_heartbeat_s,
+        ws_ping_timeout=service.settings.voice_heartbeat_s,
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

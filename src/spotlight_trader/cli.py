@@ -81,6 +81,9 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         log_level=settings.log_level,
         access_log=False,
         timeout_graceful_shutdown=3,
+        # The voice proxy's browser leg heartbeat: protocol pings from the server.
+        ws_ping_interval=settings.voice_heartbeat_s,
+        ws_ping_timeout=settings.voice_heartbeat_s,
     )
 
 

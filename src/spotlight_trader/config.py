@@ -7,6 +7,7 @@ A missing or invalid value stops start-up with one line naming the variable
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -108,6 +109,54 @@ class Settings(BaseSettings):
     polygon_rest_timeout_s: float = Field(10.0, gt=0, description="REST request timeout.")
     polygon_rest_retries: int = Field(
         4, ge=0, le=20, description="Retries of a REST request after 429, 5xx or timeout."
+    )
+
+    # --- Voice coach (docs/voice.md) ---
+    openai_api_key: SecretStr | None = Field(
+        None, description="OpenAI API key; enables the voice coach (kept on the server)."
+    )
+    realtime_url: str = Field(
+        "wss://api.openai.com/v1/realtime",
+        description="Upstream Realtime WebSocket URL (Azure or any compatible server); "
+        "?model= is appended.",
+    )
+    realtime_model: str = Field("gpt-realtime-2.1", description="Realtime model of the coach.")
+    realtime_voice: str = Field("marin", description="Voice the coach speaks with.")
+    realtime_transcription_model: str = Field(
+        "gpt-realtime-whisper", description="Model transcribing the trader's speech."
+    )
+    session_secret: SecretStr = Field(
+        default_factory=lambda: SecretStr(secrets.token_urlsafe(32)),
+        description="HS256 key signing voice tokens. Default: random per process (tokens "
+        "die with a restart); set it when several processes serve one user.",
+    )
+    app_origin: str = Field(
+        "http://127.0.0.1:8000",
+        description="Browser origin allowed to open /ws/realtime (the dashboard).",
+    )
+    admin_origin: str | None = Field(
+        None, description="A second allowed browser origin (e.g. the Vite dev server)."
+    )
+    voice_max_connections: int = Field(
+        3, ge=1, le=100, description="Concurrent voice connections per user."
+    )
+    voice_token_ttl_s: int = Field(60, ge=5, le=3_600, description="Voice token lifetime.")
+    voice_token_rate_per_min: int = Field(
+        10, ge=1, le=1_000, description="Voice tokens one user may mint per minute."
+    )
+    voice_idle_timeout_s: float = Field(
+        300.0, gt=0, description="Close a voice session after this long without client frames."
+    )
+    voice_max_session_s: float = Field(
+        1_800.0, gt=0, description="Longest voice session (cost control)."
+    )
+    voice_heartbeat_s: float = Field(
+        25.0,
+        gt=0,
+        description="WebSocket ping interval (and pong timeout) on both voice legs.",
+    )
+    voice_proactive_alerts: bool = Field(
+        False, description="Let the coach mention alerts on watchlist symbols unprompted."
     )
 
     @model_validator(mode="before")

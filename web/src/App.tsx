@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Chart } from "./components/Chart";
+import { CoachBubble } from "./components/CoachBubble";
 import { ComingSoon, Panel } from "./components/Panel";
 import { ShortcutsOverlay } from "./components/ShortcutsOverlay";
 import { StreamStatus } from "./components/StreamStatus";
@@ -134,10 +135,7 @@ export function App() {
 
         <aside className="flex min-h-0 flex-col border-l border-zinc-800" aria-label="Coach and alerts">
           <Panel id="coach" title="Coach" className="h-52 border-b">
-            <ComingSoon>
-              The voice coach: push-to-talk, live transcript and its last tip in a bubble here, with the
-              context it used (symbol, levels, recent alerts).
-            </ComingSoon>
+            <CoachBubble keysEnabled={!help && !settings} />
           </Panel>
           <Panel id="alerts" title="Alerts" className="flex-1">
             <ComingSoon>

@@ -19,6 +19,23 @@ export function registerChart(probe: ChartProbe): () => void {
   };
 }
 
+/** What the voice coach reports to tests (see CoachBubble / VoiceClient.probe). */
+export interface VoiceProbe {
+  state: string;
+  connected: boolean;
+  lastTruncate: { item_id: string; audio_end_ms: number; played_ms: number; received_ms: number } | null;
+  played_ms: number;
+}
+
+let voice: (() => VoiceProbe) | null = null;
+
+export function registerVoice(probe: () => VoiceProbe): () => void {
+  voice = probe;
+  return () => {
+    if (voice === probe) voice = null;
+  };
+}
+
 export interface SpotlightHook {
   /** Candles as drawn on the chart (selected symbol and timeframe), or, for another symbol,
    * the 1-minute candles the client holds for it. Times are UTC seconds. */
@@ -36,6 +53,9 @@ export interface SpotlightHook {
   watchlist(): ReturnType<MarketStore["getState"]>["watchlist"];
   /** ms from navigation start to the first drawn candle, or null. */
   firstCandleMs(): number | null;
+  /** Voice coach: state (off|disabled|connecting|idle|listening|thinking|speaking), connected,
+   * the newest truncate sent and ms of the current coach item actually played. */
+  voice(): VoiceProbe;
 }
 
 export function installTestHook(store: MarketStore): void {
@@ -56,6 +76,7 @@ export function installTestHook(store: MarketStore): void {
     selected: () => store.getState().selected,
     timeframe: () => store.getState().timeframe,
     watchlist: () => store.getState().watchlist,
+    voice: () => voice?.() ?? { state: "off", connected: false, lastTruncate: null, played_ms: 0 },
     firstCandleMs() {
       const mark = performance.getEntriesByName("spotlight:first-candle")[0];
       return mark ? Math.round(mark.startTime) : null;

@@ -18,6 +18,9 @@ from spotlight_trader.api.responses import error_response
 from spotlight_trader.api.routes import market, ops
 from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
+from spotlight_trader.coach import tokens
+from spotlight_trader.coach.proxy import realtime_ws
+from spotlight_trader.coach.tokens import VoiceState
 from spotlight_trader.errors import InputError
 from spotlight_trader.metrics import make_registry
 from spotlight_trader.service import MarketService
@@ -60,6 +63,7 @@ def create_app(service: MarketService) -> FastAPI:
     )
     app.state.service = service
     app.state.registry = make_registry(service)
+    app.state.voice = VoiceState.from_settings(service.settings)
 
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:
@@ -83,6 +87,8 @@ def create_app(service: MarketService) -> FastAPI:
 
     app.include_router(market.router)
     app.include_router(ops.router)
+    app.include_router(tokens.router)
+    app.add_api_websocket_route("/ws/realtime", realtime_ws)
     app.add_api_route(
         "/stream/market",
         stream_market,

@@ -84,6 +84,23 @@ class Health(msgspec.Struct, frozen=True):
     detail: str | None = None
 
 
+class VoiceToken(msgspec.Struct, frozen=True):
+    """``POST /api/voice/token``: open ``ws_path`` with subprotocols
+    ``["spotlight.v1", "spotlight.token.<token>"]`` before ``expires_at_ms``."""
+
+    token: str
+    expires_at_ms: int
+    ws_path: str
+
+
+class VoiceStatus(msgspec.Struct, frozen=True):
+    """``GET /api/voice/status``: ``reason`` says how to enable the coach when disabled."""
+
+    enabled: bool
+    reason: str | None
+    model: str
+
+
 API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     Bar,
     Microbar,
@@ -96,4 +113,6 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     StreamGap,
     StreamStatus,
     Health,
+    VoiceToken,
+    VoiceStatus,
 )

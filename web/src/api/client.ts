@@ -1,4 +1,13 @@
-import type { AddSymbolRequest, ApiErrorBody, Bar, BarsQuery, BarsResponse, SymbolsResponse } from "./types";
+import type {
+  AddSymbolRequest,
+  ApiErrorBody,
+  Bar,
+  BarsQuery,
+  BarsResponse,
+  SymbolsResponse,
+  VoiceStatus,
+  VoiceTokenResponse,
+} from "./types";
 
 /** A non-2xx answer from the API, carrying the server's message and field when it sent them. */
 export class ApiError extends Error {
@@ -63,4 +72,13 @@ export async function getBars(query: BarsQuery, signal?: AbortSignal): Promise<B
   }
   const res = await request<BarsResponse>(`/api/bars?${params.toString()}`, { signal: signal ?? null });
   return res.bars;
+}
+
+export function getVoiceStatus(signal?: AbortSignal): Promise<VoiceStatus> {
+  return request<VoiceStatus>("/api/voice/status", { signal: signal ?? null });
+}
+
+/** A fresh 60 s token for one /ws/realtime connection (503 when voice is not configured). */
+export function getVoiceToken(): Promise<VoiceTokenResponse> {
+  return request<VoiceTokenResponse>("/api/voice/token", { method: "POST" });
 }
