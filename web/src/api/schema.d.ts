@@ -68,6 +68,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/voice/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Voice coach availability
+         * @description Whether the voice coach is enabled and, if not, how to enable it.
+         */
+        get: operations["voice_status_api_voice_status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived token for /ws/realtime
+         * @description Mint a voice token for the requesting user (503 without OPENAI_API_KEY, 429 when
+         *     called too often).
+         */
+        post: operations["voice_token_api_voice_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -308,6 +349,25 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /**
+         * VoiceStatus
+         * @description ``GET /api/voice/status``: ``reason`` says how to enable the coach when disabled.
+         */
+        VoiceStatus: {
+            enabled: boolean;
+            model: string;
+            reason: string | null;
+        };
+        /**
+         * VoiceToken
+         * @description ``POST /api/voice/token``: open ``ws_path`` with subprotocols
+         *         ``["spotlight.v1", "spotlight.token.<token>"]`` before ``expires_at_ms``.
+         */
+        VoiceToken: {
+            expires_at_ms: number;
+            token: string;
+            ws_path: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -440,6 +500,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    voice_status_api_voice_status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceStatus"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    voice_token_api_voice_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceToken"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
