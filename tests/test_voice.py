@@ -492,3 +492,26 @@ async def test_proactive_alerts_off_by_default() -> None:
         await ready(ws)
         assert service.bus.subscriber_count("signal:SPY") == 0
         await ws.close()
+
+
+async def test_voice_disabled_refuses_the_websocket() -> None:
+    service = voice_service(None)
+    async with running_server(service) as base:
+        ws = await browser(base, token_for(service))
+        code, reason, seen = await closed_with(ws)
+        assert (code, reason, seen) == (4503, DISABLED_REASON, [])
+
+
+async def test_held_frames_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spotlight_trader.coach import proxy
+
+    monkeypatch.setattr(proxy, "MAX_HELD", 20)
+    async with (
+        FakeRealtime(handshake_delay_s=1.0) as fake,
+        voice_server(fake) as (base, service),
+    ):
+        ws = await browser(base, token_for(service))
+        for _ in range(25):
+            await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": "AAAA"}))
+        code, reason, _ = await closed_with(ws)
+        assert (code, reason) == (1011, "upstream not ready: too many frames held")

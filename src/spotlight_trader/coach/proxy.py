@@ -54,6 +54,8 @@ TOO_MANY = 4029
 DISABLED = 4503
 UPSTREAM_FAILED = 1011
 UPSTREAM_MAX_SIZE = 32 * 1024 * 1024
+UPSTREAM_CONNECT_TIMEOUT_S = 10.0
+MAX_HELD = 1_000  # client frames held while the upstream connects (20 s of 20 ms audio)
 
 _WATCHED = frozenset(
     {
@@ -165,6 +167,15 @@ async def realtime_ws(websocket: WebSocket) -> None:
         state.slots.release(user_id)
 
 
+def _outcome(task: asyncio.Task[End]) -> End:
+    """The End a finished session task returned (a crash ends the session as 1011)."""
+    exc = task.exception()
+    if exc is None:
+        return task.result()
+    log.error("voice session failed", task=task.get_name(), error=repr(exc))
+    return End("proxy", UPSTREAM_FAILED, "proxy error")
+
+
 class VoiceSession:
     """One proxied session: a browser leg and an upstream leg."""
 
@@ -239,7 +250,15 @@ class VoiceSession:
         client = asyncio.create_task(self.client_loop(), name="voice:client")
         end: End | None = None
         try:
-            end = await self.connect_upstream()
+            connecting = asyncio.create_task(self.connect_upstream(), name="voice:connect")
+            await asyncio.wait({client, connecting}, return_when=asyncio.FIRST_COMPLETED)
+            if not connecting.done():  # the client left (or overflowed) while we connected
+                connecting.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await connecting
+                end = _outcome(client)
+            else:
+                end = connecting.result()
             if end is None:
                 tasks = {
                     client,
@@ -250,13 +269,7 @@ class VoiceSession:
                     self.spawn(self.alerts_loop())
                 done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                 first = done.pop()
-                end = (
-                    first.result()
-                    if first.exception() is None
-                    else End("proxy", UPSTREAM_FAILED, "proxy error")
-                )
-                if first.exception() is not None:
-                    log.error("voice session failed", error=repr(first.exception()))
+                end = _outcome(first)
                 for task in tasks - {first}:
                     task.cancel()
         finally:
@@ -296,7 +309,7 @@ class VoiceSession:
                     open_timeout=None,
                     close_timeout=min(5.0, heartbeat),
                 ),
-                timeout=10,
+                timeout=UPSTREAM_CONNECT_TIMEOUT_S,
             )
         except (OSError, InvalidHandshake, TimeoutError) as exc:
             detail = type(exc).__name__
@@ -340,6 +353,8 @@ class VoiceSession:
                 await self.send_upstream(frame)
             else:
                 self.held.append(frame)
+                if len(self.held) > MAX_HELD:
+                    return End("proxy", UPSTREAM_FAILED, "upstream not ready: too many frames held")
 
     async def on_spotlight(self, kind: str, frame: str) -> None:
         """Custom client events: never forwarded upstream."""
