@@ -333,7 +333,12 @@ class VoiceSession:
             if message["type"] == "websocket.disconnect":
                 self.client_open = False
                 code = message.get("code", 1005)
-                why = "client heartbeat lost" if code == 1011 else f"client closed ({code})"
+                # uvicorn reports a missed pong (heartbeat) like a dropped connection
+                why = (
+                    "client connection lost (heartbeat or network)"
+                    if code in (1005, 1006, 1011)
+                    else f"client closed ({code})"
+                )
                 return End("client", 1000, why)
             self.last_client = loop.time()
             text: str | None = message.get("text")
