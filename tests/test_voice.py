@@ -134,6 +134,20 @@ async def test_token_contract_and_rate_limit() -> None:
         assert "/api/voice/token" in (await http.get("/openapi.json")).json()["paths"]
 
 
+async def test_token_refused_to_a_foreign_browser_origin() -> None:
+    async with (
+        FakeRealtime() as fake,
+        voice_server(fake, admin_origin="http://localhost:5173/") as (base, _),
+        httpx.AsyncClient(base_url=base) as http,
+    ):
+        foreign = await http.post("/api/voice/token", headers={"Origin": "https://evil.example"})
+        assert foreign.status_code == 403
+        assert foreign.json() == {"error": "origin not allowed", "field": None}
+        for origin in (ORIGIN, "http://localhost:5173"):
+            ok = await http.post("/api/voice/token", headers={"Origin": origin})
+            assert ok.status_code == 200
+
+
 # ----------------------------------------------------------------------------- admission
 
 
@@ -255,6 +269,8 @@ async def test_session_update_is_first_and_early_frames_are_held_in_order() -> N
         assert update["session"]["type"] == "realtime"
         assert "TSLA on the 1-minute chart" in update["session"]["instructions"]
         assert set(update["session"]) == {"type", "instructions"}
+        await ws.send(json.dumps({"type": "spotlight.context", "symbol": "not a symbol"}))
+        assert (await recv_until(ws, "error"))["error"]["code"] == "invalid_spotlight_context"
         await ws.send(json.dumps({"type": "spotlight.nope"}))
         error = await recv_until(ws, "error")
         assert error["error"]["code"] == "unknown_spotlight_event"

@@ -35,7 +35,13 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from spotlight_trader.bus import SubscriberOverflow, signal_topic
 from spotlight_trader.coach import policy
-from spotlight_trader.coach.tokens import DISABLED_REASON, TokenError, VoiceState, verify_token
+from spotlight_trader.coach.tokens import (
+    DISABLED_REASON,
+    TokenError,
+    VoiceState,
+    allowed_origins,
+    verify_token,
+)
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolError, ToolRegistry
 from spotlight_trader.config import Settings
 from spotlight_trader.service import MarketService, normalise_symbol
@@ -101,14 +107,6 @@ class End:
     code: int
     reason: str
     state: str = "closing"  # spotlight.session state announced to the client
-
-
-def allowed_origins(settings: Settings) -> set[str]:
-    """Origins a browser may connect from."""
-    origins = {settings.app_origin.rstrip("/")}
-    if settings.admin_origin:
-        origins.add(settings.admin_origin.rstrip("/"))
-    return origins
 
 
 def admit(settings: Settings, headers: Any, offered: list[str]) -> tuple[End | None, str]:
