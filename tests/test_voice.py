@@ -182,6 +182,9 @@ async def test_bad_tokens_and_origins_are_refused_with_a_reason() -> None:
             assert (got_code, words in reason) == (code, True), reason
             assert good not in reason
         assert fake.connections == []  # nothing reached the upstream
+        async with httpx.AsyncClient(base_url=base) as http:
+            metrics = (await http.get("/metrics")).text
+        assert 'spotlight_voice_refusals_total{code="1008"} 7.0' in metrics
         # the SDK way: no Origin, Authorization header → admitted
         ws = await connect(ws_url(base), additional_headers={"Authorization": f"Bearer {good}"})
         await ready(ws)
