@@ -478,6 +478,23 @@ async def test_tool_calls_run_exactly_once_and_the_browser_sees_them() -> None:
         await ws.close()
 
 
+async def test_tool_output_after_a_cancelled_response_asks_for_nothing() -> None:
+    async def cancelled_turn(conn: UpstreamConn, _event: dict[str, Any]) -> None:
+        await conn.function_call("resp_c", "call_c", "get_watchlist", {}, status="cancelled")
+
+    async with FakeRealtime() as fake, voice_server(fake) as (base, service):
+        fake.responses = [cancelled_turn]
+        ws = await browser(base, token_for(service))
+        await ready(ws)
+        conn = await fake.connection()
+        await ws.send(json.dumps({"type": "response.create"}))
+        await conn.wait_for("conversation.item.create")
+        await asyncio.sleep(0.3)
+        assert conn.types().count("response.create") == 1  # only the client's
+        assert conn.received[-1]["item"]["call_id"] == "call_c"
+        await ws.close()
+
+
 async def test_proactive_alert_is_injected() -> None:
     class Signal:
         explanation = "SPY reclaimed VWAP on 2x volume"

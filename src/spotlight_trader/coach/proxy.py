@@ -462,7 +462,10 @@ class VoiceSession:
                     self.start_call(
                         response_id, item.get("call_id"), item.get("name"), item.get("arguments")
                     )
-            calls = self.tool_tasks.pop(response_id, [])
+            calls = self.tool_tasks.pop(response_id, []) + self.tool_tasks.pop("", [])
+            if response.get("status") == "cancelled":
+                # barge-in: the trader's next turn answers; the outputs are in the conversation
+                calls = []
             if calls or self.pending_response:
                 self.pending_response = False
                 self.spawn(self.respond_after(calls))
