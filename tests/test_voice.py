@@ -378,13 +378,14 @@ async def test_upstream_unreachable() -> None:
     dead = f"ws://127.0.0.1:{free_port()}/v1/realtime"
     service = voice_service(dead)
     async with running_server(service) as base:
-        ws = await browser(base, token_for(service))
-        code, reason, seen = await closed_with(ws)
-        assert code == 1011
-        assert reason.startswith("upstream unreachable")
-        assert seen == [{"type": "spotlight.session", "state": "closing", "reason": reason}]
-    # the slot was given back
-    assert service.settings.voice_max_connections == 3
+        for _ in range(service.settings.voice_max_connections + 1):  # each frees its slot
+            ws = await browser(base, token_for(service))
+            code, reason, seen = await closed_with(ws)
+            assert code == 1011
+            assert reason.startswith("upstream unreachable")
+            assert seen == [{"type": "spotlight.session", "state": "closing", "reason": reason}]
+        async with httpx.AsyncClient(base_url=base) as http:
+            assert "spotlight_voice_sessions 0.0" in (await http.get("/metrics")).text
 
 
 async def test_upstream_heartbeat_lost_closes_client() -> None:
