@@ -151,7 +151,9 @@ async def test_token_refused_to_a_foreign_browser_origin() -> None:
 # ----------------------------------------------------------------------------- admission
 
 
-async def test_bad_tokens_and_origins_are_refused_with_a_reason() -> None:
+async def test_bad_tokens_and_origins_are_refused_with_a_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     async with FakeRealtime() as fake, voice_server(fake) as (base, service):
         settings = service.settings
         now = time.time()
@@ -190,6 +192,10 @@ async def test_bad_tokens_and_origins_are_refused_with_a_reason() -> None:
         await ready(ws)
         assert ws.subprotocol is None
         await ws.close()
+    logged = capsys.readouterr()
+    assert "voice connection refused" in logged.out + logged.err
+    for token in (good, expired, wrong_aud, forged):
+        assert token not in logged.out + logged.err
 
 
 async def test_browser_subprotocol_is_echoed() -> None:
@@ -273,6 +279,8 @@ async def test_session_update_is_first_and_early_frames_are_held_in_order() -> N
         assert "TSLA on the 1-minute chart" in update["session"]["instructions"]
         assert set(update["session"]) == {"type", "instructions"}
         await ws.send(json.dumps({"type": "spotlight.context", "symbol": "not a symbol"}))
+        assert (await recv_until(ws, "error"))["error"]["code"] == "invalid_spotlight_context"
+        await ws.send(json.dumps({"type": "spotlight.context", "symbol": "SPY", "timeframe": 0}))
         assert (await recv_until(ws, "error"))["error"]["code"] == "invalid_spotlight_context"
         await ws.send(json.dumps({"type": "spotlight.nope"}))
         error = await recv_until(ws, "error")
@@ -516,6 +524,14 @@ async def test_proactive_alert_is_injected() -> None:
         text = items[0]["item"]["content"][0]["text"]
         assert "SPY" in text
         assert "reclaimed VWAP" in text
+        await service.add_symbol("ZZZZ")  # the subscription follows the watchlist
+        deadline = time.monotonic() + 5
+        while service.bus.subscriber_count("signal:ZZZZ") == 0:
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.05)
+        service.bus.publish("signal:ZZZZ", Signal())
+        await conn.wait_for("response.create", 2)
+        assert "ZZZZ" in conn.received[-2]["item"]["content"][0]["text"]
         await ws.close()
 
 

@@ -376,7 +376,9 @@ class VoiceSession:
         try:
             data = msgspec.json.decode(frame)
             symbol = normalise_symbol(str(data.get("symbol", "")))
-            timeframe = int(data.get("timeframe", 1))
+            timeframe = data.get("timeframe", 1)
+            if not isinstance(timeframe, int) or not 1 <= timeframe <= 1_440:
+                raise ValueError("timeframe must be whole minutes, 1 to 1440")
         except Exception:
             await self.send_client_event(
                 {
@@ -535,13 +537,17 @@ class VoiceSession:
 
     # ------------------------------------------------------------------ proactive alerts
     async def alerts_loop(self) -> None:
-        """Mention alerts on watchlist symbols while the session is open."""
+        """Mention alerts on watchlist symbols while the session is open (the subscription
+        follows watchlist changes within a second)."""
         while True:
-            topics = [signal_topic(s) for s in self.service.watchlist]
-            sub = self.service.bus.subscribe(topics, maxsize=100)
+            symbols = tuple(self.service.watchlist)
+            sub = self.service.bus.subscribe([signal_topic(s) for s in symbols], maxsize=100)
             try:
-                while True:
-                    topic, signal = await sub.get()
+                while tuple(self.service.watchlist) == symbols:
+                    try:
+                        topic, signal = await asyncio.wait_for(sub.get(), 1.0)
+                    except TimeoutError:
+                        continue
                     explanation = getattr(signal, "explanation", None)
                     if isinstance(explanation, str) and explanation and self.announced:
                         await self.announce_alert(topic.partition(":")[2], explanation)
