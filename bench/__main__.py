@@ -91,16 +91,22 @@ def main() -> None:
         table.add_column("via proxy", justify="right")
         table.add_column("added", justify="right")
         table.add_row(
-            "audio frame latency p50 (ms)",
+            "input audio frame latency p50 (ms)",
             f"{d['append_p50_ms']:.3f}",
             f"{p['append_p50_ms']:.3f}",
             f"{vf['added_p50_ms']:.3f}",
         )
         table.add_row(
-            "audio frame latency p99 (ms)",
+            "input audio frame latency p99 (ms)",
             f"{d['append_p99_ms']:.3f}",
             f"{p['append_p99_ms']:.3f}",
             f"{vf['added_p99_ms']:.3f}",
+        )
+        table.add_row(
+            "output audio delta latency p50 / p99 (ms)",
+            f"{d['out_p50_ms']:.3f} / {d['out_p99_ms']:.3f}",
+            f"{p['out_p50_ms']:.3f} / {p['out_p99_ms']:.3f}",
+            f"{vf['added_out_p50_ms']:.3f} / {vf['added_out_p99_ms']:.3f}",
         )
         table.add_row(
             "response.cancel latency p50 / p99 (ms)",

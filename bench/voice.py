@@ -6,8 +6,10 @@ Three processes, so no leg shares a core with another: the fake upstream
 (``python -m bench.voice upstream PORT``), the proxy (``python -m bench.voice proxy PORT
 UPSTREAM_URL``) and the clients (this process). Every frame carries its send time
 (``time.perf_counter_ns``, CLOCK_MONOTONIC, comparable across processes on Linux) as
-``event_id``; the upstream records ``arrival - send`` per frame. The proxy's **added
-latency** is the via-proxy percentile minus the direct percentile. Every 50th frame is a
+``event_id``; the upstream records ``arrival - send`` per frame. At the same time the fake
+upstream "speaks": one stamped ``response.output_audio.delta`` (20 ms) every 20 ms per
+session, timed on arrival at the client. The proxy's **added latency** is the via-proxy
+percentile minus the direct percentile, per direction. Every 50th client frame is a
 ``response.cancel`` (measured separately: barge-in must pass at once). CPU per session is
 the proxy process's user+system CPU time over the streaming window / wall time / sessions.
 """
@@ -47,9 +49,25 @@ async def _upstream(port: int) -> None:
 
     logging.getLogger("websockets").setLevel(logging.CRITICAL)  # _wait_port's probes
 
+    audio = AUDIO.decode()
+    frames = int(SECONDS * 1000 / FRAME_MS)
+
+    async def speak(ws: ServerConnection) -> None:
+        """The coach talking: one output audio delta every 20 ms, stamped."""
+        next_t = time.perf_counter()
+        for _ in range(frames):
+            await ws.send(
+                f'{{"type":"response.output_audio.delta","event_id":"{time.perf_counter_ns()}",'
+                f'"response_id":"resp_1","item_id":"item_1","output_index":0,'
+                f'"content_index":0,"delta":"{audio}"}}'
+            )
+            next_t += FRAME_MS / 1000
+            await asyncio.sleep(max(0.0, next_t - time.perf_counter()))
+
     async def handler(ws: ServerConnection) -> None:
         append: list[int] = []
         cancel: list[int] = []
+        speaker: asyncio.Task[None] | None = None
         await ws.send('{"type":"session.created","event_id":"e0","session":{"type":"realtime"}}')
         async for frame in ws:
             now = time.perf_counter_ns()
@@ -57,6 +75,8 @@ async def _upstream(port: int) -> None:
             if frame.startswith('{"type":"input_audio_buffer.append"'):
                 start = frame.index('"event_id":"') + 12
                 append.append(now - int(frame[start : frame.index('"', start)]))
+                if speaker is None:
+                    speaker = asyncio.create_task(speak(ws))
                 continue
             event = json.loads(frame)
             kind = event.get("type")
@@ -65,6 +85,8 @@ async def _upstream(port: int) -> None:
             elif kind == "session.update":
                 await ws.send('{"type":"session.updated","event_id":"e1","session":{}}')
             elif kind == "bench.report":
+                if speaker is not None:
+                    await speaker
                 await ws.send(
                     json.dumps({"type": "bench.latencies", "append": append, "cancel": cancel})
                 )
@@ -142,7 +164,7 @@ def _cpu_s(pid: int) -> float:
 
 async def _session(
     url: str, headers: dict[str, str], index: int, go: asyncio.Event, connected: list[int]
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], list[int], list[int]]:
     async with connect(url, additional_headers=headers, max_size=None, compression=None) as ws:
         first = json.loads(await ws.recv())
         assert first["type"] == "session.created", first
@@ -151,6 +173,7 @@ async def _session(
                 pass
         connected.append(index)
         await go.wait()
+        reader = asyncio.create_task(_read(ws))
         await asyncio.sleep(index * FRAME_MS / 1000 / SESSIONS)  # spread the frames
         frames = int(SECONDS * 1000 / FRAME_MS)
         audio = AUDIO.decode()
@@ -167,10 +190,22 @@ async def _session(
             await asyncio.sleep(max(0.0, next_t - time.perf_counter()))
         await asyncio.sleep(0.2)
         await ws.send('{"type":"bench.report"}')
-        while True:
-            event = json.loads(await ws.recv())
-            if event.get("type") == "bench.latencies":
-                return event["append"], event["cancel"]
+        return await reader
+
+
+async def _read(ws: Any) -> tuple[list[int], list[int], list[int]]:
+    """Collect output audio delta latencies until the upstream's report arrives."""
+    out: list[int] = []
+    prefix = '{"type":"response.output_audio.delta","event_id":"'
+    async for frame in ws:
+        now = time.perf_counter_ns()
+        if frame.startswith(prefix):
+            out.append(now - int(frame[len(prefix) : frame.index('"', len(prefix))]))
+            continue
+        event = json.loads(frame)
+        if event.get("type") == "bench.latencies":
+            return event["append"], event["cancel"], out
+    raise RuntimeError("connection closed before the report")
 
 
 def _median(values: list[Any]) -> Any:
@@ -197,12 +232,16 @@ async def _run_sessions(url: str, headers: dict[str, str], proxy_pid: int | None
     results = await asyncio.gather(*tasks)
     wall = time.perf_counter() - wall0
     cpu = (_cpu_s(proxy_pid) - cpu0) if proxy_pid else 0.0
-    append = [v for a, _ in results for v in a]
-    cancel = [v for _, c in results for v in c]
+    append = [v for a, _, _ in results for v in a]
+    cancel = [v for _, c, _ in results for v in c]
+    out = [v for _, _, o in results for v in o]
     return {
-        "frames": len(append) + len(cancel),
+        "frames_in": len(append) + len(cancel),
+        "frames_out": len(out),
         "append_p50_ms": round(_pct(append, 0.50), 3),
         "append_p99_ms": round(_pct(append, 0.99), 3),
+        "out_p50_ms": round(_pct(out, 0.50), 3),
+        "out_p99_ms": round(_pct(out, 0.99), 3),
         "cancel_p50_ms": round(_pct(cancel, 0.50), 3),
         "cancel_p99_ms": round(_pct(cancel, 0.99), 3),
         "cpu_pct_of_core_per_session": round(cpu / wall / SESSIONS * 100, 3) if proxy_pid else None,
@@ -266,7 +305,7 @@ def run() -> dict[str, Any]:
     proxied = {k: _median([r[k] for r in proxied_runs]) for k in proxied_runs[0]}
     return {
         "rounds": ROUNDS,
-        "frames_per_run": proxied_runs[0]["frames"],
+        "frames_per_run": proxied_runs[0]["frames_in"] + proxied_runs[0]["frames_out"],
         "runs_direct": direct_runs,
         "runs_proxied": proxied_runs,
         "sessions": SESSIONS,
@@ -276,6 +315,8 @@ def run() -> dict[str, Any]:
         "proxied": proxied,
         "added_p50_ms": round(proxied["append_p50_ms"] - direct["append_p50_ms"], 3),
         "added_p99_ms": round(proxied["append_p99_ms"] - direct["append_p99_ms"], 3),
+        "added_out_p50_ms": round(proxied["out_p50_ms"] - direct["out_p50_ms"], 3),
+        "added_out_p99_ms": round(proxied["out_p99_ms"] - direct["out_p99_ms"], 3),
         "added_cancel_p50_ms": round(proxied["cancel_p50_ms"] - direct["cancel_p50_ms"], 3),
         "added_cancel_p99_ms": round(proxied["cancel_p99_ms"] - direct["cancel_p99_ms"], 3),
         "cpu_pct_of_core_per_session": proxied["cpu_pct_of_core_per_session"],

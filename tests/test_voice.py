@@ -134,10 +134,26 @@ async def test_token_contract_and_rate_limit() -> None:
         assert "/api/voice/token" in (await http.get("/openapi.json")).json()["paths"]
 
 
+async def test_token_refused_to_a_foreign_browser_origin() -> None:
+    async with (
+        FakeRealtime() as fake,
+        voice_server(fake, admin_origin="http://localhost:5173/") as (base, _),
+        httpx.AsyncClient(base_url=base) as http,
+    ):
+        foreign = await http.post("/api/voice/token", headers={"Origin": "https://evil.example"})
+        assert foreign.status_code == 403
+        assert foreign.json() == {"error": "origin not allowed", "field": None}
+        for origin in (ORIGIN, "http://localhost:5173"):
+            ok = await http.post("/api/voice/token", headers={"Origin": origin})
+            assert ok.status_code == 200
+
+
 # ----------------------------------------------------------------------------- admission
 
 
-async def test_bad_tokens_and_origins_are_refused_with_a_reason() -> None:
+async def test_bad_tokens_and_origins_are_refused_with_a_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     async with FakeRealtime() as fake, voice_server(fake) as (base, service):
         settings = service.settings
         now = time.time()
@@ -168,11 +184,18 @@ async def test_bad_tokens_and_origins_are_refused_with_a_reason() -> None:
             assert (got_code, words in reason) == (code, True), reason
             assert good not in reason
         assert fake.connections == []  # nothing reached the upstream
+        async with httpx.AsyncClient(base_url=base) as http:
+            metrics = (await http.get("/metrics")).text
+        assert 'spotlight_voice_refusals_total{code="1008"} 7.0' in metrics
         # the SDK way: no Origin, Authorization header → admitted
         ws = await connect(ws_url(base), additional_headers={"Authorization": f"Bearer {good}"})
         await ready(ws)
         assert ws.subprotocol is None
         await ws.close()
+    logged = capsys.readouterr()
+    assert "voice connection refused" in logged.out + logged.err
+    for token in (good, expired, wrong_aud, forged):
+        assert token not in logged.out + logged.err
 
 
 async def test_browser_subprotocol_is_echoed() -> None:
@@ -255,6 +278,10 @@ async def test_session_update_is_first_and_early_frames_are_held_in_order() -> N
         assert update["session"]["type"] == "realtime"
         assert "TSLA on the 1-minute chart" in update["session"]["instructions"]
         assert set(update["session"]) == {"type", "instructions"}
+        await ws.send(json.dumps({"type": "spotlight.context", "symbol": "not a symbol"}))
+        assert (await recv_until(ws, "error"))["error"]["code"] == "invalid_spotlight_context"
+        await ws.send(json.dumps({"type": "spotlight.context", "symbol": "SPY", "timeframe": 0}))
+        assert (await recv_until(ws, "error"))["error"]["code"] == "invalid_spotlight_context"
         await ws.send(json.dumps({"type": "spotlight.nope"}))
         error = await recv_until(ws, "error")
         assert error["error"]["code"] == "unknown_spotlight_event"
@@ -359,13 +386,14 @@ async def test_upstream_unreachable() -> None:
     dead = f"ws://127.0.0.1:{free_port()}/v1/realtime"
     service = voice_service(dead)
     async with running_server(service) as base:
-        ws = await browser(base, token_for(service))
-        code, reason, seen = await closed_with(ws)
-        assert code == 1011
-        assert reason.startswith("upstream unreachable")
-        assert seen == [{"type": "spotlight.session", "state": "closing", "reason": reason}]
-    # the slot was given back
-    assert service.settings.voice_max_connections == 3
+        for _ in range(service.settings.voice_max_connections + 1):  # each frees its slot
+            ws = await browser(base, token_for(service))
+            code, reason, seen = await closed_with(ws)
+            assert code == 1011
+            assert reason.startswith("upstream unreachable")
+            assert seen == [{"type": "spotlight.session", "state": "closing", "reason": reason}]
+        async with httpx.AsyncClient(base_url=base) as http:
+            assert "spotlight_voice_sessions 0.0" in (await http.get("/metrics")).text
 
 
 async def test_upstream_heartbeat_lost_closes_client() -> None:
@@ -386,8 +414,7 @@ async def test_client_heartbeat_lost_closes_upstream() -> None:
         ws.transport.pause_reading()  # pings from the server go unanswered
         await asyncio.wait_for(conn.closed.wait(), 5)
         assert conn.close_code == 1000
-        assert conn.close_reason is not None
-        assert conn.close_reason.startswith("client")
+        assert conn.close_reason == "client connection lost (heartbeat or network)"
         ws.transport.abort()
 
 
@@ -460,6 +487,23 @@ async def test_tool_calls_run_exactly_once_and_the_browser_sees_them() -> None:
         await ws.close()
 
 
+async def test_tool_output_after_a_cancelled_response_asks_for_nothing() -> None:
+    async def cancelled_turn(conn: UpstreamConn, _event: dict[str, Any]) -> None:
+        await conn.function_call("resp_c", "call_c", "get_watchlist", {}, status="cancelled")
+
+    async with FakeRealtime() as fake, voice_server(fake) as (base, service):
+        fake.responses = [cancelled_turn]
+        ws = await browser(base, token_for(service))
+        await ready(ws)
+        conn = await fake.connection()
+        await ws.send(json.dumps({"type": "response.create"}))
+        await conn.wait_for("conversation.item.create")
+        await asyncio.sleep(0.3)
+        assert conn.types().count("response.create") == 1  # only the client's
+        assert conn.received[-1]["item"]["call_id"] == "call_c"
+        await ws.close()
+
+
 async def test_proactive_alert_is_injected() -> None:
     class Signal:
         explanation = "SPY reclaimed VWAP on 2x volume"
@@ -480,6 +524,14 @@ async def test_proactive_alert_is_injected() -> None:
         text = items[0]["item"]["content"][0]["text"]
         assert "SPY" in text
         assert "reclaimed VWAP" in text
+        await service.add_symbol("ZZZZ")  # the subscription follows the watchlist
+        deadline = time.monotonic() + 5
+        while service.bus.subscriber_count("signal:ZZZZ") == 0:
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.05)
+        service.bus.publish("signal:ZZZZ", Signal())
+        await conn.wait_for("response.create", 2)
+        assert "ZZZZ" in conn.received[-2]["item"]["content"][0]["text"]
         await ws.close()
 
 
@@ -492,3 +544,26 @@ async def test_proactive_alerts_off_by_default() -> None:
         await ready(ws)
         assert service.bus.subscriber_count("signal:SPY") == 0
         await ws.close()
+
+
+async def test_voice_disabled_refuses_the_websocket() -> None:
+    service = voice_service(None)
+    async with running_server(service) as base:
+        ws = await browser(base, token_for(service))
+        code, reason, seen = await closed_with(ws)
+        assert (code, reason, seen) == (4503, DISABLED_REASON, [])
+
+
+async def test_held_frames_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spotlight_trader.coach import proxy
+
+    monkeypatch.setattr(proxy, "MAX_HELD", 20)
+    async with (
+        FakeRealtime(handshake_delay_s=1.0) as fake,
+        voice_server(fake) as (base, service),
+    ):
+        ws = await browser(base, token_for(service))
+        for _ in range(25):
+            await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": "AAAA"}))
+        code, reason, _ = await closed_with(ws)
+        assert (code, reason) == (1011, "upstream not ready: too many frames held")

@@ -143,7 +143,12 @@ class UpstreamConn:
         await self.send(response_done(response_id, "completed", [item]))
 
     async def function_call(
-        self, response_id: str, call_id: str, name: str, arguments: dict[str, Any]
+        self,
+        response_id: str,
+        call_id: str,
+        name: str,
+        arguments: dict[str, Any],
+        status: str = "completed",
     ) -> None:
         """A response that calls a tool: arguments.done and response.done both carry it."""
         created = example("response.created")
@@ -168,7 +173,7 @@ class UpstreamConn:
             "call_id": call_id,
             "arguments": args,
         }
-        await self.send(response_done(response_id, "completed", [item]))
+        await self.send(response_done(response_id, status, [item]))
 
     async def handle(self, event: dict[str, Any]) -> None:
         """Default behaviour for one client event."""

@@ -19,6 +19,7 @@ from spotlight_trader.api.routes import market, ops
 from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
 from spotlight_trader.coach import tokens
+from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.coach.proxy import realtime_ws
 from spotlight_trader.coach.tokens import VoiceState
 from spotlight_trader.errors import InputError
@@ -64,6 +65,7 @@ def create_app(service: MarketService) -> FastAPI:
     app.state.service = service
     app.state.registry = make_registry(service)
     app.state.voice = VoiceState.from_settings(service.settings)
+    app.state.registry.register(VoiceCollector(app.state.voice))
 
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:

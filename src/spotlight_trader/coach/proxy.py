@@ -35,7 +35,13 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from spotlight_trader.bus import SubscriberOverflow, signal_topic
 from spotlight_trader.coach import policy
-from spotlight_trader.coach.tokens import DISABLED_REASON, TokenError, VoiceState, verify_token
+from spotlight_trader.coach.tokens import (
+    DISABLED_REASON,
+    TokenError,
+    VoiceState,
+    allowed_origins,
+    verify_token,
+)
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolError, ToolRegistry
 from spotlight_trader.config import Settings
 from spotlight_trader.service import MarketService, normalise_symbol
@@ -54,6 +60,8 @@ TOO_MANY = 4029
 DISABLED = 4503
 UPSTREAM_FAILED = 1011
 UPSTREAM_MAX_SIZE = 32 * 1024 * 1024
+UPSTREAM_CONNECT_TIMEOUT_S = 10.0
+MAX_HELD = 1_000  # client frames held while the upstream connects (20 s of 20 ms audio)
 
 _WATCHED = frozenset(
     {
@@ -99,14 +107,6 @@ class End:
     code: int
     reason: str
     state: str = "closing"  # spotlight.session state announced to the client
-
-
-def allowed_origins(settings: Settings) -> set[str]:
-    """Origins a browser may connect from."""
-    origins = {settings.app_origin.rstrip("/")}
-    if settings.admin_origin:
-        origins.add(settings.admin_origin.rstrip("/"))
-    return origins
 
 
 def admit(settings: Settings, headers: Any, offered: list[str]) -> tuple[End | None, str]:
@@ -163,6 +163,15 @@ async def realtime_ws(websocket: WebSocket) -> None:
     finally:
         state.sessions -= 1
         state.slots.release(user_id)
+
+
+def _outcome(task: asyncio.Task[End]) -> End:
+    """The End a finished session task returned (a crash ends the session as 1011)."""
+    exc = task.exception()
+    if exc is None:
+        return task.result()
+    log.error("voice session failed", task=task.get_name(), error=repr(exc))
+    return End("proxy", UPSTREAM_FAILED, "proxy error")
 
 
 class VoiceSession:
@@ -239,7 +248,15 @@ class VoiceSession:
         client = asyncio.create_task(self.client_loop(), name="voice:client")
         end: End | None = None
         try:
-            end = await self.connect_upstream()
+            connecting = asyncio.create_task(self.connect_upstream(), name="voice:connect")
+            await asyncio.wait({client, connecting}, return_when=asyncio.FIRST_COMPLETED)
+            if not connecting.done():  # the client left (or overflowed) while we connected
+                connecting.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await connecting
+                end = _outcome(client)
+            else:
+                end = connecting.result()
             if end is None:
                 tasks = {
                     client,
@@ -250,13 +267,7 @@ class VoiceSession:
                     self.spawn(self.alerts_loop())
                 done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                 first = done.pop()
-                end = (
-                    first.result()
-                    if first.exception() is None
-                    else End("proxy", UPSTREAM_FAILED, "proxy error")
-                )
-                if first.exception() is not None:
-                    log.error("voice session failed", error=repr(first.exception()))
+                end = _outcome(first)
                 for task in tasks - {first}:
                     task.cancel()
         finally:
@@ -296,7 +307,7 @@ class VoiceSession:
                     open_timeout=None,
                     close_timeout=min(5.0, heartbeat),
                 ),
-                timeout=10,
+                timeout=UPSTREAM_CONNECT_TIMEOUT_S,
             )
         except (OSError, InvalidHandshake, TimeoutError) as exc:
             detail = type(exc).__name__
@@ -320,7 +331,12 @@ class VoiceSession:
             if message["type"] == "websocket.disconnect":
                 self.client_open = False
                 code = message.get("code", 1005)
-                why = "client heartbeat lost" if code == 1011 else f"client closed ({code})"
+                # uvicorn reports a missed pong (heartbeat) like a dropped connection
+                why = (
+                    "client connection lost (heartbeat or network)"
+                    if code in (1005, 1006, 1011)
+                    else f"client closed ({code})"
+                )
                 return End("client", 1000, why)
             self.last_client = loop.time()
             text: str | None = message.get("text")
@@ -340,6 +356,8 @@ class VoiceSession:
                 await self.send_upstream(frame)
             else:
                 self.held.append(frame)
+                if len(self.held) > MAX_HELD:
+                    return End("proxy", UPSTREAM_FAILED, "upstream not ready: too many frames held")
 
     async def on_spotlight(self, kind: str, frame: str) -> None:
         """Custom client events: never forwarded upstream."""
@@ -358,7 +376,9 @@ class VoiceSession:
         try:
             data = msgspec.json.decode(frame)
             symbol = normalise_symbol(str(data.get("symbol", "")))
-            timeframe = int(data.get("timeframe", 1))
+            timeframe = data.get("timeframe", 1)
+            if not isinstance(timeframe, int) or not 1 <= timeframe <= 1_440:
+                raise ValueError("timeframe must be whole minutes, 1 to 1440")
         except Exception:
             await self.send_client_event(
                 {
@@ -444,7 +464,10 @@ class VoiceSession:
                     self.start_call(
                         response_id, item.get("call_id"), item.get("name"), item.get("arguments")
                     )
-            calls = self.tool_tasks.pop(response_id, [])
+            calls = self.tool_tasks.pop(response_id, []) + self.tool_tasks.pop("", [])
+            if response.get("status") == "cancelled":
+                # barge-in: the trader's next turn answers; the outputs are in the conversation
+                calls = []
             if calls or self.pending_response:
                 self.pending_response = False
                 self.spawn(self.respond_after(calls))
@@ -514,13 +537,17 @@ class VoiceSession:
 
     # ------------------------------------------------------------------ proactive alerts
     async def alerts_loop(self) -> None:
-        """Mention alerts on watchlist symbols while the session is open."""
+        """Mention alerts on watchlist symbols while the session is open (the subscription
+        follows watchlist changes within a second)."""
         while True:
-            topics = [signal_topic(s) for s in self.service.watchlist]
-            sub = self.service.bus.subscribe(topics, maxsize=100)
+            symbols = tuple(self.service.watchlist)
+            sub = self.service.bus.subscribe([signal_topic(s) for s in symbols], maxsize=100)
             try:
-                while True:
-                    topic, signal = await sub.get()
+                while tuple(self.service.watchlist) == symbols:
+                    try:
+                        topic, signal = await asyncio.wait_for(sub.get(), 1.0)
+                    except TimeoutError:
+                        continue
                     explanation = getattr(signal, "explanation", None)
                     if isinstance(explanation, str) and explanation and self.announced:
                         await self.announce_alert(topic.partition(":")[2], explanation)

@@ -138,6 +138,14 @@ class VoiceState:
         )
 
 
+def allowed_origins(settings: Settings) -> set[str]:
+    """Browser origins allowed to get voice tokens and open /ws/realtime."""
+    origins = {settings.app_origin.rstrip("/")}
+    if settings.admin_origin:
+        origins.add(settings.admin_origin.rstrip("/"))
+    return origins
+
+
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.service.settings
     return settings
@@ -168,10 +176,13 @@ async def voice_status(request: Request) -> Response:
     summary="A short-lived token for /ws/realtime",
 )
 async def voice_token(request: Request) -> Response:
-    """Mint a voice token for the requesting user (503 without OPENAI_API_KEY, 429 when
-    called too often)."""
+    """Mint a voice token for the requesting user (403 from a foreign browser origin, 503
+    without OPENAI_API_KEY, 429 when called too often)."""
     settings = _settings(request)
     user_id = await current_user_id(request)
+    origin = request.headers.get("origin")
+    if origin is not None and origin.rstrip("/") not in allowed_origins(settings):
+        return error_response(403, "origin not allowed")
     if settings.openai_api_key is None:
         return error_response(503, DISABLED_REASON)
     state: VoiceState = request.app.state.voice
