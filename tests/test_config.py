@@ -69,3 +69,11 @@ def test_serve_stops_with_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: invalid setting PORT")
+
+
+@pytest.mark.parametrize("name", ["OPENAI_API_KEY", "POLYGON_API_KEY"])
+def test_blank_api_keys_count_as_unset(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv(name, "  ")
+    settings = load_settings()
+    assert getattr(settings, name.lower()) is None
+    assert settings.feed == "simulated"

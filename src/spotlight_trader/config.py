@@ -162,9 +162,18 @@ class Settings(BaseSettings):
     @model_validator(mode="before")
     @classmethod
     def _feed_follows_key(cls, data: object) -> object:
-        if isinstance(data, dict) and not data.get("feed") and data.get("polygon_api_key"):
-            return {**data, "feed": "polygon"}
+        if isinstance(data, dict) and not data.get("feed"):
+            key = data.get("polygon_api_key")
+            if isinstance(key, str) and key.strip():
+                return {**data, "feed": "polygon"}
         return data
+
+    @field_validator("openai_api_key", "polygon_api_key", mode="before")
+    @classmethod
+    def _blank_key_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
 
     @field_validator("watchlist", mode="before")
     @classmethod
