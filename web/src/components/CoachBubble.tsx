@@ -317,7 +317,10 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
           </p>
         ) : (
           <>
-            <p data-testid="coach-transcript" className="max-h-16 min-h-4 overflow-y-auto leading-snug text-zinc-200">
+            <p
+              data-testid="coach-transcript"
+              className="max-h-16 min-h-4 overflow-y-auto leading-snug text-zinc-200"
+            >
               {transcript ? (
                 <>
                   <span className="text-zinc-500">{transcript.who === "you" ? "You: " : "Coach: "}</span>
