@@ -4,8 +4,8 @@ of ``spotlight serve`` to a fake GA Realtime upstream (tests/fakes/realtime_upst
 from __future__ import annotations
 
 import asyncio
-import math
-import struct
+import shutil
+import subprocess
 import threading
 import time
 import wave
@@ -24,26 +24,39 @@ from tests.fakes.realtime_upstream import FakeRealtime, UpstreamConn, example
 pytestmark = pytest.mark.browser
 T = TypeVar("T")
 
-# The fake microphone loops this file: silence, a burst of "speech", a long pause, a second
-# burst (the barge-in while the coach talks), silence.
-SPEECH = [(0.5, 0.0), (1.0, 0.35), (3.5, 0.0), (1.5, 0.35), (3.0, 0.0)]
+# The fake microphone loops this file: silence, a question, a long pause (the coach answers),
+# an interruption spoken over the answer (the barge-in), silence. Speech is made with espeak-ng.
+QUESTION = "How is SPY doing?"
+INTERRUPTION = "Wait, stop."
+LEAD_S, PAUSE_S, TAIL_S = 0.5, 4.0, 3.0
 
 
-def write_speech_wav(path: Path, rate: int = 48_000) -> None:
-    frames = bytearray()
-    for seconds, amplitude in SPEECH:
-        for i in range(int(seconds * rate)):
-            # a voiced-ish signal: 180 Hz with harmonics, enough RMS for the VAD
-            t = i / rate
-            x = amplitude * (
-                0.6 * math.sin(2 * math.pi * 180 * t) + 0.4 * math.sin(2 * math.pi * 540 * t)
-            )
-            frames += struct.pack("<h", int(x * 32_000))
+def espeak(text: str, path: Path) -> tuple[int, bytes]:
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is missing: apt-get install espeak-ng (.ci/run does this)")
+    subprocess.run(["espeak-ng", "-w", str(path), text], check=True, timeout=30)
+    with wave.open(str(path), "rb") as clip:
+        assert clip.getnchannels() == 1 and clip.getsampwidth() == 2
+        return clip.getframerate(), clip.readframes(clip.getnframes())
+
+
+def write_speech_wav(path: Path) -> float:
+    """Write the looped microphone file; returns the seconds until the question ends."""
+    rate, question = espeak(QUESTION, path.with_name("question.wav"))
+    rate2, interruption = espeak(INTERRUPTION, path.with_name("interruption.wav"))
+    assert rate == rate2
+
+    def silence(seconds: float) -> bytes:
+        return b"\x00\x00" * int(seconds * rate)
+
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
-        out.writeframes(bytes(frames))
+        out.writeframes(
+            silence(LEAD_S) + question + silence(PAUSE_S) + interruption + silence(TAIL_S)
+        )
+    return LEAD_S + len(question) / 2 / rate
 
 
 class ThreadedUpstream:
@@ -93,9 +106,13 @@ def voice_server(upstream: ThreadedUpstream) -> Iterator[Server]:
 
 
 @pytest.fixture
-def mic_page(playwright: Playwright, tmp_path: Path) -> Iterator[Page]:
+def question_end_s(tmp_path: Path) -> float:
+    return write_speech_wav(tmp_path / "speech.wav")
+
+
+@pytest.fixture
+def mic_page(playwright: Playwright, tmp_path: Path, question_end_s: float) -> Iterator[Page]:
     wav = tmp_path / "speech.wav"
-    write_speech_wav(wav)
     browser = playwright.chromium.launch(
         executable_path=CHROMIUM,
         args=[
@@ -135,12 +152,12 @@ def watch_states(page: Page, until: Callable[[], bool], timeout_s: float) -> lis
     raise AssertionError(f"timed out; states seen: {seen}")
 
 
-async def one_turn(fake: FakeRealtime, audio_chunks: int) -> UpstreamConn:
-    """Once the mic streams and its first burst is over: the server hears speech, then the
+async def one_turn(fake: FakeRealtime, audio_chunks: int, question_end_s: float) -> UpstreamConn:
+    """Once the mic streams and the question is over: the server hears speech, then the
     coach answers with ``audio_chunks`` × 20 ms of audio and keeps the response open."""
     conn = await fake.connection(0, wait_s=20)
     await conn.wait_for("input_audio_buffer.append", wait_s=20)
-    await asyncio.sleep(1.2)  # the file's first burst ends ~1.5 s after capture starts
+    await asyncio.sleep(question_end_s + 0.3)
     await conn.send(example("input_audio_buffer.speech_started", item_id="item_user_1"))
     await asyncio.sleep(0.2)
     await conn.send(example("input_audio_buffer.speech_stopped", item_id="item_user_1"))
@@ -151,14 +168,15 @@ async def one_turn(fake: FakeRealtime, audio_chunks: int) -> UpstreamConn:
 
 
 def test_turn_then_barge_in_cancels_and_truncates_to_what_was_played(
-    mic_page: Page, voice_server: Server, upstream: ThreadedUpstream
+    mic_page: Page, voice_server: Server, upstream: ThreadedUpstream, question_end_s: float
 ) -> None:
     page = mic_page
     page.goto(voice_server.url)
     expect(page.get_by_test_id("coach-state")).to_have_text("off", timeout=15_000)  # powered off
     page.get_by_test_id("coach-power").click()
     page.get_by_test_id("coach-mic").click()
-    turn = upstream.start(lambda: one_turn(upstream.fake, audio_chunks=500))  # 10 s of audio
+    # 10 s of answer: the interruption comes PAUSE_S after the question, mid-answer
+    turn = upstream.start(lambda: one_turn(upstream.fake, 500, question_end_s))
 
     states = watch_states(page, lambda: voice(page).get("lastTruncate") is not None, 30)
     conn = turn.result(5)
@@ -187,21 +205,20 @@ def test_turn_then_barge_in_cancels_and_truncates_to_what_was_played(
 
 
 def test_escape_stops_the_coach_mid_sentence(
-    mic_page: Page, voice_server: Server, upstream: ThreadedUpstream
+    mic_page: Page, voice_server: Server, upstream: ThreadedUpstream, question_end_s: float
 ) -> None:
     page = mic_page
     page.goto(voice_server.url)
     page.get_by_test_id("coach-power").click()
     page.get_by_test_id("coach-mic").click()
-    turn = upstream.start(lambda: one_turn(upstream.fake, audio_chunks=150))
+    turn = upstream.start(lambda: one_turn(upstream.fake, 150, question_end_s))
     conn = turn.result(30)
     expect(page.get_by_test_id("coach-state")).to_have_text("speaking", timeout=10_000)
     page.wait_for_timeout(400)
     page.keyboard.press("Escape")
     expect(page.get_by_test_id("coach-state")).not_to_have_text("speaking", timeout=2_000)
     upstream.call(lambda: conn.wait_for("response.cancel", wait_s=5))
-    truncate = upstream.call(lambda: conn.wait_for("conversation.item.truncate", wait_s=5))
-    assert truncate is None
+    upstream.call(lambda: conn.wait_for("conversation.item.truncate", wait_s=5))
     sent = next(e for e in conn.received if e["type"] == "conversation.item.truncate")
     assert 0 < sent["audio_end_ms"] < 150 * 20
 
