@@ -24,6 +24,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules */
+        get: operations["list_rules"];
+        put?: never;
+        /** Create a custom rule */
+        post: operations["create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate an expression */
+        post: operations["validate_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Backtest */
+        post: operations["backtest_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revert */
+        post: operations["revert_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Settings */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions */
+        get: operations["list_versions"];
+        put?: never;
+        /** New version */
+        post: operations["create_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signals */
+        get: operations["list_signals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/symbols": {
         parameters: {
             query?: never;
@@ -152,6 +273,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** BacktestIn */
+        BacktestIn: {
+            symbol: string;
+            version?: number | null;
+            limit?: number | null;
+        };
         /**
          * Bar
          * @description A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source.
@@ -176,6 +303,19 @@ export interface components {
             bars: components["schemas"]["Bar"][];
             symbol: string;
         };
+        /** CustomRuleIn */
+        CustomRuleIn: {
+            name: string;
+            expression: string;
+            /** @enum {string} */
+            frequency: "once" | "once_per_bar" | "once_per_bar_close" | "every_time";
+            /** @default 0 */
+            cooldown_s: number;
+            /** @default false */
+            intrabar: boolean;
+            /** @default  */
+            description: string;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx JSON body.
@@ -184,6 +324,12 @@ export interface components {
             error: string;
             /** @default null */
             field: string | null;
+        };
+        /** ExpressionError */
+        ExpressionError: {
+            message: string;
+            position: number;
+            expected: string[];
         };
         /**
          * FormingBar
@@ -231,6 +377,66 @@ export interface components {
             symbol: string;
             trades: number;
             volume: number;
+        };
+        /** RevertIn */
+        RevertIn: {
+            version: number;
+        };
+        /** Rule */
+        Rule: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "builtin" | "custom";
+            builtin: string | null;
+            description: string;
+            version: components["schemas"]["RuleVersion"];
+            settings: components["schemas"]["UserRuleSettings"];
+        };
+        /**
+         * RuleVersion
+         * @description One immutable version of a rule.
+         */
+        RuleVersion: {
+            rule_id: string;
+            version: number;
+            params: {
+                [key: string]: unknown;
+            };
+            expression: string | null;
+            /** @enum {string} */
+            frequency: "once" | "once_per_bar" | "once_per_bar_close" | "every_time";
+            cooldown_s: number;
+            intrabar: boolean;
+            created_at_ms: number;
+            note: string | null;
+        };
+        /** RulesResponse */
+        RulesResponse: {
+            rules: components["schemas"]["Rule"][];
+        };
+        /**
+         * Signal
+         * @description An alert: a rule version fired on a bar.
+         */
+        Signal: {
+            id: string;
+            rule_id: string;
+            rule_name: string;
+            version: number;
+            symbol: string;
+            seq: number;
+            ts_ms: number;
+            /** @enum {string} */
+            direction: "long" | "short" | "neutral";
+            inputs: {
+                [key: string]: number;
+            };
+            explanation: string;
+        };
+        /** SignalsResponse */
+        SignalsResponse: {
+            signals: components["schemas"]["Signal"][];
         };
         /**
          * StreamGap
@@ -295,6 +501,24 @@ export interface components {
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
         };
+        /** UserRuleSettings */
+        UserRuleSettings: {
+            enabled: boolean;
+            params: {
+                [key: string]: unknown;
+            };
+            symbols: string[] | null;
+        };
+        /** ValidateIn */
+        ValidateIn: {
+            expression: string;
+        };
+        /** ValidateOut */
+        ValidateOut: {
+            ok: boolean;
+            error: components["schemas"]["ExpressionError"] | null;
+            fields: string[];
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -307,6 +531,21 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** VersionIn */
+        VersionIn: {
+            params?: {
+                [key: string]: unknown;
+            } | null;
+            expression?: string | null;
+            frequency?: ("once" | "once_per_bar" | "once_per_bar_close" | "every_time") | null;
+            cooldown_s?: number | null;
+            intrabar?: boolean | null;
+            note?: string | null;
+        };
+        /** VersionsResponse */
+        VersionsResponse: {
+            versions: components["schemas"]["RuleVersion"][];
         };
     };
     responses: never;
@@ -340,6 +579,305 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomRuleIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    validate_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    backtest_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revert_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVersion"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRuleSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRuleSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVersion"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_signals: {
+        parameters: {
+            query?: {
+                symbol?: string | null;
+                rule_id?: string | null;
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalsResponse"];
                 };
             };
             /** @description Error */
