@@ -128,7 +128,11 @@ export function putRuleSettings(ruleId: string, settings: UserRuleSettings): Pro
   return send<UserRuleSettings>("PUT", rulePath(ruleId, "settings"), settings);
 }
 
-export async function backtestRule(ruleId: string, body: BacktestRequest, signal?: AbortSignal): Promise<Signal[]> {
+export async function backtestRule(
+  ruleId: string,
+  body: BacktestRequest,
+  signal?: AbortSignal,
+): Promise<Signal[]> {
   return (await send<SignalsResponse>("POST", rulePath(ruleId, "backtest"), body, signal)).signals;
 }
 

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import type { RuleVersion, Signal } from "../api/types";
+import { diffVersions } from "./diff";
+import { mergeSignals } from "./feed";
+import { LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } from "./markers";
+
+// 2026-03-02 14:47 UTC = 09:47 New York; a multiple of 15 minutes is 14:45.
+const SEQ = Date.UTC(2026, 2, 2, 14, 47) / 60_000;
+
+function sig(id: string, seq: number, extra: Partial<Signal> = {}): Signal {
+  return {
+    id,
+    rule_id: "vwap_reclaim",
+    rule_name: "VWAP reclaim",
+    version: 1,
+    symbol: "NVDA",
+    seq,
+    ts_ms: (seq + 1) * 60_000,
+    direction: "long",
+    inputs: { close: 482.1, vwap: 481.35 },
+    explanation: "NVDA closed 482.10 above session VWAP 481.35",
+    ...extra,
+  };
+}
+
+describe("mergeSignals", () => {
+  it("orders newest first and dedupes by id", () => {
+    const page = [sig("b", SEQ + 1), sig("a", SEQ)];
+    let feed = mergeSignals([], page);
+    expect(feed.map((s) => s.id)).toEqual(["b", "a"]);
+    // A resumed stream repeats "b", then brings "c"; an older REST page brings "z".
+    feed = mergeSignals(feed, [sig("b", SEQ + 1), sig("c", SEQ + 2)]);
+    feed = mergeSignals(feed, [sig("z", SEQ - 5), sig("a", SEQ)]);
+    expect(feed.map((s) => s.id)).toEqual(["c", "b", "a", "z"]);
+  });
+
+  it("keeps the first copy of an id and returns the same array when nothing is new", () => {
+    const feed = mergeSignals([], [sig("a", SEQ, { explanation: "first" })]);
+    const again = mergeSignals(feed, [sig("a", SEQ, { explanation: "second" })]);
+    expect(again).toBe(feed);
+    expect(again[0]?.explanation).toBe("first");
+  });
+
+  it("breaks time ties by seq then id, and caps the length", () => {
+    const t = 1_000_000;
+    const feed = mergeSignals(
+      [],
+      [sig("x", SEQ, { ts_ms: t }), sig("y", SEQ, { ts_ms: t }), sig("w", SEQ + 1, { ts_ms: t })],
+    );
+    expect(feed.map((s) => s.id)).toEqual(["w", "y", "x"]);
+    const capped = mergeSignals(
+      [],
+      Array.from({ length: 10 }, (_, i) => sig(`s${i}`, SEQ + i)),
+      3,
+    );
+    expect(capped.map((s) => s.id)).toEqual(["s9", "s8", "s7"]);
+  });
+});
+
+describe("markersFor", () => {
+  it("maps direction to shape, side and colour for the selected symbol only", () => {
+    const signals = [
+      sig("l", SEQ),
+      sig("s", SEQ + 1, { direction: "short" }),
+      sig("n", SEQ + 2, { direction: "neutral" }),
+      sig("other", SEQ, { symbol: "SPY" }),
+    ];
+    const m = markersFor(signals, "NVDA", 1);
+    expect(m.map((x) => [x.id, x.shape, x.position, x.color])).toEqual([
+      ["l", "arrowUp", "belowBar", LONG],
+      ["s", "arrowDown", "aboveBar", SHORT],
+      ["n", "circle", "aboveBar", NEUTRAL],
+    ]);
+    expect(m[0]?.time).toBe(SEQ * 60);
+    expect(markersFor(signals, null, 1)).toEqual([]);
+  });
+
+  it("puts a 1-minute signal on its 5m and 15m bucket, sorted by time", () => {
+    expect(signalTime(SEQ, 5)).toBe(Date.UTC(2026, 2, 2, 14, 45) / 1000);
+    expect(signalTime(SEQ, 15)).toBe(Date.UTC(2026, 2, 2, 14, 45) / 1000);
+    expect(signalTime(SEQ + 3, 5)).toBe(Date.UTC(2026, 2, 2, 14, 50) / 1000);
+    expect(signalTime(SEQ + 3, 15)).toBe(Date.UTC(2026, 2, 2, 14, 45) / 1000);
+    const feed = [sig("late", SEQ + 20), sig("early", SEQ)];
+    const m5 = markersFor(feed, "NVDA", 5);
+    expect(m5.map((x) => [x.id, x.time])).toEqual([
+      ["early", Date.UTC(2026, 2, 2, 14, 45) / 1000],
+      ["late", Date.UTC(2026, 2, 2, 15, 5) / 1000],
+    ]);
+  });
+
+  it("draws backtest previews in their own colour and id space", () => {
+    const m = markersFor([sig("a", SEQ)], "NVDA", 1, [sig("a", SEQ - 1)]);
+    expect(m.map((x) => [x.id, x.color])).toEqual([
+      ["preview:a", PREVIEW],
+      ["a", LONG],
+    ]);
+  });
+});
+
+describe("diffVersions", () => {
+  const v1: RuleVersion = {
+    rule_id: "orb",
+    version: 1,
+    params: { minutes: 15, confirm: "close" },
+    expression: null,
+    frequency: "once",
+    cooldown_s: 0,
+    intrabar: false,
+    created_at_ms: 1,
+    note: null,
+  };
+
+  it("lists changed params by name, then changed fields; nothing for equal versions", () => {
+    expect(diffVersions(v1, { ...v1, version: 2, created_at_ms: 2, note: "x" })).toEqual([]);
+    const v2 = {
+      ...v1,
+      params: { minutes: 5, confirm: "close", side: "long" },
+      frequency: "once_per_bar" as const,
+      cooldown_s: 300,
+    };
+    expect(diffVersions(v1, v2)).toEqual([
+      { field: "params.minutes", from: "15", to: "5" },
+      { field: "params.side", from: "—", to: "long" },
+      { field: "frequency", from: "once", to: "once_per_bar" },
+      { field: "cooldown_s", from: "0", to: "300" },
+    ]);
+  });
+
+  it("diffs custom-rule expressions", () => {
+    const a = { ...v1, params: {}, expression: "close > vwap" };
+    const b = { ...a, expression: "close > vwap and rvol >= 2", intrabar: true };
+    expect(diffVersions(a, b)).toEqual([
+      { field: "expression", from: "close > vwap", to: "close > vwap and rvol >= 2" },
+      { field: "intrabar", from: "false", to: "true" },
+    ]);
+  });
+});

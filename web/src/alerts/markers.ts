@@ -1,0 +1,51 @@
+// Pure mapping of signals to chart markers for one symbol and timeframe. No chart calls.
+import type { Signal } from "../api/types";
+import { bucketOf, seqToTime, type Timeframe } from "../market/candles";
+
+export type MarkerShape = "arrowUp" | "arrowDown" | "circle" | "square";
+
+/** What the chart's markers plugin takes (a `SeriesMarkerBar`, time in UTC seconds). */
+export interface ChartMarker {
+  id: string;
+  time: number;
+  position: "aboveBar" | "belowBar" | "inBar";
+  shape: MarkerShape;
+  color: string;
+  text: string;
+}
+
+export const LONG = "#22c55e";
+export const SHORT = "#f43f5e";
+export const NEUTRAL = "#38bdf8";
+/** Backtest previews are drawn in one muted colour so they never pass for live alerts. */
+export const PREVIEW = "#a78bfa";
+
+/** Time (UTC seconds) of the candle that holds a signal's bar at a timeframe. */
+export function signalTime(seq: number, tf: Timeframe): number {
+  return seqToTime(bucketOf(seq, tf));
+}
+
+export function signalMarker(s: Signal, tf: Timeframe, preview = false): ChartMarker {
+  const base = { id: preview ? `preview:${s.id}` : s.id, time: signalTime(s.seq, tf), text: s.rule_name };
+  const color = (c: string) => (preview ? PREVIEW : c);
+  if (s.direction === "long") return { ...base, position: "belowBar", shape: "arrowUp", color: color(LONG) };
+  if (s.direction === "short")
+    return { ...base, position: "aboveBar", shape: "arrowDown", color: color(SHORT) };
+  return { ...base, position: "aboveBar", shape: "circle", color: color(NEUTRAL) };
+}
+
+/** Markers for `symbol` at `tf`, sorted by time (the plugin requires it). Several signals in
+ * one bucket each keep their marker; the plugin stacks them. */
+export function markersFor(
+  signals: readonly Signal[],
+  symbol: string | null,
+  tf: Timeframe,
+  preview: readonly Signal[] = [],
+): ChartMarker[] {
+  if (!symbol) return [];
+  const out: ChartMarker[] = [];
+  for (const s of signals) if (s.symbol === symbol) out.push(signalMarker(s, tf));
+  for (const s of preview) if (s.symbol === symbol) out.push(signalMarker(s, tf, true));
+  // Stable: equal times keep the order (live before preview, feed order within each).
+  return out.sort((a, b) => a.time - b.time);
+}
