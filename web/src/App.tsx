@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { AlertsFeed, SpeakToggle } from "./components/AlertsFeed";
 import { Chart } from "./components/Chart";
 import { ComingSoon, Panel } from "./components/Panel";
 import { ShortcutsOverlay } from "./components/ShortcutsOverlay";
@@ -139,11 +140,8 @@ export function App() {
               context it used (symbol, levels, recent alerts).
             </ComingSoon>
           </Panel>
-          <Panel id="alerts" title="Alerts" className="flex-1">
-            <ComingSoon>
-              Live alerts feed: each signal with its time (ET), symbol, rule and explanation; click one to
-              jump the chart to it.
-            </ComingSoon>
+          <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+            <AlertsFeed />
           </Panel>
         </aside>
       </main>

@@ -111,7 +111,8 @@ describe("diffVersions", () => {
   };
 
   it("lists changed params by name, then changed fields; nothing for equal versions", () => {
-    expect(diffVersions(v1, { ...v1, version: 2, created_at_ms: 2, note: "x" })).toEqual([]);
+    const same: RuleVersion = { ...v1, version: 2, created_at_ms: 2, note: "x" };
+    expect(diffVersions(v1, same)).toEqual([]);
     const v2 = {
       ...v1,
       params: { minutes: 5, confirm: "close", side: "long" },
