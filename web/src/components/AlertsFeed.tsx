@@ -61,8 +61,8 @@ export function AlertsFeed() {
                 }`}
               >
                 <div className="flex items-baseline gap-2 text-xs">
-                  <span className="font-semibold text-zinc-100">{s.symbol}</span>
-                  <span className={d.text}>{d.label}</span>
+                  <span className="shrink-0 font-semibold text-zinc-100">{s.symbol}</span>
+                  <span className={`shrink-0 whitespace-nowrap ${d.text}`}>{d.label}</span>
                   <span className="truncate text-zinc-300">
                     {s.rule_name} <span className="text-zinc-500">v{s.version}</span>
                   </span>

@@ -207,6 +207,7 @@ export function Chart() {
       });
     }
     viewRef.current = { symbol, tf: timeframe, zoomPending: true };
+    chart.clearCrosshairPosition();
     setLegend(null);
     if (!symbol) {
       series.candles.setData([]);
