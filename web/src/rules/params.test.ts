@@ -3,15 +3,17 @@ import { caretLine, overrides, paramFields, parseSymbols } from "./params";
 
 describe("rules browser helpers", () => {
   it("classifies parameters into inputs", () => {
-    expect(paramFields({ threshold: 2, confirm: "close", live: true, label: "x", list: [1] })).toEqual([
-      { name: "confirm", kind: "enum", value: "close", options: ["touch", "close"] },
+    expect(paramFields({ threshold: 2, confirmation: "close", live: true, label: "x", list: [1] })).toEqual([
+      { name: "confirmation", kind: "enum", value: "close", options: ["touch", "close"] },
       { name: "label", kind: "text", value: "x" },
       { name: "list", kind: "other", value: [1] },
       { name: "live", kind: "boolean", value: true },
       { name: "threshold", kind: "number", value: 2 },
     ]);
     // An unexpected value of a known enum falls back to a text field.
-    expect(paramFields({ confirm: "wick" })[0]?.kind).toBe("text");
+    expect(paramFields({ confirmation: "wick" })[0]?.kind).toBe("text");
+    expect(paramFields({ minutes: 15 })[0]).toMatchObject({ kind: "enum", options: [5, 15, 30] });
+    expect(paramFields({ minutes: 60 })[0]?.kind).toBe("number");
   });
 
   it("keeps only changed values as overrides", () => {

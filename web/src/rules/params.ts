@@ -9,15 +9,13 @@ export type ParamField =
   | { name: string; kind: "text"; value: string }
   | { name: string; kind: "other"; value: unknown };
 
-/** Choices for built-in parameters the server describes only by their current value. */
+/** Choices of built-in parameters (as the server's built-ins declare them: opening-range
+ * minutes, touch/close confirmation, side). The Rule payload carries only current values; if
+ * it ever carries the choices, use those instead. A value outside its list falls back to text. */
 export const KNOWN_CHOICES: Record<string, readonly (string | number)[]> = {
-  confirm: ["touch", "close"],
+  minutes: [5, 15, 30],
   confirmation: ["touch", "close"],
   side: ["long", "short", "both"],
-  direction: ["long", "short", "both"],
-  or_minutes: [5, 15, 30],
-  range_minutes: [5, 15, 30],
-  opening_range_minutes: [5, 15, 30],
 };
 
 /** Input fields for a rule's parameters, sorted by name. */
