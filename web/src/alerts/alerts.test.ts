@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RuleVersion, Signal } from "../api/types";
 import { diffVersions } from "./diff";
 import { mergeSignals } from "./feed";
-import { LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } from "./markers";
+import { drawnMarkers, LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } from "./markers";
 
 // 2026-03-02 14:47 UTC = 09:47 New York; a multiple of 15 minutes is 14:45.
 const SEQ = Date.UTC(2026, 2, 2, 14, 47) / 60_000;
@@ -94,6 +94,14 @@ describe("markersFor", () => {
       ["preview:a", PREVIEW],
       ["a", LONG],
     ]);
+  });
+});
+
+describe("drawnMarkers", () => {
+  it("drops markers outside the drawn candles instead of pinning them to the edges", () => {
+    const m = markersFor([sig("old", SEQ - 100), sig("in", SEQ), sig("future", SEQ + 1)], "NVDA", 1);
+    expect(drawnMarkers(m, (SEQ - 10) * 60, SEQ * 60).map((x) => x.id)).toEqual(["in"]);
+    expect(drawnMarkers(m, null, null)).toEqual([]);
   });
 });
 

@@ -49,3 +49,15 @@ export function markersFor(
   // Stable: equal times keep the order (live before preview, feed order within each).
   return out.sort((a, b) => a.time - b.time);
 }
+
+/** Keep the markers whose candle is drawn (`first`..`last`, UTC s). The markers plugin would
+ * otherwise pin a marker outside the data onto the first or last candle; it reappears once
+ * older history or its bar is loaded. */
+export function drawnMarkers(
+  markers: readonly ChartMarker[],
+  first: number | null,
+  last: number | null,
+): ChartMarker[] {
+  if (first === null || last === null) return [];
+  return markers.filter((m) => m.time >= first && m.time <= last);
+}

@@ -18,8 +18,8 @@ import {
   type UTCTimestamp,
   type WhitespaceData,
 } from "lightweight-charts";
-import { useEffect, useRef, useState } from "react";
-import { type ChartMarker, markersFor, signalTime } from "../alerts/markers";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import type { Candle, LinePoint, Timeframe } from "../market/candles";
 import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "../market/series";
 import { formatNyDateTime, formatNyTick } from "../market/time";
@@ -82,6 +82,22 @@ export function Chart() {
   const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
   /** A bar to bring into view once its symbol is drawn (alert clicked). */
   const focusRef = useRef<{ symbol: string; seq: number } | null>(null);
+  /** Every marker of the current view; `drawn` is the candle range they were last cut to. */
+  const markerSource = useRef<ChartMarker[]>([]);
+  const markerRange = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
+  const syncMarkers = useCallback((force: boolean) => {
+    const plugin = markersRef.current;
+    const raw = rawRef.current;
+    if (!plugin || !raw) return;
+    const data = raw.candles.data();
+    const first = (data[0]?.time as number | undefined) ?? null;
+    const last = (data.at(-1)?.time as number | undefined) ?? null;
+    const range = markerRange.current;
+    if (!force && range.first === first && range.last === last) return;
+    markerRange.current = { first, last };
+    const list = drawnMarkers(markerSource.current, first, last);
+    plugin.setMarkers(list.map((m) => ({ ...m, time: m.time as UTCTimestamp }) as SeriesMarker<Time>));
+  }, []);
   const signals = useAlertsState((s) => s.signals);
   const preview = useAlertsState((s) => s.preview);
   const [legend, setLegend] = useState<LegendValues | null>(null);
@@ -219,6 +235,7 @@ export function Chart() {
     const redraw = () => {
       const book = store.book(symbol);
       drawAll(book, timeframe, series, mappers);
+      syncMarkers(false);
       const n = book.size;
       setEmpty(n === 0 && series.candles.lastTime === null);
       if (series.candles.lastTime !== null) {
@@ -254,20 +271,19 @@ export function Chart() {
       const wasEmpty = series.candles.lastTime === null;
       const how = drawChange(store.book(symbol), timeframe, result, series, mappers);
       if (how !== "none" && (wasEmpty || viewRef.current.zoomPending)) redraw();
+      else if (how !== "none") syncMarkers(false);
     });
     return () => {
       offFocus();
       offCandles();
     };
-  }, [store, symbol, timeframe]);
+  }, [store, symbol, timeframe, syncMarkers]);
 
   // Alert markers (and a backtest preview) for the selected symbol, on its timeframe's buckets.
   useEffect(() => {
-    const plugin = markersRef.current;
-    if (!plugin) return;
-    const list = markersFor(signals, symbol, timeframe, preview?.signals ?? []);
-    plugin.setMarkers(list.map((m) => ({ ...m, time: m.time as UTCTimestamp }) as SeriesMarker<Time>));
-  }, [signals, preview, symbol, timeframe]);
+    markerSource.current = markersFor(signals, symbol, timeframe, preview?.signals ?? []);
+    syncMarkers(true);
+  }, [signals, preview, symbol, timeframe, syncMarkers]);
 
   return (
     <div className="relative h-full min-h-0 w-full">
