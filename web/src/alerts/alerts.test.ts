@@ -7,10 +7,36 @@ import { drawnMarkers, LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } f
 // 2026-03-02 14:47 UTC = 09:47 New York; a multiple of 15 minutes is 14:45.
 const SEQ = Date.UTC(2026, 2, 2, 14, 47) / 60_000;
 
-function sig(id: string, seq: number, extra: Partial<Signal> = {}): Signal {
+// Signals are named by a label in these tests; their ids are numbers, as the server's.
+const LABELS = [
+  "a",
+  "b",
+  "c",
+  "z",
+  "x",
+  "y",
+  "w",
+  "l",
+  "s",
+  "n",
+  "other",
+  "late",
+  "early",
+  "in",
+  "old",
+  "future",
+];
+const idOf = (label: string): number => {
+  const i = LABELS.indexOf(label);
+  return i >= 0 ? i + 1 : 100 + Number(label.slice(1));
+};
+const labelOf = (id: number): string => LABELS[id - 1] ?? `s${id - 100}`;
+const labels = (list: readonly Signal[]): string[] => list.map((s) => labelOf(s.id));
+
+function sig(label: string, seq: number, extra: Partial<Signal> = {}): Signal {
   return {
-    id,
-    rule_id: "vwap_reclaim",
+    id: idOf(label),
+    rule_id: 7,
     rule_name: "VWAP reclaim",
     version: 1,
     symbol: "NVDA",
@@ -27,11 +53,11 @@ describe("mergeSignals", () => {
   it("orders newest first and dedupes by id", () => {
     const page = [sig("b", SEQ + 1), sig("a", SEQ)];
     let feed = mergeSignals([], page);
-    expect(feed.map((s) => s.id)).toEqual(["b", "a"]);
+    expect(labels(feed)).toEqual(["b", "a"]);
     // A resumed stream repeats "b", then brings "c"; an older REST page brings "z".
     feed = mergeSignals(feed, [sig("b", SEQ + 1), sig("c", SEQ + 2)]);
     feed = mergeSignals(feed, [sig("z", SEQ - 5), sig("a", SEQ)]);
-    expect(feed.map((s) => s.id)).toEqual(["c", "b", "a", "z"]);
+    expect(labels(feed)).toEqual(["c", "b", "a", "z"]);
   });
 
   it("keeps the first copy of an id and returns the same array when nothing is new", () => {
@@ -47,13 +73,13 @@ describe("mergeSignals", () => {
       [],
       [sig("x", SEQ, { ts_ms: t }), sig("y", SEQ, { ts_ms: t }), sig("w", SEQ + 1, { ts_ms: t })],
     );
-    expect(feed.map((s) => s.id)).toEqual(["w", "y", "x"]);
+    expect(labels(feed)).toEqual(["w", "y", "x"]);
     const capped = mergeSignals(
       [],
       Array.from({ length: 10 }, (_, i) => sig(`s${i}`, SEQ + i)),
       3,
     );
-    expect(capped.map((s) => s.id)).toEqual(["s9", "s8", "s7"]);
+    expect(labels(capped)).toEqual(["s9", "s8", "s7"]);
   });
 });
 
@@ -66,7 +92,7 @@ describe("markersFor", () => {
       sig("other", SEQ, { symbol: "SPY" }),
     ];
     const m = markersFor(signals, "NVDA", 1);
-    expect(m.map((x) => [x.id, x.shape, x.position, x.color])).toEqual([
+    expect(m.map((x) => [labelOf(Number(x.id)), x.shape, x.position, x.color])).toEqual([
       ["l", "arrowUp", "belowBar", LONG],
       ["s", "arrowDown", "aboveBar", SHORT],
       ["n", "circle", "aboveBar", NEUTRAL],
@@ -82,7 +108,7 @@ describe("markersFor", () => {
     expect(signalTime(SEQ + 3, 15)).toBe(Date.UTC(2026, 2, 2, 14, 45) / 1000);
     const feed = [sig("late", SEQ + 20), sig("early", SEQ)];
     const m5 = markersFor(feed, "NVDA", 5);
-    expect(m5.map((x) => [x.id, x.time])).toEqual([
+    expect(m5.map((x) => [labelOf(Number(x.id)), x.time])).toEqual([
       ["early", Date.UTC(2026, 2, 2, 14, 45) / 1000],
       ["late", Date.UTC(2026, 2, 2, 15, 5) / 1000],
     ]);
@@ -91,8 +117,8 @@ describe("markersFor", () => {
   it("draws backtest previews in their own colour and id space", () => {
     const m = markersFor([sig("a", SEQ)], "NVDA", 1, [sig("a", SEQ - 1)]);
     expect(m.map((x) => [x.id, x.color])).toEqual([
-      ["preview:a", PREVIEW],
-      ["a", LONG],
+      ["preview:0", PREVIEW],
+      [String(idOf("a")), LONG],
     ]);
   });
 });
@@ -100,14 +126,14 @@ describe("markersFor", () => {
 describe("drawnMarkers", () => {
   it("drops markers outside the drawn candles instead of pinning them to the edges", () => {
     const m = markersFor([sig("old", SEQ - 100), sig("in", SEQ), sig("future", SEQ + 1)], "NVDA", 1);
-    expect(drawnMarkers(m, (SEQ - 10) * 60, SEQ * 60).map((x) => x.id)).toEqual(["in"]);
+    expect(drawnMarkers(m, (SEQ - 10) * 60, SEQ * 60).map((x) => x.id)).toEqual([String(idOf("in"))]);
     expect(drawnMarkers(m, null, null)).toEqual([]);
   });
 });
 
 describe("diffVersions", () => {
   const v1: RuleVersion = {
-    rule_id: "orb",
+    rule_id: 3,
     version: 1,
     params: { minutes: 15, confirm: "close" },
     expression: null,

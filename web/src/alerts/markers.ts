@@ -25,8 +25,12 @@ export function signalTime(seq: number, tf: Timeframe): number {
   return seqToTime(bucketOf(seq, tf));
 }
 
-export function signalMarker(s: Signal, tf: Timeframe, preview = false): ChartMarker {
-  const base = { id: preview ? `preview:${s.id}` : s.id, time: signalTime(s.seq, tf), text: s.rule_name };
+/** `previewIndex`: the signal's place in a backtest preview (backtest signals are not stored,
+ * so their ids are not unique); its marker id is then `preview:<index>`. */
+export function signalMarker(s: Signal, tf: Timeframe, previewIndex?: number): ChartMarker {
+  const preview = previewIndex !== undefined;
+  const id = preview ? `preview:${previewIndex}` : String(s.id);
+  const base = { id, time: signalTime(s.seq, tf), text: s.rule_name };
   const color = (c: string) => (preview ? PREVIEW : c);
   if (s.direction === "long") return { ...base, position: "belowBar", shape: "arrowUp", color: color(LONG) };
   if (s.direction === "short")
@@ -45,7 +49,9 @@ export function markersFor(
   if (!symbol) return [];
   const out: ChartMarker[] = [];
   for (const s of signals) if (s.symbol === symbol) out.push(signalMarker(s, tf));
-  for (const s of preview) if (s.symbol === symbol) out.push(signalMarker(s, tf, true));
+  preview.forEach((s, i) => {
+    if (s.symbol === symbol) out.push(signalMarker(s, tf, i));
+  });
   // Stable: equal times keep the order (live before preview, feed order within each).
   return out.sort((a, b) => a.time - b.time);
 }

@@ -96,7 +96,8 @@ function send<T>(method: string, path: string, body: unknown, signal?: AbortSign
   });
 }
 
-const rulePath = (id: string, tail: string): string => `/api/rules/${encodeURIComponent(id)}/${tail}`;
+type RuleId = Rule["id"];
+const rulePath = (id: RuleId, tail: string): string => `/api/rules/${encodeURIComponent(String(id))}/${tail}`;
 
 export async function listRules(signal?: AbortSignal): Promise<Rule[]> {
   return (await request<RulesResponse>("/api/rules", { signal: signal ?? null })).rules;
@@ -111,25 +112,25 @@ export function validateExpression(expression: string, signal?: AbortSignal): Pr
   return send<ValidateResponse>("POST", "/api/rules/validate", body, signal);
 }
 
-export async function listVersions(ruleId: string, signal?: AbortSignal): Promise<RuleVersion[]> {
+export async function listVersions(ruleId: RuleId, signal?: AbortSignal): Promise<RuleVersion[]> {
   return (await request<VersionsResponse>(rulePath(ruleId, "versions"), { signal: signal ?? null })).versions;
 }
 
-export function createVersion(ruleId: string, body: NewVersionRequest): Promise<RuleVersion> {
+export function createVersion(ruleId: RuleId, body: NewVersionRequest): Promise<RuleVersion> {
   return send<RuleVersion>("POST", rulePath(ruleId, "versions"), body);
 }
 
-export function revertRule(ruleId: string, version: number): Promise<RuleVersion> {
+export function revertRule(ruleId: RuleId, version: number): Promise<RuleVersion> {
   const body: RevertRequest = { version };
   return send<RuleVersion>("POST", rulePath(ruleId, "revert"), body);
 }
 
-export function putRuleSettings(ruleId: string, settings: UserRuleSettings): Promise<UserRuleSettings> {
+export function putRuleSettings(ruleId: RuleId, settings: UserRuleSettings): Promise<UserRuleSettings> {
   return send<UserRuleSettings>("PUT", rulePath(ruleId, "settings"), settings);
 }
 
 export async function backtestRule(
-  ruleId: string,
+  ruleId: RuleId,
   body: BacktestRequest,
   signal?: AbortSignal,
 ): Promise<Signal[]> {

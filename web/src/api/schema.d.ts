@@ -307,8 +307,7 @@ export interface components {
         CustomRuleIn: {
             name: string;
             expression: string;
-            /** @enum {string} */
-            frequency: "once" | "once_per_bar" | "once_per_bar_close" | "every_time";
+            frequency: string;
             /** @default 0 */
             cooldown_s: number;
             /** @default false */
@@ -384,10 +383,9 @@ export interface components {
         };
         /** Rule */
         Rule: {
-            id: string;
+            id: number;
             name: string;
-            /** @enum {string} */
-            kind: "builtin" | "custom";
+            kind: string;
             builtin: string | null;
             description: string;
             version: components["schemas"]["RuleVersion"];
@@ -398,14 +396,13 @@ export interface components {
          * @description One immutable version of a rule.
          */
         RuleVersion: {
-            rule_id: string;
+            rule_id: number;
             version: number;
             params: {
                 [key: string]: unknown;
             };
             expression: string | null;
-            /** @enum {string} */
-            frequency: "once" | "once_per_bar" | "once_per_bar_close" | "every_time";
+            frequency: string;
             cooldown_s: number;
             intrabar: boolean;
             created_at_ms: number;
@@ -420,15 +417,14 @@ export interface components {
          * @description An alert: a rule version fired on a bar.
          */
         Signal: {
-            id: string;
-            rule_id: string;
+            id: number;
+            rule_id: number;
             rule_name: string;
             version: number;
             symbol: string;
             seq: number;
             ts_ms: number;
-            /** @enum {string} */
-            direction: "long" | "short" | "neutral";
+            direction: string;
             inputs: {
                 [key: string]: number;
             };
@@ -538,7 +534,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             expression?: string | null;
-            frequency?: ("once" | "once_per_bar" | "once_per_bar_close" | "every_time") | null;
+            frequency?: string | null;
             cooldown_s?: number | null;
             intrabar?: boolean | null;
             note?: string | null;
@@ -692,7 +688,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule_id: string;
+                rule_id: number;
             };
             cookie?: never;
         };
@@ -727,7 +723,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule_id: string;
+                rule_id: number;
             };
             cookie?: never;
         };
@@ -762,7 +758,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule_id: string;
+                rule_id: number;
             };
             cookie?: never;
         };
@@ -797,7 +793,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule_id: string;
+                rule_id: number;
             };
             cookie?: never;
         };
@@ -828,7 +824,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                rule_id: string;
+                rule_id: number;
             };
             cookie?: never;
         };
@@ -862,7 +858,7 @@ export interface operations {
         parameters: {
             query?: {
                 symbol?: string | null;
-                rule_id?: string | null;
+                rule_id?: number | null;
                 limit?: number | null;
             };
             header?: never;

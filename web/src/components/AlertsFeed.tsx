@@ -1,12 +1,13 @@
-import type { Signal } from "../api/types";
 import { formatNyDateTime, formatNyTime } from "../market/time";
 import { speechAvailable } from "../store/alerts";
 import { useAlertsState, useAppState, useStore } from "../store/context";
 
-const DIRECTION: Record<Signal["direction"], { label: string; text: string; border: string }> = {
+type Style = { label: string; text: string; border: string };
+const NEUTRAL: Style = { label: "● neutral", text: "text-sky-400", border: "border-l-sky-500" };
+const DIRECTION: Record<string, Style> = {
   long: { label: "▲ long", text: "text-emerald-400", border: "border-l-emerald-500" },
   short: { label: "▼ short", text: "text-rose-400", border: "border-l-rose-500" },
-  neutral: { label: "● neutral", text: "text-sky-400", border: "border-l-sky-500" },
+  neutral: NEUTRAL,
 };
 
 /** The speech toggle for the Alerts panel header. Off by default, remembered. */
@@ -46,7 +47,7 @@ export function AlertsFeed() {
       )}
       <ol className="flex flex-col gap-1" aria-label="Alerts, newest first">
         {signals.map((s) => {
-          const d = DIRECTION[s.direction] ?? DIRECTION.neutral;
+          const d = DIRECTION[s.direction] ?? NEUTRAL;
           const sec = s.ts_ms / 1000;
           return (
             <li key={s.id}>

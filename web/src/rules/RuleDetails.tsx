@@ -466,7 +466,8 @@ function BacktestTab({ rule }: { rule: Rule }) {
           </p>
           <ol className="flex flex-col gap-1">
             {mine.signals.map((s: Signal) => (
-              <li key={s.id}>
+              // Backtest signals are not stored (id 0): key them by what they are.
+              <li key={`${s.seq}:${s.ts_ms}:${s.direction}:${s.explanation}`}>
                 <button
                   type="button"
                   onClick={() => void store.reveal(s.symbol, s.seq)}

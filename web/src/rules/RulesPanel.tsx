@@ -12,9 +12,9 @@ export default function RulesPanel() {
   const store = useStore();
   const [rules, setRules] = useState<Rule[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<Rule["id"] | null>(null);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState<Set<Rule["id"]>>(new Set());
 
   const reload = useCallback(async () => {
     try {

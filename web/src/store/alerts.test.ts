@@ -23,10 +23,10 @@ class FakeES implements EventSourceLike {
   }
 }
 
-function sig(id: string, seq: number): Signal {
+function sig(id: number, seq: number): Signal {
   return {
     id,
-    rule_id: "r",
+    rule_id: 1,
     rule_name: "VWAP reclaim",
     version: 2,
     symbol: "NVDA",
@@ -42,7 +42,7 @@ let served: Signal[] = [];
 const spoken: string[] = [];
 
 beforeEach(() => {
-  served = [sig("a", 10)];
+  served = [sig(1, 10)];
   spoken.length = 0;
   const storage = new Map<string, string>();
   vi.stubGlobal("localStorage", {
@@ -78,24 +78,24 @@ describe("AlertsStore", () => {
     stream.start();
     await alerts.start();
     const es = FakeES.last as FakeES;
-    expect(alerts.getState().signals.map((s) => s.id)).toEqual(["a"]);
+    expect(alerts.getState().signals.map((s) => s.id)).toEqual([1]);
 
-    es.emit("alert", sig("b", 11), "c1");
-    es.emit("alert", sig("b", 11), "c1");
-    expect(alerts.getState().signals.map((s) => s.id)).toEqual(["b", "a"]);
+    es.emit("alert", sig(2, 11), "c1");
+    es.emit("alert", sig(2, 11), "c1");
+    expect(alerts.getState().signals.map((s) => s.id)).toEqual([2, 1]);
     expect(spoken).toEqual([]);
 
     // A signal fired while the stream was not yet subscribed comes with the page after `ready`.
-    served = [sig("c", 12), sig("b", 11), sig("a", 10)];
+    served = [sig(3, 12), sig(2, 11), sig(1, 10)];
     es.emit("ready", { symbols: ["NVDA"], cursor: "c1" }, "c1");
     await alerts.load();
-    expect(alerts.getState().signals.map((s) => s.id)).toEqual(["c", "b", "a"]);
+    expect(alerts.getState().signals.map((s) => s.id)).toEqual([3, 2, 1]);
     expect(spoken).toEqual([]);
 
     alerts.setSpeak(true);
     expect(localStorage.getItem("spotlight.speakAlerts")).toBe("1");
-    es.emit("alert", sig("d", 13), "c2");
-    es.emit("alert", sig("d", 13), "c2");
+    es.emit("alert", sig(4, 13), "c2");
+    es.emit("alert", sig(4, 13), "c2");
     expect(spoken).toEqual(["VWAP reclaim. fired at 13"]);
     expect(new AlertsStore(stream).getState().speak).toBe(true);
     stream.stop();

@@ -3,11 +3,11 @@
 
 import { mergeSignals } from "../alerts/feed";
 import * as api from "../api/client";
-import type { Signal } from "../api/types";
+import type { Rule, Signal } from "../api/types";
 import type { StreamClient } from "../stream";
 
 export interface BacktestPreview {
-  ruleId: string;
+  ruleId: Rule["id"];
   ruleName: string;
   version: number | null;
   symbol: string;

@@ -287,7 +287,7 @@ describe("StreamClient", () => {
 
 describe("StreamClient alerts", () => {
   it("delivers alert events and resumes from their id", () => {
-    const alerts: string[] = [];
+    const alerts: number[] = [];
     const client = new StreamClient({
       symbols: ["NVDA"],
       createEventSource: (url) => new FakeEventSource(url),
@@ -300,8 +300,8 @@ describe("StreamClient alerts", () => {
     es.emit(
       "alert",
       {
-        id: "sig-1",
-        rule_id: "r",
+        id: 41,
+        rule_id: 2,
         rule_name: "R",
         version: 1,
         symbol: "NVDA",
@@ -314,7 +314,7 @@ describe("StreamClient alerts", () => {
       "c1",
     );
     es.emit("alert", { id: 5 }, "c2");
-    expect(alerts).toEqual(["sig-1"]);
+    expect(alerts).toEqual([41]);
     expect(client.snapshot().cursor).toBe("c1");
     expect(client.snapshot().malformedDropped).toBe(1);
     client.reconnectNow();

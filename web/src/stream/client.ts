@@ -332,7 +332,7 @@ export class StreamClient {
     const signal = parse<Signal>(ev);
     if (
       !signal ||
-      typeof signal.id !== "string" ||
+      (typeof signal.id !== "number" && typeof signal.id !== "string") ||
       typeof signal.symbol !== "string" ||
       !Number.isInteger(signal.seq)
     ) {
