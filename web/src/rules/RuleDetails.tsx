@@ -404,20 +404,31 @@ function BacktestTab({ rule }: { rule: Rule }) {
   const symbol = useAppState((s) => s.selected);
   const preview = useAlertsState((s) => s.preview);
   const [limit, setLimit] = useState(100);
+  const [version, setVersion] = useState(rule.version.version);
+  const [versions, setVersions] = useState<number[]>([rule.version.version]);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const mine = preview?.ruleId === rule.id ? preview : null;
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    api.listVersions(rule.id, ctl.signal).then(
+      (vs) => setVersions(vs.map((v) => v.version)),
+      () => {}, // keep the current version only
+    );
+    return () => ctl.abort();
+  }, [rule.id]);
 
   const run = async () => {
     if (!symbol) return;
     setRunning(true);
     setError(null);
     try {
-      const signals = await api.backtestRule(rule.id, { symbol, version: rule.version.version, limit });
+      const signals = await api.backtestRule(rule.id, { symbol, version, limit });
       store.alerts.setPreview({
         ruleId: rule.id,
         ruleName: rule.name,
-        version: rule.version.version,
+        version,
         symbol,
         signals,
       });
@@ -442,6 +453,21 @@ function BacktestTab({ rule }: { rule: Rule }) {
             className={`${input} w-20`}
           />
         </label>
+        <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+          Version
+          <select
+            data-testid="rule-backtest-version"
+            value={version}
+            onChange={(e) => setVersion(Number(e.target.value))}
+            className={input}
+          >
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                v{v}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           data-testid="rule-backtest-run"
@@ -449,7 +475,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
           onClick={() => void run()}
           className={button}
         >
-          {running ? "Running…" : `Backtest v${rule.version.version} on ${symbol ?? "—"}`}
+          {running ? "Running…" : `Backtest on ${symbol ?? "—"}`}
         </button>
         {mine && (
           <button type="button" onClick={() => store.alerts.setPreview(null)} className={button}>
@@ -461,8 +487,8 @@ function BacktestTab({ rule }: { rule: Rule }) {
       {mine && (
         <>
           <p className="text-[11px] text-zinc-400">
-            {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on {mine.symbol},
-            drawn on the chart in violet.
+            v{mine.version}: {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on{" "}
+            {mine.symbol}, drawn on the chart in violet.
           </p>
           <ol className="flex flex-col gap-1">
             {mine.signals.map((s: Signal) => (
