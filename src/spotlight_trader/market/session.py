@@ -81,10 +81,14 @@ def _schedule() -> dict[date, tuple[int, int]]:
     """Regular sessions of the NYSE (XNYS) from exchange_calendars, loaded once."""
     global _SCHEDULE, _SCHEDULE_RANGE
     if _SCHEDULE is None:
+        import warnings
+
         import exchange_calendars
 
-        cal = exchange_calendars.get_calendar("XNYS")
-        schedule = cal.schedule
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pandas deprecations inside the library
+            cal = exchange_calendars.get_calendar("XNYS")
+            schedule = cal.schedule
         _SCHEDULE = {
             ts.date(): (int(row.open.value // 1_000_000), int(row.close.value // 1_000_000))
             for ts, row in zip(schedule.index, schedule.itertuples(), strict=True)
