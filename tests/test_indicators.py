@@ -105,7 +105,9 @@ sessions = st.lists(
 def test_session_indicators_match_pandas(days: list[tuple[float, int, int]]) -> None:
     """VWAP, HOD/LOD, opening ranges, PMH/PML, prior close, gap and RVOL recomputed in
     batch with pandas for each session of a multi-day random series."""
-    trading = [d for d in pd.bdate_range("2024-03-04", periods=12).date if trading_day(d).is_session]
+    trading = [
+        d for d in pd.bdate_range("2024-03-04", periods=12).date if trading_day(d).is_session
+    ]
     ind = SymbolIndicators("T", rvol_sessions=3, rvol_min_sessions=2)
     frames = []
     for (base, seed, minutes), day in zip(days, trading, strict=False):

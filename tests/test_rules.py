@@ -105,7 +105,9 @@ def test_orb_directions() -> None:
 
 def test_rvol_spike() -> None:
     history = [
-        flat(d, OPEN + i, 50) for d in (date(2024, 2, 28), date(2024, 2, 29), DAY0) for i in range(6)
+        flat(d, OPEN + i, 50)
+        for d in (date(2024, 2, 28), date(2024, 2, 29), DAY0)
+        for i in range(6)
     ]
     today = [flat(DAY, OPEN + i, 50, v) for i, v in enumerate([100, 100, 700, 100, 100, 900])]
     # cumulative 100,200,900,1000,1100,2000 vs 100..600: rvol 1, 1, 3, 2.5, 2.2, 3.33
@@ -149,9 +151,7 @@ def test_rsi_extreme_matches_reference() -> None:
     closes += [120 - 3 * i for i in range(15)] + [80 + (i % 2) for i in range(10)]
     r = rsi_reference(closes, 14)
     entering = [
-        i
-        for i in range(1, len(closes))
-        if (r[i - 1] < 70 <= r[i]) or (r[i - 1] > 30 >= r[i])
+        i for i in range(1, len(closes)) if (r[i - 1] < 70 <= r[i]) or (r[i - 1] > 30 >= r[i])
     ]
     assert len(entering) >= 2
     assert fired_at(_series_bars(closes), rule("rsi_extreme")) == entering
@@ -160,19 +160,25 @@ def test_rsi_extreme_matches_reference() -> None:
 def test_gap_up_and_down_at_the_open() -> None:
     day0 = [flat(DAY0, OPEN + i, c) for i, c in enumerate([99, 100])]
     for open_, up, down in [(103, [4], []), (97, [], [4]), (101.5, [], [])]:
-        day1 = [*premarket(DAY, [103, 104]), bar(DAY, OPEN, open_, 110, 90, 100), flat(DAY, OPEN + 1, 120)]
+        day1 = [
+            *premarket(DAY, [103, 104]),
+            bar(DAY, OPEN, open_, 110, 90, 100),
+            flat(DAY, OPEN + 1, 120),
+        ]
         bars = day0 + day1
         assert fired_at(bars, rule("gap_up")) == up
         assert fired_at(bars, rule("gap_down")) == down
     core = AlertCore([rule("gap_up")])
-    signals = [s for b in day0 + [bar(DAY, OPEN, 103, 110, 90, 100)] for s in core.on_bar(b)]
+    signals = [s for b in [*day0, bar(DAY, OPEN, 103, 110, 90, 100)] for s in core.on_bar(b)]
     assert signals[0].explanation == (
         "NVDA gapped up 3.00% at the open: 103.00 vs prior close 100.00, 09:30 ET"
     )
 
 
 def test_premarket_high_and_low_break() -> None:
-    pre = [bar(DAY, 8 * 60 + i, 100, h, lo, 100) for i, (h, lo) in enumerate([(105, 99), (101, 95)])]
+    pre = [
+        bar(DAY, 8 * 60 + i, 100, h, lo, 100) for i, (h, lo) in enumerate([(105, 99), (101, 95)])
+    ]
     closes = [100, 104, 106, 107, 104, 106, 94]
     bars = pre + [flat(DAY, OPEN + i, c) for i, c in enumerate(closes)]
     assert fired_at(bars, rule("pm_high_break")) == [2 + 2, 2 + 5]

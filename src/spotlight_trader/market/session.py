@@ -97,6 +97,11 @@ def _schedule() -> dict[date, tuple[int, int]]:
     return _SCHEDULE
 
 
+def load_calendar() -> None:
+    """Load the exchange calendar now (it takes a second or two the first time)."""
+    _schedule()
+
+
 def trading_day(day: date) -> TradingDay:
     """The sessions of ``day`` (holidays and half days from the XNYS calendar; outside the
     calendar's range weekdays are assumed to be full sessions)."""
@@ -119,7 +124,9 @@ def trading_day(day: date) -> TradingDay:
         open_ms=hours[0],
         close_ms=hours[1],
         post_ms=et_to_ms(day, POST_CLOSE_MIN),
-        next_day_ms=int(datetime(next_day.year, next_day.month, next_day.day, tzinfo=ET).timestamp())
+        next_day_ms=int(
+            datetime(next_day.year, next_day.month, next_day.day, tzinfo=ET).timestamp()
+        )
         * 1000,
     )
     _DAYS[day] = result

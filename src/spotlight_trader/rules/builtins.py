@@ -361,7 +361,9 @@ def check_params(builtin: str | None, params: Mapping[str, Any], field: str = "p
         allowed = {"direction": ["long", "short", "neutral"]}
         for key, value in params.items():
             if key not in allowed:
-                raise InputError(f"{field}: unknown parameter {key!r} (custom rules take direction)")
+                raise InputError(
+                    f"{field}: unknown parameter {key!r} (custom rules take direction)"
+                )
             if value not in allowed[key]:
                 raise InputError(f"{field}.{key} must be one of {allowed[key]}")
         return

@@ -126,8 +126,9 @@ class AlertCore:
         self.last[symbol] = snap
         if not self.rules:
             return []
-        return self._evaluate(self.rules, symbol, bar.seq, bar.bar_start_ms, bar.bar_end_ms,
-                              prev, snap, final=True)
+        return self._evaluate(
+            self.rules, symbol, bar.seq, bar.bar_start_ms, bar.bar_end_ms, prev, snap, final=True
+        )
 
     def on_microbar(self, mb: Microbar) -> list[Signal]:
         """Evaluate intrabar rules against the forming minute (nothing is committed)."""
@@ -143,8 +144,16 @@ class AlertCore:
         if snap is None:
             return []
         prev = self.last.get(mb.symbol)
-        return self._evaluate(self.intrabar_rules, mb.symbol, m.seq, m.bar_start_ms,
-                              mb.bucket_start_ms + MICRO_MS, prev, snap, final=False)
+        return self._evaluate(
+            self.intrabar_rules,
+            mb.symbol,
+            m.seq,
+            m.bar_start_ms,
+            mb.bucket_start_ms + MICRO_MS,
+            prev,
+            snap,
+            final=False,
+        )
 
     def _evaluate(
         self,

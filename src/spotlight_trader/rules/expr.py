@@ -127,16 +127,16 @@ def _parse_error(text: str, exc: UnexpectedInput) -> InvalidExpression:
     if isinstance(exc, UnexpectedEOF):
         return _fail("unexpected end of expression", len(text), _expected(set(exc.expected)))
     if isinstance(exc, UnexpectedCharacters):
-        pos = exc.pos_in_stream
+        pos = int(exc.pos_in_stream or 0)
         char = text[pos] if pos < len(text) else ""
         allowed = exc.allowed or set()
         return _fail(f"unexpected character {char!r}", pos, _expected(set(allowed)))
     token = getattr(exc, "token", None)
     accepts = getattr(exc, "accepts", None) or getattr(exc, "expected", None) or set()
-    pos = getattr(token, "start_pos", None)
-    if token is None or pos is None or getattr(token, "type", "") == "$END":
+    start = getattr(token, "start_pos", None)
+    if token is None or start is None or getattr(token, "type", "") == "$END":
         return _fail("unexpected end of expression", len(text), _expected(set(accepts)))
-    return _fail(f"unexpected {str(token)!r}", int(pos), _expected(set(accepts)))
+    return _fail(f"unexpected {str(token)!r}", int(start), _expected(set(accepts)))
 
 
 def _num(node: Tree[Any] | Token) -> int:
@@ -164,7 +164,7 @@ class _Compiler:
         kind = node.data
         children = node.children
         if kind == "number":
-            value = float(children[0])
+            value = float(str(children[0]))
             return "num", lambda _s, v=value: v
         if kind == "true":
             return "bool", lambda _s: True
