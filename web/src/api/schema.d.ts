@@ -31,11 +31,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rules */
-        get: operations["list_rules"];
+        /**
+         * Alert rules
+         * @description Built-in rules and the user's own, each with its latest version and the user's
+         *     settings (built-ins start disabled).
+         */
+        get: operations["list_rules_api_rules_get"];
         put?: never;
-        /** Create a custom rule */
-        post: operations["create_rule"];
+        /**
+         * Create a custom rule
+         * @description A custom expression rule (version 1), enabled for its creator.
+         */
+        post: operations["create_rule_api_rules_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -51,8 +58,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate an expression */
-        post: operations["validate_rule"];
+        /**
+         * Check a rule expression
+         * @description Parse and type-check an expression: the error position and what was expected.
+         */
+        post: operations["validate_rule_api_rules_validate_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -68,8 +78,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Backtest */
-        post: operations["backtest_rule"];
+        /**
+         * Run a rule version over stored bars
+         * @description The signals a version (default: the latest) would have produced on the bars the
+         *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
+         */
+        post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -85,8 +99,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revert */
-        post: operations["revert_rule"];
+        /**
+         * Revert a rule to an old version (new version)
+         * @description A new version equal to the given old one.
+         */
+        post: operations["revert_rule_api_rules__rule_id__revert_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -101,8 +118,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Settings */
-        put: operations["put_settings"];
+        /**
+         * The current user's settings of a rule
+         * @description Enable/disable, parameter overrides, symbol scope (null = the watchlist).
+         */
+        put: operations["put_settings_api_rules__rule_id__settings_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -117,11 +137,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Versions */
-        get: operations["list_versions"];
+        /**
+         * Versions of a rule
+         * @description Every version, newest first.
+         */
+        get: operations["list_versions_api_rules__rule_id__versions_get"];
         put?: never;
-        /** New version */
-        post: operations["create_version"];
+        /**
+         * Edit a rule (new version)
+         * @description A new immutable version: the latest one with the given fields changed.
+         */
+        post: operations["add_version_api_rules__rule_id__versions_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -135,8 +161,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signals */
-        get: operations["list_signals"];
+        /**
+         * Alert signals
+         * @description The current user's signals, newest first.
+         */
+        get: operations["list_signals_api_signals_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -257,8 +286,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live bars and microbars (Server-Sent Events)
-         * @description Bars and microbars as Server-Sent Events; see the module docstring for the protocol.
+         * Live bars, microbars and alerts (Server-Sent Events)
+         * @description Bars, microbars and the user's alerts as Server-Sent Events; see the module
+         *     docstring for the protocol.
          */
         get: operations["stream_market_stream_market_get"];
         put?: never;
@@ -273,11 +303,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** BacktestIn */
-        BacktestIn: {
+        /**
+         * BacktestRequest
+         * @description ``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars.
+         */
+        BacktestRequest: {
+            /** @default null */
+            limit: number | null;
             symbol: string;
-            version?: number | null;
-            limit?: number | null;
+            /** @default null */
+            version: number | null;
         };
         /**
          * Bar
@@ -303,18 +338,6 @@ export interface components {
             bars: components["schemas"]["Bar"][];
             symbol: string;
         };
-        /** CustomRuleIn */
-        CustomRuleIn: {
-            name: string;
-            expression: string;
-            frequency: string;
-            /** @default 0 */
-            cooldown_s: number;
-            /** @default false */
-            intrabar: boolean;
-            /** @default  */
-            description: string;
-        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx JSON body.
@@ -324,11 +347,15 @@ export interface components {
             /** @default null */
             field: string | null;
         };
-        /** ExpressionError */
+        /**
+         * ExpressionError
+         * @description Why an expression is not valid: a message, the 0-based character position and the
+         *         kinds of token that would have been accepted there.
+         */
         ExpressionError: {
+            expected: string[];
             message: string;
             position: number;
-            expected: string[];
         };
         /**
          * FormingBar
@@ -377,60 +404,93 @@ export interface components {
             trades: number;
             volume: number;
         };
-        /** RevertIn */
-        RevertIn: {
+        /**
+         * RevertRequest
+         * @description ``POST /api/rules/{id}/revert``.
+         */
+        RevertRequest: {
             version: number;
         };
-        /** Rule */
+        /**
+         * Rule
+         * @description A rule as one user sees it: the latest version and that user's settings.
+         */
         Rule: {
-            id: number;
-            name: string;
-            kind: string;
             builtin: string | null;
             description: string;
-            version: components["schemas"]["RuleVersion"];
+            id: number;
+            kind: string;
+            name: string;
             settings: components["schemas"]["UserRuleSettings"];
+            version: components["schemas"]["RuleVersion"];
+        };
+        /**
+         * RuleCreate
+         * @description ``POST /api/rules``: a custom rule (version 1).
+         */
+        RuleCreate: {
+            /** @default 0 */
+            cooldown_s: number;
+            /** @default  */
+            description: string;
+            expression: string;
+            /** @default once_per_bar_close */
+            frequency: string;
+            /** @default false */
+            intrabar: boolean;
+            name: string;
         };
         /**
          * RuleVersion
          * @description One immutable version of a rule.
          */
         RuleVersion: {
-            rule_id: number;
-            version: number;
-            params: {
-                [key: string]: unknown;
-            };
+            cooldown_s: number;
+            created_at_ms: number;
             expression: string | null;
             frequency: string;
-            cooldown_s: number;
             intrabar: boolean;
-            created_at_ms: number;
             note: string | null;
+            params: Record<string, unknown>;
+            rule_id: number;
+            version: number;
         };
-        /** RulesResponse */
+        /**
+         * RulesResponse
+         * @description ``GET /api/rules``.
+         */
         RulesResponse: {
             rules: components["schemas"]["Rule"][];
         };
         /**
          * Signal
-         * @description An alert: a rule version fired on a bar.
+         * @description An alert: rule ``rule_id`` at ``version`` fired for ``symbol`` on bar ``seq``.
+         *
+         *         ``ts_ms`` is when it fired (the bar's end, or the microbar's end for intrabar rules);
+         *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
+         *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
+         *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
          */
         Signal: {
-            id: number;
-            rule_id: number;
-            rule_name: string;
-            version: number;
-            symbol: string;
-            seq: number;
-            ts_ms: number;
             direction: string;
+            explanation: string;
+            id: number;
             inputs: {
                 [key: string]: number;
             };
-            explanation: string;
+            rule_id: number;
+            rule_name: string;
+            seq: number;
+            symbol: string;
+            ts_ms: number;
+            /** @default local */
+            user_id: string;
+            version: number;
         };
-        /** SignalsResponse */
+        /**
+         * SignalsResponse
+         * @description ``GET /api/signals`` (newest first) and backtests (oldest first, id 0).
+         */
         SignalsResponse: {
             signals: components["schemas"]["Signal"][];
         };
@@ -497,28 +557,38 @@ export interface components {
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
         };
-        /** UserRuleSettings */
+        /**
+         * UserRuleSettings
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         */
         UserRuleSettings: {
+            /** @default false */
             enabled: boolean;
-            params: {
-                [key: string]: unknown;
-            };
+            /** @default {} */
+            params: Record<string, unknown>;
+            /** @default null */
             symbols: string[] | null;
         };
-        /** ValidateIn */
-        ValidateIn: {
+        /**
+         * ValidateRequest
+         * @description ``POST /api/rules/validate``.
+         */
+        ValidateRequest: {
             expression: string;
         };
-        /** ValidateOut */
-        ValidateOut: {
-            ok: boolean;
+        /**
+         * ValidateResponse
+         * @description Whether an expression is valid; where and why not; the fields it reads.
+         */
+        ValidateResponse: {
             error: components["schemas"]["ExpressionError"] | null;
             fields: string[];
+            ok: boolean;
         };
         /** ValidationError */
         ValidationError: {
             /** Context */
-            ctx?: Record<string, never>;
+            ctx?: Record<string, unknown>;
             /** Input */
             input?: unknown;
             /** Location */
@@ -528,18 +598,28 @@ export interface components {
             /** Error Type */
             type: string;
         };
-        /** VersionIn */
-        VersionIn: {
-            params?: {
-                [key: string]: unknown;
-            } | null;
-            expression?: string | null;
-            frequency?: string | null;
-            cooldown_s?: number | null;
-            intrabar?: boolean | null;
-            note?: string | null;
+        /**
+         * VersionCreate
+         * @description ``POST /api/rules/{id}/versions``: unset fields keep the latest version's value.
+         */
+        VersionCreate: {
+            /** @default null */
+            cooldown_s: number | null;
+            /** @default null */
+            expression: string | null;
+            /** @default null */
+            frequency: string | null;
+            /** @default null */
+            intrabar: boolean | null;
+            /** @default null */
+            note: string | null;
+            /** @default null */
+            params: Record<string, unknown> | null;
         };
-        /** VersionsResponse */
+        /**
+         * VersionsResponse
+         * @description ``GET /api/rules/{id}/versions``: newest first.
+         */
         VersionsResponse: {
             versions: components["schemas"]["RuleVersion"][];
         };
@@ -588,7 +668,7 @@ export interface operations {
             };
         };
     };
-    list_rules: {
+    list_rules_api_rules_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -617,7 +697,7 @@ export interface operations {
             };
         };
     };
-    create_rule: {
+    create_rule_api_rules_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -626,7 +706,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CustomRuleIn"];
+                "application/json": components["schemas"]["RuleCreate"];
             };
         };
         responses: {
@@ -650,7 +730,7 @@ export interface operations {
             };
         };
     };
-    validate_rule: {
+    validate_rule_api_rules_validate_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -659,7 +739,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ValidateIn"];
+                "application/json": components["schemas"]["ValidateRequest"];
             };
         };
         responses: {
@@ -669,7 +749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidateOut"];
+                    "application/json": components["schemas"]["ValidateResponse"];
                 };
             };
             /** @description Error */
@@ -683,7 +763,7 @@ export interface operations {
             };
         };
     };
-    backtest_rule: {
+    backtest_rule_api_rules__rule_id__backtest_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -694,7 +774,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BacktestIn"];
+                "application/json": components["schemas"]["BacktestRequest"];
             };
         };
         responses: {
@@ -718,7 +798,7 @@ export interface operations {
             };
         };
     };
-    revert_rule: {
+    revert_rule_api_rules__rule_id__revert_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -729,7 +809,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RevertIn"];
+                "application/json": components["schemas"]["RevertRequest"];
             };
         };
         responses: {
@@ -753,7 +833,7 @@ export interface operations {
             };
         };
     };
-    put_settings: {
+    put_settings_api_rules__rule_id__settings_put: {
         parameters: {
             query?: never;
             header?: never;
@@ -788,7 +868,7 @@ export interface operations {
             };
         };
     };
-    list_versions: {
+    list_versions_api_rules__rule_id__versions_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -819,7 +899,7 @@ export interface operations {
             };
         };
     };
-    create_version: {
+    add_version_api_rules__rule_id__versions_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -830,7 +910,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VersionIn"];
+                "application/json": components["schemas"]["VersionCreate"];
             };
         };
         responses: {
@@ -854,12 +934,15 @@ export interface operations {
             };
         };
     };
-    list_signals: {
+    list_signals_api_signals_get: {
         parameters: {
             query?: {
+                /** @description Only this symbol */
                 symbol?: string | null;
+                /** @description Only this rule */
                 rule_id?: number | null;
-                limit?: number | null;
+                /** @description Most signals */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -1070,7 +1153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream: ready, bar, microbar, gap, status */
+            /** @description text/event-stream: ready, bar, microbar, alert, gap, status */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -104,7 +104,7 @@ function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<v
     run("New version saved", () =>
       api.createVersion(rule.id, {
         params: values,
-        ...(custom ? { expression } : {}),
+        expression: custom ? expression : null, // null keeps the current one
         frequency,
         cooldown_s: cooldown,
         intrabar,

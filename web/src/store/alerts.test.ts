@@ -35,6 +35,7 @@ function sig(id: number, seq: number): Signal {
     direction: "long",
     inputs: {},
     explanation: `fired at ${seq}`,
+    user_id: "local",
   };
 }
 
