@@ -10,6 +10,9 @@ const DIRECTION: Record<string, Style> = {
   neutral: NEUTRAL,
 };
 
+/** Alerts drawn in the feed (the store keeps more; `__spotlight.alerts()` returns them all). */
+const SHOWN = 150;
+
 /** The speech toggle for the Alerts panel header. Off by default, remembered. */
 export function SpeakToggle() {
   const store = useStore();
@@ -46,7 +49,7 @@ export function AlertsFeed() {
         <p className="text-xs text-zinc-400">No alerts yet. Enable a rule in the Rules panel.</p>
       )}
       <ol className="flex flex-col gap-1" aria-label="Alerts, newest first">
-        {signals.map((s) => {
+        {signals.slice(0, SHOWN).map((s) => {
           const d = DIRECTION[s.direction] ?? NEUTRAL;
           const sec = s.ts_ms / 1000;
           return (

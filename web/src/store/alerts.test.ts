@@ -98,6 +98,9 @@ describe("AlertsStore", () => {
     es.emit("alert", sig(4, 13), "c2");
     es.emit("alert", sig(4, 13), "c2");
     expect(spoken).toEqual(["VWAP reclaim. fired at 13"]);
+    // A burst is called out once, by its newest alert.
+    alerts.add([sig(5, 14), sig(6, 15)], true);
+    expect(spoken).toEqual(["VWAP reclaim. fired at 13", "VWAP reclaim. fired at 15"]);
     expect(new AlertsStore(stream).getState().speak).toBe(true);
     stream.stop();
   });

@@ -40,12 +40,15 @@ export class AlertsStore {
   private state: AlertsState;
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | null = null;
+  /** Live alerts waiting for the next frame (a burst re-renders the feed once). */
+  private pending: Signal[] = [];
+  private frame: number | null = null;
   private started = false;
 
   constructor(stream: StreamClient) {
     this.state = { signals: [], preview: null, speak: readSpeak(), error: null };
     stream.subscribe({
-      alert: (s) => this.add([s], true),
+      alert: (s) => this.queue(s),
       // A (re)connection may start after signals the first page did not have: refetch, dedupe.
       ready: () => {
         if (this.started) void this.load();
@@ -87,14 +90,36 @@ export class AlertsStore {
     return this.loading;
   }
 
-  /** Merge signals into the feed; `live` ones are spoken when call-outs are on. */
+  /** A live alert: merged on the next animation frame, with any others of the same burst. */
+  private queue(signal: Signal): void {
+    this.pending.push(signal);
+    if (typeof requestAnimationFrame === "undefined") {
+      this.flush();
+      return;
+    }
+    if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Merge the queued live alerts now. */
+  flush(): void {
+    if (this.frame !== null && typeof cancelAnimationFrame !== "undefined") cancelAnimationFrame(this.frame);
+    this.frame = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) this.add(batch, true);
+  }
+
+  /** Merge signals into the feed; `live` ones are spoken when call-outs are on (the newest
+   * of a burst only, and not while earlier call-outs are still queued: no growing backlog). */
   add(signals: readonly Signal[], live: boolean): void {
     const next = mergeSignals(this.state.signals, signals);
     if (next === this.state.signals) return;
     const known = new Set(this.state.signals.map((s) => s.id));
     this.set({ signals: next });
     if (live && this.state.speak) {
-      for (const s of signals) if (!known.has(s.id)) speak(s);
+      const fresh = signals.filter((s) => !known.has(s.id));
+      const newest = fresh.reduce<Signal | null>((a, s) => (a === null || s.ts_ms >= a.ts_ms ? s : a), null);
+      if (newest) speak(newest);
     }
   }
 
@@ -118,7 +143,7 @@ export function speechAvailable(): boolean {
 }
 
 function speak(s: Signal): void {
-  if (!speechAvailable()) return;
+  if (!speechAvailable() || window.speechSynthesis.pending) return;
   const u = new SpeechSynthesisUtterance(`${s.rule_name}. ${s.explanation}`);
   u.rate = 1.05;
   window.speechSynthesis.speak(u);
