@@ -3,6 +3,8 @@ from them in :mod:`.openapi`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from spotlight_trader.model import Bar, Microbar, Signal
@@ -126,7 +128,7 @@ class VersionsResponse(msgspec.Struct, frozen=True):
 class VersionCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``POST /api/rules/{id}/versions``: unset fields keep the latest version's value."""
 
-    params: dict[str, object] | None = None
+    params: dict[str, Any] | None = None
     expression: str | None = None
     frequency: str | None = None
     cooldown_s: int | None = None

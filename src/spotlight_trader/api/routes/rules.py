@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, TypeVar
 
 import msgspec
@@ -39,6 +40,8 @@ router = APIRouter()
 MAX_BODY_BYTES = 16_384
 MAX_SIGNALS = 1_000
 T = TypeVar("T")
+_MISSING = re.compile(r"missing required field `(\w+)`")
+_AT = re.compile(r"at `\$\.(\w+)")
 
 
 class _BadBody(Exception):
@@ -65,7 +68,8 @@ async def _decode(request: Request, kind: type[T]) -> T:
         return msgspec.json.decode(body, type=kind)
     except msgspec.ValidationError as exc:
         text = str(exc)
-        field = text.rsplit("$.", 1)[-1].rstrip("`") if "$." in text else None
+        match = _MISSING.search(text) or _AT.search(text)
+        field = match.group(1) if match else None
         raise _BadBody(error_response(422, f"invalid body: {text}", field)) from None
     except msgspec.DecodeError:
         raise _BadBody(error_response(400, "body must be a JSON object")) from None
