@@ -29,6 +29,14 @@ export default function RulesPanel() {
     void reload();
   }, [reload]);
 
+  // The server was not reachable at start: try again every 5 s until the list loads.
+  const failed = rules === null && error !== null;
+  useEffect(() => {
+    if (!failed) return;
+    const timer = setInterval(() => void reload(), 5_000);
+    return () => clearInterval(timer);
+  }, [failed, reload]);
+
   const toggle = async (rule: Rule, enabled: boolean) => {
     setBusy((b) => new Set(b).add(rule.id));
     setRules(
