@@ -65,7 +65,13 @@ export function RuleDetails({ rule, onChanged }: { rule: Rule; onChanged: () => 
 function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<void> }) {
   const base = rule.version.params as Record<string, unknown>;
   const userOverrides = (rule.settings.params ?? {}) as Record<string, unknown>;
-  const [values, setValues] = useState<Record<string, unknown>>({ ...base, ...userOverrides });
+  const custom = rule.kind === "custom";
+  // A custom rule takes one parameter, its direction (neutral when unset): always offer it.
+  const [values, setValues] = useState<Record<string, unknown>>({
+    ...(custom ? { direction: "neutral" } : {}),
+    ...base,
+    ...userOverrides,
+  });
   const [expression, setExpression] = useState(rule.version.expression ?? "");
   const [frequency, setFrequency] = useState<Frequency>(rule.version.frequency);
   const [cooldown, setCooldown] = useState(rule.version.cooldown_s);
@@ -74,7 +80,6 @@ function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<v
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const custom = rule.kind === "custom";
   const validation = useValidation(custom ? expression : "");
 
   const run = async (what: string, fn: () => Promise<unknown>) => {

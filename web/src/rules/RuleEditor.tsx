@@ -2,6 +2,7 @@ import { useState } from "react";
 import * as api from "../api/client";
 import type { Frequency, Rule } from "../api/types";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
+import { DIRECTIONS, type Direction } from "./params";
 
 export const FREQUENCIES: { value: Frequency; label: string }[] = [
   { value: "once", label: "Once" },
@@ -21,6 +22,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
   const [cooldown, setCooldown] = useState(0);
   const [intrabar, setIntrabar] = useState(false);
   const [description, setDescription] = useState("");
+  const [direction, setDirection] = useState<Direction>("neutral");
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const validation = useValidation(expression);
@@ -38,6 +40,11 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         intrabar,
         description: description.trim(),
       });
+      // The direction is a parameter, which creation does not take: store it as this user's
+      // setting (a new version would do too, but version 1 should be what was typed).
+      if (direction !== "neutral") {
+        await api.putRuleSettings(rule.id, { ...rule.settings, params: { direction } });
+      }
       await onCreated(rule);
     } catch (err) {
       setError((err as Error).message);
@@ -74,6 +81,21 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         onCooldown={setCooldown}
         onIntrabar={setIntrabar}
       />
+      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        Direction of its alerts
+        <select
+          data-testid="rule-direction"
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as Direction)}
+          className={`${input} w-32`}
+        >
+          {DIRECTIONS.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
         Description
         <input value={description} onChange={(e) => setDescription(e.target.value)} className={input} />

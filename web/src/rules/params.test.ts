@@ -14,6 +14,10 @@ describe("rules browser helpers", () => {
     expect(paramFields({ confirmation: "wick" })[0]?.kind).toBe("text");
     expect(paramFields({ minutes: 15 })[0]).toMatchObject({ kind: "enum", options: [5, 15, 30] });
     expect(paramFields({ minutes: 60 })[0]?.kind).toBe("number");
+    expect(paramFields({ direction: "short" })[0]).toMatchObject({
+      kind: "enum",
+      options: ["long", "short", "neutral"],
+    });
   });
 
   it("keeps only changed values as overrides", () => {

@@ -9,14 +9,18 @@ export type ParamField =
   | { name: string; kind: "text"; value: string }
   | { name: string; kind: "other"; value: unknown };
 
-/** Choices of built-in parameters (as the server's built-ins declare them: opening-range
- * minutes, touch/close confirmation, side). The Rule payload carries only current values; if
+/** Choices of parameters as the server declares them: the built-ins' opening-range minutes,
+ * touch/close confirmation and side; a custom rule's direction (the only parameter it takes). The Rule payload carries only current values; if
  * it ever carries the choices, use those instead. A value outside its list falls back to text. */
 export const KNOWN_CHOICES: Record<string, readonly (string | number)[]> = {
   minutes: [5, 15, 30],
   confirmation: ["touch", "close"],
   side: ["long", "short", "both"],
+  direction: ["long", "short", "neutral"],
 };
+
+export const DIRECTIONS = ["neutral", "long", "short"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 /** Input fields for a rule's parameters, sorted by name. */
 export function paramFields(params: Record<string, unknown>): ParamField[] {
