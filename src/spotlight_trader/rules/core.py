@@ -18,12 +18,12 @@ snapshot of the forming minute (nothing is committed until the bar is final).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import msgspec
 
 from spotlight_trader.market.session import et_clock
-from spotlight_trader.model import MICRO_MS, Bar, Microbar, Signal
+from spotlight_trader.model import MICRO_MS, Bar, Direction, Microbar, Signal
 from spotlight_trader.rules.builtins import BUILTINS, Check, Fired
 from spotlight_trader.rules.expr import Compiled, compile_expression
 from spotlight_trader.rules.indicators import Snapshot, SymbolIndicators
@@ -219,7 +219,7 @@ class AlertCore:
                     symbol=symbol,
                     seq=seq,
                     ts_ms=ts_ms,
-                    direction=direction,
+                    direction=cast(Direction, direction),
                     inputs=inputs,
                     explanation=explanation,
                     user_id=rule.user_id,
