@@ -6,6 +6,8 @@ made (a final bar can never change), and encodable to JSON without a schema laye
 
 from __future__ import annotations
 
+from typing import Literal
+
 import msgspec
 
 MINUTE_MS = 60_000
@@ -85,6 +87,10 @@ def seq_of(ts_ms: int) -> int:
     return ts_ms // MINUTE_MS
 
 
+Direction = Literal["long", "short", "neutral"]
+Frequency = Literal["once", "once_per_bar", "once_per_bar_close", "every_time"]
+
+
 class Signal(msgspec.Struct, frozen=True):
     """An alert: rule ``rule_id`` at ``version`` fired for ``symbol`` on bar ``seq``.
 
@@ -101,7 +107,7 @@ class Signal(msgspec.Struct, frozen=True):
     symbol: str
     seq: int
     ts_ms: int
-    direction: str
+    direction: Direction
     inputs: dict[str, float]
     explanation: str
     user_id: str = "local"

@@ -18,12 +18,12 @@ snapshot of the forming minute (nothing is committed until the bar is final).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import msgspec
 
 from spotlight_trader.market.session import et_clock
-from spotlight_trader.model import MICRO_MS, Bar, Microbar, Signal
+from spotlight_trader.model import MICRO_MS, Bar, Direction, Microbar, Signal
 from spotlight_trader.rules.builtins import BUILTINS, Check, Fired
 from spotlight_trader.rules.expr import Compiled, compile_expression
 from spotlight_trader.rules.indicators import Snapshot, SymbolIndicators
@@ -97,15 +97,28 @@ class AlertCore:
         self.indicators: dict[str, SymbolIndicators] = {}
         self.prev: dict[str, Snapshot] = {}
         self.last: dict[str, Snapshot] = {}
-        self._state: dict[tuple[str, int, int, str], _State] = {}
+        # frequency state per (user, rule, version), then per symbol
+        self._state: dict[tuple[str, int, int], dict[str, _State]] = {}
         self.rules: list[ActiveRule] = []
         self.intrabar_rules: list[ActiveRule] = []
+        self._runs: list[tuple[ActiveRule, dict[str, _State]]] = []
+        self._intrabar_runs: list[tuple[ActiveRule, dict[str, _State]]] = []
         self.set_rules(rules)
 
     def set_rules(self, rules: Iterable[ActiveRule]) -> None:
         """Replace the active rules (frequency state of unchanged versions is kept)."""
         self.rules = list(rules)
         self.intrabar_rules = [r for r in self.rules if r.intrabar]
+        state: dict[tuple[str, int, int], dict[str, _State]] = {
+            (r.user_id, r.rule_id, r.version): {} for r in self.rules
+        }
+        for key in state:
+            old = self._state.get(key)
+            if old is not None:
+                state[key] = old
+        self._state = state
+        self._runs = [(r, state[(r.user_id, r.rule_id, r.version)]) for r in self.rules]
+        self._intrabar_runs = [run for run in self._runs if run[0].intrabar]
 
     def _indicators(self, symbol: str) -> SymbolIndicators:
         ind = self.indicators.get(symbol)
@@ -127,7 +140,7 @@ class AlertCore:
         if not self.rules:
             return []
         return self._evaluate(
-            self.rules, symbol, bar.seq, bar.bar_start_ms, bar.bar_end_ms, prev, snap, final=True
+            self._runs, symbol, bar.seq, bar.bar_start_ms, bar.bar_end_ms, prev, snap, final=True
         )
 
     def on_microbar(self, mb: Microbar) -> list[Signal]:
@@ -145,7 +158,7 @@ class AlertCore:
             return []
         prev = self.last.get(mb.symbol)
         return self._evaluate(
-            self.intrabar_rules,
+            self._intrabar_runs,
             mb.symbol,
             m.seq,
             m.bar_start_ms,
@@ -157,7 +170,7 @@ class AlertCore:
 
     def _evaluate(
         self,
-        rules: list[ActiveRule],
+        runs: list[tuple[ActiveRule, dict[str, _State]]],
         symbol: str,
         seq: int,
         bar_start_ms: int,
@@ -169,17 +182,16 @@ class AlertCore:
     ) -> list[Signal]:
         out: list[Signal] = []
         at: str | None = None
-        state = self._state
-        for rule in rules:
+        for rule, states in runs:
             scope = rule.symbols
             if scope is not None and symbol not in scope:
                 continue
             frequency = rule.frequency
             if not final and frequency == "once_per_bar_close":
                 continue
-            assert rule.check is not None
-            key = (rule.user_id, rule.rule_id, rule.version, symbol)
-            st = state.get(key)
+            check = rule.check
+            assert check is not None
+            st = states.get(symbol)
             if st is not None:
                 if st.fired_once and frequency == "once":
                     continue
@@ -189,11 +201,11 @@ class AlertCore:
                     continue
             if at is None:
                 at = et_clock(bar_start_ms)
-            fired = rule.check(symbol, prev, snap, rule.params, at)
+            fired = check(symbol, prev, snap, rule.params, at)
             if fired is None:
                 continue
             if st is None:
-                st = state[key] = _State()
+                st = states[symbol] = _State()
             st.fired_once = True
             st.last_seq = seq
             st.last_ts = ts_ms
@@ -207,7 +219,7 @@ class AlertCore:
                     symbol=symbol,
                     seq=seq,
                     ts_ms=ts_ms,
-                    direction=direction,
+                    direction=cast(Direction, direction),
                     inputs=inputs,
                     explanation=explanation,
                     user_id=rule.user_id,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
@@ -151,6 +152,8 @@ class _Compiler:
         self.known = fields
         self.nodes = 0
         self.used: dict[str, None] = {}
+        self.consts: dict[Evaluator, float] = {}
+        self.field_of: dict[Evaluator, str] = {}
 
     def compile(self, node: Tree[Any] | Token, depth: int) -> tuple[str, Evaluator]:
         """(type, evaluator) where type is "num" or "bool"."""
@@ -165,7 +168,9 @@ class _Compiler:
         children = node.children
         if kind == "number":
             value = float(str(children[0]))
-            return "num", lambda _s, v=value: v
+            const = _const(value)
+            self.consts[const] = value
+            return "num", const
         if kind == "true":
             return "bool", lambda _s: True
         if kind == "false":
@@ -177,7 +182,9 @@ class _Compiler:
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
                 raise _fail(f"unknown field {name!r}{hint}", _num(children[0]), ["field"])
             self.used[name] = None
-            return "num", lambda s, k=name: s.get(k)
+            field = _field(name)
+            self.field_of[field] = name
+            return "num", field
         if kind == "neg":
             operand = self._num_operand(children[0], depth, "-")
             return "num", lambda s, f=operand: None if (x := f(s)) is None else -x
@@ -186,15 +193,18 @@ class _Compiler:
             return "bool", lambda s, f=operand: not f(s)
         if kind in ("or_expr", "and_expr"):
             word = "or" if kind == "or_expr" else "and"
-            parts = tuple(self._bool_operand(c, depth, word) for c in children)
-            if kind == "or_expr":
-                return "bool", lambda s, fs=parts: any(f(s) for f in fs)
-            return "bool", lambda s, fs=parts: all(f(s) for f in fs)
+            parts = [self._bool_operand(c, depth, word) for c in children]
+            result = parts[0]
+            for nxt in parts[1:]:  # binary closures: cheaper than any()/all() over a tuple
+                result = _or(result, nxt) if kind == "or_expr" else _and(result, nxt)
+            return "bool", result
         if kind == "comparison":
             left, op_token, right = children
             op = str(op_token)
             lf = self._num_operand(left, depth, op)
             rf = self._num_operand(right, depth, op)
+            if lf in self.field_of and rf in self.consts:
+                return "bool", _field_vs_const(op, self.field_of[lf], self.consts[rf])
             return "bool", _comparison(op, lf, rf)
         if kind in ("sum", "product"):
             result = self._num_operand(children[0], depth, str(children[1]))
@@ -218,6 +228,46 @@ class _Compiler:
                 f"{op!r} needs a condition here (e.g. close > vwap), not a number", _num(node)
             )
         return fn
+
+
+def _const(value: float) -> Evaluator:
+    return lambda _s: value
+
+
+def _field(name: str) -> Evaluator:
+    return lambda s: s.get(name)
+
+
+def _and(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda s: a(s) and b(s)
+
+
+def _or(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda s: a(s) or b(s)
+
+
+_OPS: Final[dict[str, Callable[[Any, Any], bool]]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def _field_vs_const(op: str, k: str, c: float) -> Evaluator:
+    """``field OP number``, the most common comparison, in one closure."""
+    if op == ">":
+        return lambda s: (a := s.get(k)) is not None and a > c
+    if op == "<":
+        return lambda s: (a := s.get(k)) is not None and a < c
+    if op == ">=":
+        return lambda s: (a := s.get(k)) is not None and a >= c
+    if op == "<=":
+        return lambda s: (a := s.get(k)) is not None and a <= c
+    compare = _OPS[op]
+    return lambda s: (a := s.get(k)) is not None and bool(compare(a, c))
 
 
 def _comparison(op: str, lf: Evaluator, rf: Evaluator) -> Evaluator:

@@ -13,14 +13,14 @@ import re
 import secrets
 import time
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal, cast
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from spotlight_trader.errors import InputError
-from spotlight_trader.model import Signal
+from spotlight_trader.model import Direction, Frequency, Signal
 from spotlight_trader.rules.builtins import BUILTINS, check_params
 from spotlight_trader.rules.core import FREQUENCIES, ActiveRule
 from spotlight_trader.rules.expr import InvalidExpression, compile_expression
@@ -56,7 +56,7 @@ class RuleVersion(msgspec.Struct, frozen=True):
     version: int
     params: dict[str, Any]
     expression: str | None
-    frequency: str
+    frequency: Frequency
     cooldown_s: int
     intrabar: bool
     created_at_ms: int
@@ -76,7 +76,7 @@ class Rule(msgspec.Struct, frozen=True):
 
     id: int
     name: str
-    kind: str
+    kind: Literal["builtin", "custom"]
     builtin: str | None
     description: str
     version: RuleVersion
@@ -100,7 +100,7 @@ def _version(row: sa.Row[Any]) -> RuleVersion:
         version=int(row.version),
         params=dict(row.params or {}),
         expression=row.expression,
-        frequency=row.frequency,
+        frequency=cast(Frequency, row.frequency),
         cooldown_s=int(row.cooldown_s),
         intrabar=bool(row.intrabar),
         created_at_ms=int(row.created_at_ms),
@@ -117,7 +117,7 @@ def _signal(row: sa.Row[Any]) -> Signal:
         symbol=row.symbol,
         seq=int(row.seq),
         ts_ms=int(row.ts_ms),
-        direction=row.direction,
+        direction=cast(Direction, row.direction),
         inputs={k: float(v) for k, v in (row.inputs or {}).items()},
         explanation=row.explanation,
         user_id=row.user_id,

@@ -419,7 +419,8 @@ export interface components {
             builtin: string | null;
             description: string;
             id: number;
-            kind: string;
+            /** @enum {unknown} */
+            kind: "builtin" | "custom";
             name: string;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
@@ -448,7 +449,8 @@ export interface components {
             cooldown_s: number;
             created_at_ms: number;
             expression: string | null;
-            frequency: string;
+            /** @enum {unknown} */
+            frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
             note: string | null;
             params: Record<string, unknown>;
@@ -472,7 +474,8 @@ export interface components {
          *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
          */
         Signal: {
-            direction: string;
+            /** @enum {unknown} */
+            direction: "long" | "neutral" | "short";
             explanation: string;
             id: number;
             inputs: {
