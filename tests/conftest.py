@@ -53,6 +53,14 @@ def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO / "tests")  # no .env file here
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(_clean_environ: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Every test gets its own DATA_DIR (so its own SQLite database)."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("DATA_DIR", str(data))
+    return data
+
+
 def make_settings(**overrides: object) -> Settings:
     """Settings for tests (an isolated data dir is the caller's business)."""
     return load_settings(**overrides)

@@ -319,3 +319,86 @@ def bars(
 def main() -> None:
     """Entry point for ``python -m spotlight_trader``."""
     app()
+
+
+db_app = typer.Typer(help="Database migrations (DATABASE_URL, default SQLite under DATA_DIR).")
+user_app = typer.Typer(help="User accounts and API tokens.")
+app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+
+
+def _db_url(settings: Settings) -> str:
+    from spotlight_trader.storage.db import database_url
+
+    return database_url(settings)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
+) -> None:
+    """Migrate the database up to REVISION (default: the newest)."""
+    from spotlight_trader.storage.db import current_revision, make_engine, upgrade
+
+    settings = _settings()
+
+    async def run() -> str | None:
+        engine = make_engine(_db_url(settings))
+        try:
+            await upgrade(engine, revision)
+            return await current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        now = asyncio.run(run())
+    except Exception as exc:
+        _fail(f"upgrade failed: {type(exc).__name__}: {exc}", 1)
+    typer.echo(f"database at revision {now}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision; 'base' empties it")] = "-1",
+) -> None:
+    """Migrate the database down to REVISION (default: one step)."""
+    from spotlight_trader.storage.db import current_revision, downgrade, make_engine
+
+    settings = _settings()
+
+    async def run() -> str | None:
+        engine = make_engine(_db_url(settings))
+        try:
+            await downgrade(engine, revision)
+            return await current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        now = asyncio.run(run())
+    except Exception as exc:
+        _fail(f"downgrade failed: {type(exc).__name__}: {exc}", 1)
+    typer.echo(f"database at revision {now or 'base'}")
+
+
+@user_app.command("add")
+def user_add(name: Annotated[str, typer.Argument(help="User name (lower-case)")]) -> None:
+    """Create a user and print its API token once (send it as Authorization: Bearer ...).
+    Once a user exists, every API request needs a token."""
+    from spotlight_trader.storage.store import open_store
+
+    settings = _settings()
+
+    async def run() -> tuple[str, str]:
+        store = await open_store(_db_url(settings))
+        try:
+            return await store.add_user(name)
+        finally:
+            await store.close()
+
+    try:
+        user, token = asyncio.run(run())
+    except SpotlightError as exc:
+        _fail(str(exc))
+    typer.echo(f"user {user} created; API token (shown once, store it now):", err=True)
+    typer.echo(token)

@@ -65,6 +65,22 @@ class Settings(BaseSettings):
         "info", description="Least severe log level written to stderr."
     )
     log_json: bool = Field(False, description="Log JSON lines instead of console text.")
+    data_dir: Path | None = Field(
+        None,
+        description="Directory of the SQLite database (default: the platform's user data "
+        "directory, e.g. ~/.local/share/spotlight-trader).",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy database URL, e.g. postgresql://user@host/db (default: SQLite "
+        "file spotlight.db under DATA_DIR).",
+    )
+    rvol_sessions: int = Field(
+        10, ge=1, le=60, description="Sessions averaged by time-of-day relative volume (RVOL)."
+    )
+    rvol_min_sessions: int = Field(
+        3, ge=1, le=60, description="Sessions of history RVOL needs before it has a value."
+    )
     web_dist: Path = Field(
         Path("web/dist"),
         description="Built web client served at / (relative paths start at the working directory).",

@@ -6,6 +6,8 @@ made (a final bar can never change), and encodable to JSON without a schema laye
 
 from __future__ import annotations
 
+from typing import Literal
+
 import msgspec
 
 MINUTE_MS = 60_000
@@ -83,3 +85,29 @@ class Microbar(msgspec.Struct, frozen=True, gc=False):
 def seq_of(ts_ms: int) -> int:
     """The bar sequence number of the minute that contains ``ts_ms``."""
     return ts_ms // MINUTE_MS
+
+
+Direction = Literal["long", "short", "neutral"]
+Frequency = Literal["once", "once_per_bar", "once_per_bar_close", "every_time"]
+
+
+class Signal(msgspec.Struct, frozen=True):
+    """An alert: rule ``rule_id`` at ``version`` fired for ``symbol`` on bar ``seq``.
+
+    ``ts_ms`` is when it fired (the bar's end, or the microbar's end for intrabar rules);
+    ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
+    the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
+    ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+    """
+
+    id: int
+    rule_id: int
+    rule_name: str
+    version: int
+    symbol: str
+    seq: int
+    ts_ms: int
+    direction: Direction
+    inputs: dict[str, float]
+    explanation: str
+    user_id: str = "local"

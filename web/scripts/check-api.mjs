@@ -13,7 +13,14 @@ const fresh = join(dir, "schema.d.ts");
 try {
   execFileSync(
     process.execPath,
-    [join(root, "node_modules/openapi-typescript/bin/cli.js"), join(root, "openapi.json"), "-o", fresh],
+    [
+      join(root, "node_modules/openapi-typescript/bin/cli.js"),
+      join(root, "openapi.json"),
+      // free-form objects (rule params) become `unknown`, not `Record<string, never>`
+      "--empty-objects-unknown",
+      "-o",
+      fresh,
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   let current = "";

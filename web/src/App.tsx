@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { AlertsFeed, SpeakToggle } from "./components/AlertsFeed";
 import { Chart } from "./components/Chart";
 import { CoachBubble } from "./components/CoachBubble";
 import { ComingSoon, Panel } from "./components/Panel";
@@ -9,6 +10,9 @@ import { Toolbar } from "./components/Toolbar";
 import { Watchlist } from "./components/Watchlist";
 import type { Timeframe } from "./market/candles";
 import { useAppState, useStore } from "./store/context";
+
+// The rules browser is its own chunk: it is not needed to draw the first candle.
+const RulesPanel = lazy(() => import("./rules/RulesPanel"));
 
 const TF_KEYS: Record<string, Timeframe> = { "1": 1, "2": 5, "3": 15 };
 
@@ -116,10 +120,9 @@ export function App() {
         <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
           <Watchlist />
           <Panel id="rules" title="Rules" className="h-[34%] border-t">
-            <ComingSoon>
-              Alert rules for the selected symbol — VWAP cross, opening-range breakout, relative volume, new
-              high/low of day, EMA 9/21 cross, RSI extremes — with their versions and on/off switches.
-            </ComingSoon>
+            <Suspense fallback={<p className="text-xs text-zinc-500">Loading rules…</p>}>
+              <RulesPanel />
+            </Suspense>
           </Panel>
         </aside>
 
@@ -137,11 +140,8 @@ export function App() {
           <Panel id="coach" title="Coach" className="h-52 border-b">
             <CoachBubble keysEnabled={!help && !settings} />
           </Panel>
-          <Panel id="alerts" title="Alerts" className="flex-1">
-            <ComingSoon>
-              Live alerts feed: each signal with its time (ET), symbol, rule and explanation; click one to
-              jump the chart to it.
-            </ComingSoon>
+          <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+            <AlertsFeed />
           </Panel>
         </aside>
       </main>

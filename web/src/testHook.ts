@@ -1,4 +1,6 @@
 // window.__spotlight: a read-only hook for browser tests (Playwright) and for debugging.
+import type { ChartMarker } from "./alerts/markers";
+import type { Signal } from "./api/types";
 import type { MarketStore } from "./store/market";
 
 export interface ChartProbe {
@@ -7,6 +9,7 @@ export interface ChartProbe {
   candles(): { time: number; open: number; high: number; low: number; close: number }[];
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
+  markers(): ChartMarker[];
   zoom(): { barSpacing: number; scrollPosition: number };
 }
 
@@ -46,6 +49,12 @@ export interface SpotlightHook {
   vwap(): { time: number; value?: number }[];
   /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
   zoom(): { barSpacing: number; scrollPosition: number } | null;
+  /** Alert feed items as listed (newest first). */
+  alerts(): Signal[];
+  /** Markers on the chart (live alerts and any backtest preview), sorted by time (UTC s). */
+  markers(): ChartMarker[];
+  /** The backtest preview shown on the chart, if any. */
+  preview(): ReturnType<MarketStore["alerts"]["getState"]>["preview"];
   /** Stream state: live | reconnecting | offline, lag, cursor, counters. */
   state(): ReturnType<MarketStore["stream"]["snapshot"]>;
   selected(): string | null;
@@ -72,6 +81,9 @@ export function installTestHook(store: MarketStore): void {
     volume: () => chart?.volume() ?? [],
     vwap: () => chart?.vwap() ?? [],
     zoom: () => chart?.zoom() ?? null,
+    alerts: () => store.alerts.getState().signals.map((s) => ({ ...s })),
+    markers: () => chart?.markers() ?? [],
+    preview: () => store.alerts.getState().preview,
     state: () => store.stream.snapshot(),
     selected: () => store.getState().selected,
     timeframe: () => store.getState().timeframe,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,7 +16,7 @@ from starlette.types import Scope
 import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.responses import error_response
-from spotlight_trader.api.routes import market, ops
+from spotlight_trader.api.routes import market, ops, rules
 from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
 from spotlight_trader.coach import tokens
@@ -45,16 +46,44 @@ class _HashedAssets(StaticFiles):
         return response
 
 
-def create_app(service: MarketService) -> FastAPI:
-    """Build the ASGI app around a (not yet started) :class:`MarketService`."""
+def create_app(service: MarketService, database_url: str | None = None) -> FastAPI:
+    """Build the ASGI app around a (not yet started) :class:`MarketService`.
+
+    At start the database (``database_url``, default from the settings) is migrated to the
+    newest revision, built-in rules are seeded and the rules engine starts listening to the
+    pipeline before the feed starts.
+    """
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from spotlight_trader.market.session import load_calendar
+        from spotlight_trader.rules.engine import RulesEngine
+        from spotlight_trader.storage.db import database_url as default_url
+        from spotlight_trader.storage.store import open_store
+
+        settings = service.settings
+        await asyncio.to_thread(load_calendar)  # ~1.5 s once; not on the event loop
+        store = await open_store(database_url or default_url(settings))
+        engine = RulesEngine(
+            store,
+            service.bus,
+            rvol_sessions=settings.rvol_sessions,
+            rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),
+        )
+        await store.multi_user()  # prime the single-/multi-user answer
+        app.state.store = store
+        app.state.users = store
+        app.state.engine = engine
+        service.pipeline.bar_listeners.append(engine.on_bar)
+        service.pipeline.microbar_listeners.append(engine.on_microbar)
+        await engine.start()
         await service.start()
         try:
             yield
         finally:
             await service.stop()
+            await engine.stop()
+            await store.close()
 
     app = FastAPI(
         title="Spotlight Trader",
@@ -88,6 +117,7 @@ def create_app(service: MarketService) -> FastAPI:
         return error_response(exc.status_code, str(exc.detail))
 
     app.include_router(market.router)
+    app.include_router(rules.router)
     app.include_router(ops.router)
     app.include_router(tokens.router)
     app.add_api_websocket_route("/ws/realtime", realtime_ws)
@@ -95,9 +125,11 @@ def create_app(service: MarketService) -> FastAPI:
         "/stream/market",
         stream_market,
         methods=["GET"],
-        summary="Live bars and microbars (Server-Sent Events)",
+        summary="Live bars, microbars and alerts (Server-Sent Events)",
         response_class=Response,
-        responses={200: {"description": "text/event-stream: ready, bar, microbar, gap, status"}},
+        responses={
+            200: {"description": "text/event-stream: ready, bar, microbar, alert, gap, status"}
+        },
     )
     openapi.install(app)
 

@@ -3,9 +3,13 @@ from them in :mod:`.openapi`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
-from spotlight_trader.model import Bar, Microbar
+from spotlight_trader.model import Bar, Microbar, Signal
+from spotlight_trader.rules.expr import ExpressionError
+from spotlight_trader.storage.store import Rule, RuleVersion, UserRuleSettings
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
@@ -101,9 +105,91 @@ class VoiceStatus(msgspec.Struct, frozen=True):
     model: str
 
 
+class RulesResponse(msgspec.Struct, frozen=True):
+    """``GET /api/rules``."""
+
+    rules: list[Rule]
+
+
+class RuleCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """``POST /api/rules``: a custom rule (version 1)."""
+
+    name: str
+    expression: str
+    frequency: str = "once_per_bar_close"
+    cooldown_s: int = 0
+    intrabar: bool = False
+    description: str = ""
+
+
+class ValidateRequest(msgspec.Struct, frozen=True):
+    """``POST /api/rules/validate``."""
+
+    expression: str
+
+
+class ValidateResponse(msgspec.Struct, frozen=True):
+    """Whether an expression is valid; where and why not; the fields it reads."""
+
+    ok: bool
+    error: ExpressionError | None
+    fields: list[str]
+
+
+class VersionsResponse(msgspec.Struct, frozen=True):
+    """``GET /api/rules/{id}/versions``: newest first."""
+
+    versions: list[RuleVersion]
+
+
+class VersionCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """``POST /api/rules/{id}/versions``: unset fields keep the latest version's value."""
+
+    params: dict[str, Any] | None = None
+    expression: str | None = None
+    frequency: str | None = None
+    cooldown_s: int | None = None
+    intrabar: bool | None = None
+    note: str | None = None
+
+
+class RevertRequest(msgspec.Struct, frozen=True):
+    """``POST /api/rules/{id}/revert``."""
+
+    version: int
+
+
+class BacktestRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars."""
+
+    symbol: str
+    version: int | None = None
+    limit: int | None = None
+
+
+class SignalsResponse(msgspec.Struct, frozen=True):
+    """``GET /api/signals`` (newest first) and backtests (oldest first, id 0)."""
+
+    signals: list[Signal]
+
+
 API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     Bar,
     Microbar,
+    Signal,
+    Rule,
+    RuleVersion,
+    UserRuleSettings,
+    ExpressionError,
+    RulesResponse,
+    RuleCreate,
+    ValidateRequest,
+    ValidateResponse,
+    VersionsResponse,
+    VersionCreate,
+    RevertRequest,
+    BacktestRequest,
+    SignalsResponse,
     ErrorBody,
     SymbolsResponse,
     SymbolIn,

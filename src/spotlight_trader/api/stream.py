@@ -8,6 +8,11 @@ Order of operations for one connection:
 3. send every ring bar past the cursor (``gap`` if the ring no longer reaches back),
 4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3).
 
+Alerts follow the same pattern: the connection also subscribes to ``signal:SYMBOL``, sends
+the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events after
+the ring replay, then live ones of this user whose id is past the cursor (the engine
+stores a signal before publishing it).
+
 A client whose queue of undelivered final bars overflows is disconnected; it resumes from
 its ``Last-Event-ID`` like after any other drop.
 """
@@ -26,10 +31,12 @@ from starlette.requests import Request
 
 from spotlight_trader.api.cursor import MAX_SEQ, Cursor
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
-from spotlight_trader.bus import SubscriberOverflow, bar_topic, microbar_topic
+from spotlight_trader.api.security import current_user_id
+from spotlight_trader.bus import SubscriberOverflow, bar_topic, microbar_topic, signal_topic
 from spotlight_trader.errors import InputError
-from spotlight_trader.model import Bar, Microbar
+from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.service import MarketService, normalise_symbol
+from spotlight_trader.storage.store import Store
 
 log = structlog.get_logger(__name__)
 _encode = msgspec.json.Encoder().encode
@@ -60,9 +67,14 @@ def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> Ser
 
 
 async def start_cursor(
-    service: MarketService, symbols: list[str], last_event_id: str | None, since_seq: int | None
+    service: MarketService,
+    symbols: list[str],
+    last_event_id: str | None,
+    since_seq: int | None,
 ) -> Cursor:
-    """Where this connection starts: the client's cursor, ``sinceSeq``, or the ring tails."""
+    """Where this connection starts: the client's cursor, ``sinceSeq``, or the ring tails.
+    Without a client cursor the alert position stays None: :func:`market_events` sets it to
+    the user's newest signal once it has subscribed."""
     if last_event_id:
         given = Cursor.parse(last_event_id)
         cursor = given.restrict(symbols)
@@ -82,13 +94,22 @@ async def start_cursor(
 
 
 async def market_events(
-    service: MarketService, symbols: list[str], cursor: Cursor
+    service: MarketService,
+    symbols: list[str],
+    cursor: Cursor,
+    store: Store | None = None,
+    user_id: str | None = None,
 ) -> AsyncIterator[ServerSentEvent]:
-    """The event sequence of one stream connection."""
+    """The event sequence of one stream connection (alerts only with a store and user)."""
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
+    alerts = store is not None and user_id is not None
+    if alerts:
+        topics += [signal_topic(s) for s in symbols]
     sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
     service.sse_clients += 1
     try:
+        if store is not None and user_id is not None and cursor.alert_id is None:
+            cursor.alert_id = await store.last_signal_id(user_id)
         yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
         for symbol in symbols:
             after = cursor.get(symbol)
@@ -100,6 +121,11 @@ async def market_events(
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
                     yield _event("bar", bar, cursor)
+        if store is not None and user_id is not None:
+            stored = await store.signals_after(user_id, symbols, cursor.alert_id or 0)
+            for signal in stored:
+                if cursor.advance_alert(signal.id):
+                    yield _event("alert", signal, cursor)
         loop = asyncio.get_running_loop()
         next_status = loop.time()
         while True:
@@ -117,6 +143,9 @@ async def market_events(
             if isinstance(message, Bar):
                 if cursor.advance(message.symbol, message.seq):
                     yield _event("bar", message, cursor)
+            elif isinstance(message, Signal):
+                if message.user_id == user_id and cursor.advance_alert(message.id):
+                    yield _event("alert", message, cursor)
             elif isinstance(message, Microbar):
                 last = cursor.get(message.symbol)
                 if last is None or message.minute.seq > last:
@@ -151,14 +180,20 @@ async def stream_market(
         ),
     ] = None,
 ) -> EventSourceResponse:
-    """Bars and microbars as Server-Sent Events; see the module docstring for the protocol."""
+    """Bars, microbars and the user's alerts as Server-Sent Events; see the module
+    docstring for the protocol."""
     service: MarketService = request.app.state.service
+    store: Store | None = getattr(request.app.state, "store", None)
+    user = await current_user_id(request)
     symbol_list = parse_symbols(symbols, service)
     cursor = await start_cursor(
-        service, symbol_list, request.headers.get("last-event-id") or last_event_id, since_seq
+        service,
+        symbol_list,
+        request.headers.get("last-event-id") or last_event_id,
+        since_seq,
     )
     return EventSourceResponse(
-        market_events(service, symbol_list, cursor),
+        market_events(service, symbol_list, cursor, store, user),
         ping=service.settings.stream_heartbeat_s,
         send_timeout=30,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},

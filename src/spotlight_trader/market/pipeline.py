@@ -6,7 +6,7 @@ subscribes and then reads the ring cannot miss it (see ``api/stream.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spotlight_trader.bus import Bus, bar_topic, microbar_topic
@@ -44,6 +44,10 @@ class MarketPipeline:
         self._regular_close: dict[str, tuple[date, float]] = {}
         self.malformed = 0
         self.ring_rejects = 0
+        # Called after a final bar is stored and published / after a microbar is published
+        # (the rules engine listens here); listeners must not block.
+        self.bar_listeners: list[Callable[[Bar], None]] = []
+        self.microbar_listeners: list[Callable[[Microbar], None]] = []
 
     @property
     def stats(self) -> BuilderStats:
@@ -58,6 +62,8 @@ class MarketPipeline:
             self.last_price[microbar.symbol] = microbar.minute.close
             self.last_trade_ms[microbar.symbol] = microbar.bucket_start_ms
         self.bus.publish(microbar_topic(microbar.symbol), microbar)
+        for listener in self.microbar_listeners:
+            listener(microbar)
 
     async def _drain(self) -> None:
         if not self._pending:
@@ -74,6 +80,8 @@ class MarketPipeline:
         self.last_price[bar.symbol] = bar.close
         self._track_close(bar)
         self.bus.publish(bar_topic(bar.symbol), bar)
+        for listener in self.bar_listeners:
+            listener(bar)
         return True
 
     def _track_close(self, bar: Bar) -> None:

@@ -1,13 +1,14 @@
 """Exchange time helpers: New York wall clock and the intraday sessions.
 
 Sessions (ET): pre-market 04:00–09:30, regular 09:30–16:00, after-hours 16:00–20:00,
-closed otherwise. Holidays and half days arrive with the calendar in the alerts work.
+closed otherwise. Holidays and half days come from exchange_calendars (XNYS):
+:func:`trading_day`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Literal
+from datetime import date, datetime, timedelta
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 ET = ZoneInfo("America/New_York")
@@ -52,3 +53,86 @@ def et_to_ms(day: date, minute_of_day: int) -> int:
     hour, minute = divmod(minute_of_day, 60)
     dt = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ET)
     return int(dt.timestamp() * 1000)
+
+
+class TradingDay(NamedTuple):
+    """One New York calendar day: pre-market start, regular open and close (epoch ms).
+
+    ``is_session`` is False on weekends and exchange holidays (then ``open_ms`` and
+    ``close_ms`` are the nominal 09:30/16:00 times and no regular session takes place).
+    Half days close early (13:00 ET), as the calendar says.
+    """
+
+    day: date
+    is_session: bool
+    pre_ms: int
+    open_ms: int
+    close_ms: int
+    post_ms: int
+    next_day_ms: int
+
+
+_SCHEDULE: dict[date, tuple[int, int]] | None = None
+_SCHEDULE_RANGE: tuple[date, date] = (date.min, date.min)
+_DAYS: dict[date, TradingDay] = {}
+
+
+def _schedule() -> dict[date, tuple[int, int]]:
+    """Regular sessions of the NYSE (XNYS) from exchange_calendars, loaded once."""
+    global _SCHEDULE, _SCHEDULE_RANGE
+    if _SCHEDULE is None:
+        import warnings
+
+        import exchange_calendars
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pandas deprecations inside the library
+            cal = exchange_calendars.get_calendar("XNYS")
+            schedule = cal.schedule
+        _SCHEDULE = {
+            ts.date(): (int(row.open.value // 1_000_000), int(row.close.value // 1_000_000))
+            for ts, row in zip(schedule.index, schedule.itertuples(), strict=True)
+        }
+        _SCHEDULE_RANGE = (cal.first_session.date(), cal.last_session.date())
+    return _SCHEDULE
+
+
+def load_calendar() -> None:
+    """Load the exchange calendar now (it takes a second or two the first time)."""
+    _schedule()
+
+
+def trading_day(day: date) -> TradingDay:
+    """The sessions of ``day`` (holidays and half days from the XNYS calendar; outside the
+    calendar's range weekdays are assumed to be full sessions)."""
+    cached = _DAYS.get(day)
+    if cached is not None:
+        return cached
+    schedule = _schedule()
+    hours = schedule.get(day)
+    if hours is None and not _SCHEDULE_RANGE[0] <= day <= _SCHEDULE_RANGE[1] and day.weekday() < 5:
+        hours = (et_to_ms(day, REGULAR_OPEN_MIN), et_to_ms(day, REGULAR_CLOSE_MIN))
+    is_session = hours is not None
+    if hours is None:
+        hours = (et_to_ms(day, REGULAR_OPEN_MIN), et_to_ms(day, REGULAR_CLOSE_MIN))
+    midnight = datetime(day.year, day.month, day.day, tzinfo=ET)
+    next_day = (midnight + timedelta(days=1)).date()
+    result = TradingDay(
+        day=day,
+        is_session=is_session,
+        pre_ms=et_to_ms(day, PRE_OPEN_MIN),
+        open_ms=hours[0],
+        close_ms=hours[1],
+        post_ms=et_to_ms(day, POST_CLOSE_MIN),
+        next_day_ms=int(
+            datetime(next_day.year, next_day.month, next_day.day, tzinfo=ET).timestamp()
+        )
+        * 1000,
+    )
+    _DAYS[day] = result
+    return result
+
+
+def et_clock(ts_ms: int) -> str:
+    """``HH:MM`` New York time, as in explanations ("09:47 ET")."""
+    return et_datetime(ts_ms).strftime("%H:%M")

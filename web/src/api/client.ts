@@ -1,10 +1,24 @@
 import type {
   AddSymbolRequest,
   ApiErrorBody,
+  BacktestRequest,
   Bar,
   BarsQuery,
   BarsResponse,
+  CreateRuleRequest,
+  NewVersionRequest,
+  RevertRequest,
+  Rule,
+  RulesResponse,
+  RuleVersion,
+  Signal,
+  SignalsQuery,
+  SignalsResponse,
   SymbolsResponse,
+  UserRuleSettings,
+  ValidateRequest,
+  ValidateResponse,
+  VersionsResponse,
   VoiceStatus,
   VoiceTokenResponse,
 } from "./types";
@@ -81,4 +95,65 @@ export function getVoiceStatus(signal?: AbortSignal): Promise<VoiceStatus> {
 /** A fresh 60 s token for one /ws/realtime connection (503 when voice is not configured). */
 export function getVoiceToken(): Promise<VoiceTokenResponse> {
   return request<VoiceTokenResponse>("/api/voice/token", { method: "POST" });
+}
+
+// ---- alerts and rules -------------------------------------------------------------------------
+function send<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+}
+
+type RuleId = Rule["id"];
+const rulePath = (id: RuleId, tail: string): string => `/api/rules/${encodeURIComponent(String(id))}/${tail}`;
+
+export async function listRules(signal?: AbortSignal): Promise<Rule[]> {
+  return (await request<RulesResponse>("/api/rules", { signal: signal ?? null })).rules;
+}
+
+export function createRule(body: CreateRuleRequest): Promise<Rule> {
+  return send<Rule>("POST", "/api/rules", body);
+}
+
+export function validateExpression(expression: string, signal?: AbortSignal): Promise<ValidateResponse> {
+  const body: ValidateRequest = { expression };
+  return send<ValidateResponse>("POST", "/api/rules/validate", body, signal);
+}
+
+export async function listVersions(ruleId: RuleId, signal?: AbortSignal): Promise<RuleVersion[]> {
+  return (await request<VersionsResponse>(rulePath(ruleId, "versions"), { signal: signal ?? null })).versions;
+}
+
+export function createVersion(ruleId: RuleId, body: NewVersionRequest): Promise<RuleVersion> {
+  return send<RuleVersion>("POST", rulePath(ruleId, "versions"), body);
+}
+
+export function revertRule(ruleId: RuleId, version: number): Promise<RuleVersion> {
+  const body: RevertRequest = { version };
+  return send<RuleVersion>("POST", rulePath(ruleId, "revert"), body);
+}
+
+export function putRuleSettings(ruleId: RuleId, settings: UserRuleSettings): Promise<UserRuleSettings> {
+  return send<UserRuleSettings>("PUT", rulePath(ruleId, "settings"), settings);
+}
+
+export async function backtestRule(
+  ruleId: RuleId,
+  body: BacktestRequest,
+  signal?: AbortSignal,
+): Promise<Signal[]> {
+  return (await send<SignalsResponse>("POST", rulePath(ruleId, "backtest"), body, signal)).signals;
+}
+
+export async function listSignals(query: SignalsQuery = {}, signal?: AbortSignal): Promise<Signal[]> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  const res = await request<SignalsResponse>(`/api/signals${qs ? `?${qs}` : ""}`, { signal: signal ?? null });
+  return res.signals;
 }

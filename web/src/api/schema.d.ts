@@ -24,6 +24,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert rules
+         * @description Built-in rules and the user's own, each with its latest version and the user's
+         *     settings (built-ins start disabled).
+         */
+        get: operations["list_rules_api_rules_get"];
+        put?: never;
+        /**
+         * Create a custom rule
+         * @description A custom expression rule (version 1), enabled for its creator.
+         */
+        post: operations["create_rule_api_rules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a rule expression
+         * @description Parse and type-check an expression: the error position and what was expected.
+         */
+        post: operations["validate_rule_api_rules_validate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rule version over stored bars
+         * @description The signals a version (default: the latest) would have produced on the bars the
+         *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
+         */
+        post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revert a rule to an old version (new version)
+         * @description A new version equal to the given old one.
+         */
+        post: operations["revert_rule_api_rules__rule_id__revert_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The current user's settings of a rule
+         * @description Enable/disable, parameter overrides, symbol scope (null = the watchlist).
+         */
+        put: operations["put_settings_api_rules__rule_id__settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Versions of a rule
+         * @description Every version, newest first.
+         */
+        get: operations["list_versions_api_rules__rule_id__versions_get"];
+        put?: never;
+        /**
+         * Edit a rule (new version)
+         * @description A new immutable version: the latest one with the given fields changed.
+         */
+        post: operations["add_version_api_rules__rule_id__versions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert signals
+         * @description The current user's signals, newest first.
+         */
+        get: operations["list_signals_api_signals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/symbols": {
         parameters: {
             query?: never;
@@ -177,8 +327,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live bars and microbars (Server-Sent Events)
-         * @description Bars and microbars as Server-Sent Events; see the module docstring for the protocol.
+         * Live bars, microbars and alerts (Server-Sent Events)
+         * @description Bars, microbars and the user's alerts as Server-Sent Events; see the module
+         *     docstring for the protocol.
          */
         get: operations["stream_market_stream_market_get"];
         put?: never;
@@ -193,6 +344,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * BacktestRequest
+         * @description ``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars.
+         */
+        BacktestRequest: {
+            /** @default null */
+            limit: number | null;
+            symbol: string;
+            /** @default null */
+            version: number | null;
+        };
         /**
          * Bar
          * @description A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source.
@@ -225,6 +387,16 @@ export interface components {
             error: string;
             /** @default null */
             field: string | null;
+        };
+        /**
+         * ExpressionError
+         * @description Why an expression is not valid: a message, the 0-based character position and the
+         *         kinds of token that would have been accepted there.
+         */
+        ExpressionError: {
+            expected: string[];
+            message: string;
+            position: number;
         };
         /**
          * FormingBar
@@ -272,6 +444,99 @@ export interface components {
             symbol: string;
             trades: number;
             volume: number;
+        };
+        /**
+         * RevertRequest
+         * @description ``POST /api/rules/{id}/revert``.
+         */
+        RevertRequest: {
+            version: number;
+        };
+        /**
+         * Rule
+         * @description A rule as one user sees it: the latest version and that user's settings.
+         */
+        Rule: {
+            builtin: string | null;
+            description: string;
+            id: number;
+            /** @enum {unknown} */
+            kind: "builtin" | "custom";
+            name: string;
+            settings: components["schemas"]["UserRuleSettings"];
+            version: components["schemas"]["RuleVersion"];
+        };
+        /**
+         * RuleCreate
+         * @description ``POST /api/rules``: a custom rule (version 1).
+         */
+        RuleCreate: {
+            /** @default 0 */
+            cooldown_s: number;
+            /** @default  */
+            description: string;
+            expression: string;
+            /** @default once_per_bar_close */
+            frequency: string;
+            /** @default false */
+            intrabar: boolean;
+            name: string;
+        };
+        /**
+         * RuleVersion
+         * @description One immutable version of a rule.
+         */
+        RuleVersion: {
+            cooldown_s: number;
+            created_at_ms: number;
+            expression: string | null;
+            /** @enum {unknown} */
+            frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
+            intrabar: boolean;
+            note: string | null;
+            params: Record<string, unknown>;
+            rule_id: number;
+            version: number;
+        };
+        /**
+         * RulesResponse
+         * @description ``GET /api/rules``.
+         */
+        RulesResponse: {
+            rules: components["schemas"]["Rule"][];
+        };
+        /**
+         * Signal
+         * @description An alert: rule ``rule_id`` at ``version`` fired for ``symbol`` on bar ``seq``.
+         *
+         *         ``ts_ms`` is when it fired (the bar's end, or the microbar's end for intrabar rules);
+         *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
+         *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
+         *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+         */
+        Signal: {
+            /** @enum {unknown} */
+            direction: "long" | "neutral" | "short";
+            explanation: string;
+            id: number;
+            inputs: {
+                [key: string]: number;
+            };
+            rule_id: number;
+            rule_name: string;
+            seq: number;
+            symbol: string;
+            ts_ms: number;
+            /** @default local */
+            user_id: string;
+            version: number;
+        };
+        /**
+         * SignalsResponse
+         * @description ``GET /api/signals`` (newest first) and backtests (oldest first, id 0).
+         */
+        SignalsResponse: {
+            signals: components["schemas"]["Signal"][];
         };
         /**
          * StreamGap
@@ -336,10 +601,38 @@ export interface components {
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
         };
+        /**
+         * UserRuleSettings
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         */
+        UserRuleSettings: {
+            /** @default false */
+            enabled: boolean;
+            /** @default {} */
+            params: Record<string, unknown>;
+            /** @default null */
+            symbols: string[] | null;
+        };
+        /**
+         * ValidateRequest
+         * @description ``POST /api/rules/validate``.
+         */
+        ValidateRequest: {
+            expression: string;
+        };
+        /**
+         * ValidateResponse
+         * @description Whether an expression is valid; where and why not; the fields it reads.
+         */
+        ValidateResponse: {
+            error: components["schemas"]["ExpressionError"] | null;
+            fields: string[];
+            ok: boolean;
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
-            ctx?: Record<string, never>;
+            ctx?: Record<string, unknown>;
             /** Input */
             input?: unknown;
             /** Location */
@@ -348,6 +641,31 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /**
+         * VersionCreate
+         * @description ``POST /api/rules/{id}/versions``: unset fields keep the latest version's value.
+         */
+        VersionCreate: {
+            /** @default null */
+            cooldown_s: number | null;
+            /** @default null */
+            expression: string | null;
+            /** @default null */
+            frequency: string | null;
+            /** @default null */
+            intrabar: boolean | null;
+            /** @default null */
+            note: string | null;
+            /** @default null */
+            params: Record<string, unknown> | null;
+        };
+        /**
+         * VersionsResponse
+         * @description ``GET /api/rules/{id}/versions``: newest first.
+         */
+        VersionsResponse: {
+            versions: components["schemas"]["RuleVersion"][];
         };
         /**
          * VoiceStatus
@@ -400,6 +718,308 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_rules_api_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_rule_api_rules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    validate_rule_api_rules_validate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    backtest_rule_api_rules__rule_id__backtest_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revert_rule_api_rules__rule_id__revert_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevertRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVersion"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings_api_rules__rule_id__settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRuleSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRuleSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_versions_api_rules__rule_id__versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_version_api_rules__rule_id__versions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleVersion"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_signals_api_signals_get: {
+        parameters: {
+            query?: {
+                /** @description Only this symbol */
+                symbol?: string | null;
+                /** @description Only this rule */
+                rule_id?: number | null;
+                /** @description Most signals */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalsResponse"];
                 };
             };
             /** @description Error */
@@ -654,7 +1274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream: ready, bar, microbar, gap, status */
+            /** @description text/event-stream: ready, bar, microbar, alert, gap, status */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -24,3 +24,26 @@ export type BarsQuery = NonNullable<paths["/api/bars"]["get"]["parameters"]["que
 
 export type VoiceStatus = Json<paths["/api/voice/status"]["get"]["responses"]["200"]>;
 export type VoiceTokenResponse = Json<paths["/api/voice/token"]["post"]["responses"]["200"]>;
+
+// ---- alerts and rules (issue 5) --------------------------------------------------------------
+type Body<T> = T extends { requestBody?: infer R } ? Json<NonNullable<R>> : never;
+type Rules = paths["/api/rules"];
+type RuleById<P extends string> = paths[`/api/rules/{rule_id}/${P}` & keyof paths];
+
+export type RulesResponse = Json<Rules["get"]["responses"]["200"]>;
+export type Rule = RulesResponse["rules"][number];
+export type RuleVersion = Rule["version"];
+export type UserRuleSettings = Rule["settings"];
+export type Frequency = RuleVersion["frequency"];
+export type CreateRuleRequest = Body<Rules["post"]>;
+export type ValidateRequest = Body<paths["/api/rules/validate"]["post"]>;
+export type ValidateResponse = Json<paths["/api/rules/validate"]["post"]["responses"]["200"]>;
+export type ExpressionError = NonNullable<ValidateResponse["error"]>;
+export type VersionsResponse = Json<RuleById<"versions">["get"]["responses"]["200"]>;
+export type NewVersionRequest = Body<RuleById<"versions">["post"]>;
+export type RevertRequest = Body<RuleById<"revert">["post"]>;
+export type BacktestRequest = Body<RuleById<"backtest">["post"]>;
+export type SignalsResponse = Json<paths["/api/signals"]["get"]["responses"]["200"]>;
+/** An alert: over REST (`/api/signals`, backtests) and as the stream's `alert` event. */
+export type Signal = SignalsResponse["signals"][number];
+export type SignalsQuery = NonNullable<paths["/api/signals"]["get"]["parameters"]["query"]>;

@@ -4,22 +4,26 @@ import {
   ColorType,
   CrosshairMode,
   createChart,
+  createSeriesMarkers,
   type HistogramData,
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
+  type ISeriesMarkersPluginApi,
   type LineData,
   LineSeries,
   type MouseEventParams,
+  type SeriesMarker,
   type Time,
   type UTCTimestamp,
   type WhitespaceData,
 } from "lightweight-charts";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import type { Candle, LinePoint, Timeframe } from "../market/candles";
 import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "../market/series";
 import { formatNyDateTime, formatNyTick } from "../market/time";
-import { useAppState, useStore } from "../store/context";
+import { useAlertsState, useAppState, useStore } from "../store/context";
 import { registerChart } from "../testHook";
 import { Legend, type LegendValues } from "./Legend";
 
@@ -75,6 +79,27 @@ export function Chart() {
     tf: 1,
     zoomPending: false,
   });
+  const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
+  /** A bar to bring into view once its symbol is drawn (alert clicked). */
+  const focusRef = useRef<{ symbol: string; seq: number } | null>(null);
+  /** Every marker of the current view; `drawn` is the candle range they were last cut to. */
+  const markerSource = useRef<ChartMarker[]>([]);
+  const markerRange = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
+  const syncMarkers = useCallback((force: boolean) => {
+    const plugin = markersRef.current;
+    const raw = rawRef.current;
+    if (!plugin || !raw) return;
+    const data = raw.candles.data();
+    const first = (data[0]?.time as number | undefined) ?? null;
+    const last = (data.at(-1)?.time as number | undefined) ?? null;
+    const range = markerRange.current;
+    if (!force && range.first === first && range.last === last) return;
+    markerRange.current = { first, last };
+    const list = drawnMarkers(markerSource.current, first, last);
+    plugin.setMarkers(list.map((m) => ({ ...m, time: m.time as UTCTimestamp }) as SeriesMarker<Time>));
+  }, []);
+  const signals = useAlertsState((s) => s.signals);
+  const preview = useAlertsState((s) => s.preview);
   const [legend, setLegend] = useState<LegendValues | null>(null);
   const [empty, setEmpty] = useState(true);
 
@@ -127,6 +152,8 @@ export function Chart() {
       crosshairMarkerVisible: false,
       title: "VWAP",
     });
+    const markers = createSeriesMarkers<Time>(candles, []);
+    markersRef.current = markers;
     chartRef.current = chart;
     rawRef.current = { candles, volume, vwap };
     seriesRef.current = {
@@ -163,6 +190,7 @@ export function Chart() {
       candles: () => candles.data().map((d) => ({ ...(d as C) })),
       volume: () => volume.data().map((d) => ({ ...(d as V) })),
       vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
+      markers: () => markers.markers().map((m) => ({ ...(m as unknown as ChartMarker) })),
       zoom: () => ({
         barSpacing: chart.timeScale().options().barSpacing,
         scrollPosition: chart.timeScale().scrollPosition(),
@@ -171,6 +199,8 @@ export function Chart() {
 
     return () => {
       unregister();
+      markers.detach();
+      markersRef.current = null;
       chart.unsubscribeCrosshairMove(onCrosshair);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
       chart.remove();
@@ -193,6 +223,7 @@ export function Chart() {
       });
     }
     viewRef.current = { symbol, tf: timeframe, zoomPending: true };
+    chart.clearCrosshairPosition();
     setLegend(null);
     if (!symbol) {
       series.candles.setData([]);
@@ -204,22 +235,55 @@ export function Chart() {
     const redraw = () => {
       const book = store.book(symbol);
       drawAll(book, timeframe, series, mappers);
+      syncMarkers(false);
       const n = book.size;
       setEmpty(n === 0 && series.candles.lastTime === null);
       if (series.candles.lastTime !== null) {
         markFirstCandle();
         if (viewRef.current.zoomPending) restoreZoom(chart, `${symbol}:${timeframe}`);
         viewRef.current.zoomPending = false;
+        applyFocus();
       }
     };
+    // Centre the chart on a focused bar, keeping the zoom; highlight it with the crosshair.
+    const applyFocus = () => {
+      const f = focusRef.current;
+      const raw = rawRef.current;
+      if (!f || f.symbol !== symbol || !raw || series.candles.lastTime === null) return;
+      focusRef.current = null;
+      const time = signalTime(f.seq, timeframe) as UTCTimestamp;
+      const ts = chart.timeScale();
+      const idx = ts.timeToIndex(time, true);
+      if (idx === null) return;
+      const range = ts.getVisibleLogicalRange();
+      const half = range ? Math.max(10, (range.to - range.from) / 2) : 40;
+      ts.setVisibleLogicalRange({ from: idx - half, to: idx + half });
+      const bar = raw.candles.data().find((d) => d.time === time) as C | undefined;
+      if (bar) chart.setCrosshairPosition(bar.close, time, raw.candles);
+    };
     redraw();
-    return store.onCandles((sym, result) => {
+    const offFocus = store.onFocus((sym, seq) => {
+      focusRef.current = { symbol: sym, seq };
+      applyFocus();
+    });
+    const offCandles = store.onCandles((sym, result) => {
       if (sym !== symbol) return;
       const wasEmpty = series.candles.lastTime === null;
       const how = drawChange(store.book(symbol), timeframe, result, series, mappers);
       if (how !== "none" && (wasEmpty || viewRef.current.zoomPending)) redraw();
+      else if (how !== "none") syncMarkers(false);
     });
-  }, [store, symbol, timeframe]);
+    return () => {
+      offFocus();
+      offCandles();
+    };
+  }, [store, symbol, timeframe, syncMarkers]);
+
+  // Alert markers (and a backtest preview) for the selected symbol, on its timeframe's buckets.
+  useEffect(() => {
+    markerSource.current = markersFor(signals, symbol, timeframe, preview?.signals ?? []);
+    syncMarkers(true);
+  }, [signals, preview, symbol, timeframe, syncMarkers]);
 
   return (
     <div className="relative h-full min-h-0 w-full">

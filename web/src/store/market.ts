@@ -5,6 +5,7 @@ import * as api from "../api/client";
 import type { Bar, Microbar, SymbolQuote } from "../api/types";
 import { type ApplyResult, CandleBook, TIMEFRAMES, type Timeframe } from "../market/candles";
 import { StreamClient, type StreamClientOptions, type StreamSnapshot } from "../stream";
+import { AlertsStore } from "./alerts";
 
 export interface QuoteView {
   symbol: string;
@@ -28,6 +29,8 @@ export interface AppState {
 }
 
 export type CandleListener = (symbol: string, result: ApplyResult) => void;
+/** Ask the chart to bring a bar (1-minute seq) of a symbol into view. */
+export type FocusListener = (symbol: string, seq: number) => void;
 
 const HISTORY_PAGE = 500;
 /** Bars re-fetched after the stream's first `ready` to close the history/stream seam. */
@@ -81,6 +84,8 @@ function writeStorage(key: string, value: string): void {
 
 export class MarketStore {
   readonly stream: StreamClient;
+  readonly alerts: AlertsStore;
+  private readonly focusListeners = new Set<FocusListener>();
   private readonly books = new Map<string, CandleBook>();
   private readonly history = new Map<string, Promise<void>>();
   private readonly exhausted = new Set<string>();
@@ -103,6 +108,7 @@ export class MarketStore {
       symbols: [],
       sinceSeq: () => this.resumeSeq(),
     });
+    this.alerts = new AlertsStore(this.stream);
     this.state = {
       watchlist: [],
       selected: readStorage(SYMBOL_KEY),
@@ -154,6 +160,7 @@ export class MarketStore {
   // ---- lifecycle --------------------------------------------------------------------------
   async start(): Promise<void> {
     this.stream.start();
+    void this.alerts.start();
     if (typeof window !== "undefined") {
       window.addEventListener("online", () => this.stream.setNetworkOnline(true));
       window.addEventListener("offline", () => this.stream.setNetworkOnline(false));
@@ -224,6 +231,29 @@ export class MarketStore {
 
   dismissNotice(): void {
     this.set({ notice: null }, true);
+  }
+
+  onFocus(fn: FocusListener): () => void {
+    this.focusListeners.add(fn);
+    return () => this.focusListeners.delete(fn);
+  }
+
+  /** Select `symbol` and bring the bar `seq` into view, loading older pages if it is before
+   * the history the client holds (at most a few pages). */
+  async reveal(symbol: string, seq: number): Promise<void> {
+    const sym = symbol.toUpperCase();
+    if (!this.state.watchlist.some((q) => q.symbol === sym)) {
+      this.set({ notice: `${sym} is not on the watchlist` }, true);
+      return;
+    }
+    this.select(sym);
+    await this.ensureHistory(sym);
+    for (let i = 0; i < 8; i++) {
+      const first = this.book(sym).firstSeq;
+      if (first === null || first <= seq || this.exhausted.has(sym)) break;
+      await this.loadOlder(sym);
+    }
+    for (const fn of this.focusListeners) fn(sym, seq);
   }
 
   // ---- watchlist edits --------------------------------------------------------------------

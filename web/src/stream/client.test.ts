@@ -284,3 +284,41 @@ describe("StreamClient", () => {
     expect(client.snapshot().state).toBe("offline");
   });
 });
+
+describe("StreamClient alerts", () => {
+  it("delivers alert events and resumes from their id", () => {
+    const alerts: number[] = [];
+    const client = new StreamClient({
+      symbols: ["NVDA"],
+      createEventSource: (url) => new FakeEventSource(url),
+      random: () => 0.5,
+    });
+    client.subscribe({ alert: (s) => alerts.push(s.id) });
+    client.start();
+    const es = last();
+    es.emit("ready", { symbols: ["NVDA"], cursor: "c0" }, "c0");
+    es.emit(
+      "alert",
+      {
+        id: 41,
+        rule_id: 2,
+        rule_name: "R",
+        version: 1,
+        symbol: "NVDA",
+        seq: 10,
+        ts_ms: 660_000,
+        direction: "long",
+        inputs: {},
+        explanation: "x",
+      },
+      "c1",
+    );
+    es.emit("alert", { id: 5 }, "c2");
+    expect(alerts).toEqual([41]);
+    expect(client.snapshot().cursor).toBe("c1");
+    expect(client.snapshot().malformedDropped).toBe(1);
+    client.reconnectNow();
+    expect(last().query.get("lastEventId")).toBe("c1");
+    client.stop();
+  });
+});

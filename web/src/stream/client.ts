@@ -1,12 +1,12 @@
 // The market stream client: one EventSource on /stream/market, independent of React.
 //
-// Resume: every `ready` and `bar` event carries an id (the server's opaque cursor that encodes
+// Resume: every `ready`, `bar` and `alert` event carries an id (the server's opaque cursor that encodes
 // the last delivered seq per symbol). While one EventSource lives, the browser resends it as
 // Last-Event-ID on its own retries. When this client opens a new EventSource (after backoff,
 // on a symbol change, or when asked to), it passes the cursor as `lastEventId=` in the query,
 // or `sinceSeq=` if it has no cursor yet but the caller knows a seq to resume after.
 // Bars are deduplicated per symbol by seq (seq is strictly increasing per symbol).
-import type { Bar, GapEvent, Microbar, ReadyEvent, StatusEvent } from "../api/types";
+import type { Bar, GapEvent, Microbar, ReadyEvent, Signal, StatusEvent } from "../api/types";
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 
 export type StreamState = "live" | "reconnecting" | "offline";
@@ -51,6 +51,9 @@ export interface StreamListeners {
   status?: (status: StatusEvent) => void;
   /** The server no longer holds bars this client missed: fetch them over REST. */
   gap?: (gap: GapEvent) => void;
+  /** A rule fired (`alert` event; its id is the resume cursor, like a bar's). Listeners
+   * deduplicate by signal id: a resume may repeat the newest alerts. */
+  alert?: (signal: Signal) => void;
   state?: (snapshot: StreamSnapshot) => void;
 }
 
@@ -225,6 +228,7 @@ export class StreamClient {
     es.addEventListener("microbar", (ev) => this.onMicrobar(es, ev));
     es.addEventListener("status", (ev) => this.onStatus(es, ev));
     es.addEventListener("gap", (ev) => this.onGap(es, ev));
+    es.addEventListener("alert", (ev) => this.onAlert(es, ev));
     es.onerror = () => this.onError(es);
     this.armIdle();
   }
@@ -320,6 +324,23 @@ export class StreamClient {
       return;
     }
     for (const l of this.listeners) l.gap?.(gap);
+  }
+
+  private onAlert(es: EventSourceLike, ev: MessageEvent<string>): void {
+    if (es !== this.es) return;
+    this.touch();
+    const signal = parse<Signal>(ev);
+    if (
+      !signal ||
+      (typeof signal.id !== "number" && typeof signal.id !== "string") ||
+      typeof signal.symbol !== "string" ||
+      !Number.isInteger(signal.seq)
+    ) {
+      this.malformed();
+      return;
+    }
+    if (ev.lastEventId) this.snap = { ...this.snap, cursor: ev.lastEventId };
+    for (const l of this.listeners) l.alert?.(signal);
   }
 
   private onError(es: EventSourceLike): void {

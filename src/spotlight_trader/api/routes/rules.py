@@ -1,0 +1,285 @@
+"""Alert rules and signals of the current user (see docs/alerts.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, TypeVar
+
+import msgspec
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.responses import MsgspecResponse, error_response
+from spotlight_trader.api.schemas import (
+    BacktestRequest,
+    RevertRequest,
+    RuleCreate,
+    RulesResponse,
+    SignalsResponse,
+    ValidateRequest,
+    ValidateResponse,
+    VersionCreate,
+    VersionsResponse,
+)
+from spotlight_trader.api.security import current_user_id
+from spotlight_trader.errors import InputError
+from spotlight_trader.rules.engine import RulesEngine, backtest
+from spotlight_trader.rules.expr import validate
+from spotlight_trader.service import MarketService, normalise_symbol
+from spotlight_trader.storage.store import (
+    Rule,
+    RuleVersion,
+    Store,
+    UserRuleSettings,
+    VersionChange,
+    active_rule,
+)
+
+router = APIRouter()
+MAX_BODY_BYTES = 16_384
+MAX_SIGNALS = 1_000
+T = TypeVar("T")
+_MISSING = re.compile(r"missing required field `(\w+)`")
+_AT = re.compile(r"at `\$\.(\w+)")
+
+
+class _BadBody(Exception):
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+async def _reload(request: Request) -> None:
+    engine: RulesEngine | None = getattr(request.app.state, "engine", None)
+    if engine is not None:
+        await engine.reload()
+
+
+async def _decode(request: Request, kind: type[T]) -> T:
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        raise _BadBody(error_response(413, f"body larger than {MAX_BODY_BYTES} bytes"))
+    try:
+        return msgspec.json.decode(body, type=kind)
+    except msgspec.ValidationError as exc:
+        text = str(exc)
+        match = _MISSING.search(text) or _AT.search(text)
+        field = match.group(1) if match else None
+        raise _BadBody(error_response(422, f"invalid body: {text}", field)) from None
+    except msgspec.DecodeError:
+        raise _BadBody(error_response(400, "body must be a JSON object")) from None
+
+
+def _field_of(exc: InputError) -> str | None:
+    head = str(exc).split(":", 1)[0].split(" ", 1)[0].split(".", 1)[0]
+    known = {"expression", "frequency", "cooldown_s", "params", "symbols", "name", "note"}
+    return head if head in known else None
+
+
+def _input_error(exc: InputError) -> Response:
+    return error_response(422, str(exc), _field_of(exc))
+
+
+def _not_found(rule_id: int) -> Response:
+    return error_response(404, f"no rule {rule_id}", "id")
+
+
+@router.get("/api/rules", responses=json_response(RulesResponse), summary="Alert rules")
+async def list_rules(request: Request) -> Response:
+    """Built-in rules and the user's own, each with its latest version and the user's
+    settings (built-ins start disabled)."""
+    user = await current_user_id(request)
+    return MsgspecResponse(RulesResponse(await _store(request).list_rules(user)))
+
+
+@router.post(
+    "/api/rules",
+    status_code=201,
+    responses=json_response(Rule, 201),
+    openapi_extra=json_body(RuleCreate),
+    summary="Create a custom rule",
+)
+async def create_rule(request: Request) -> Response:
+    """A custom expression rule (version 1), enabled for its creator."""
+    user = await current_user_id(request)
+    try:
+        body = await _decode(request, RuleCreate)
+        rule = await _store(request).create_rule(
+            user,
+            name=body.name,
+            expression=body.expression,
+            description=body.description,
+            frequency=body.frequency,
+            cooldown_s=body.cooldown_s,
+            intrabar=body.intrabar,
+        )
+    except _BadBody as bad:
+        return bad.response
+    except InputError as exc:
+        return _input_error(exc)
+    await _reload(request)
+    return MsgspecResponse(rule, status_code=201)
+
+
+@router.post(
+    "/api/rules/validate",
+    responses=json_response(ValidateResponse),
+    openapi_extra=json_body(ValidateRequest),
+    summary="Check a rule expression",
+)
+async def validate_rule(request: Request) -> Response:
+    """Parse and type-check an expression: the error position and what was expected."""
+    await current_user_id(request)
+    try:
+        body = await _decode(request, ValidateRequest)
+    except _BadBody as bad:
+        return bad.response
+    error, fields = validate(body.expression)
+    return MsgspecResponse(ValidateResponse(ok=error is None, error=error, fields=fields))
+
+
+@router.get(
+    "/api/rules/{rule_id}/versions",
+    responses=json_response(VersionsResponse),
+    summary="Versions of a rule",
+)
+async def list_versions(request: Request, rule_id: int) -> Response:
+    """Every version, newest first."""
+    user = await current_user_id(request)
+    try:
+        versions = await _store(request).versions(user, rule_id)
+    except LookupError:
+        return _not_found(rule_id)
+    return MsgspecResponse(VersionsResponse(versions))
+
+
+@router.post(
+    "/api/rules/{rule_id}/versions",
+    status_code=201,
+    responses=json_response(RuleVersion, 201),
+    openapi_extra=json_body(VersionCreate),
+    summary="Edit a rule (new version)",
+)
+async def add_version(request: Request, rule_id: int) -> Response:
+    """A new immutable version: the latest one with the given fields changed."""
+    user = await current_user_id(request)
+    try:
+        body = await _decode(request, VersionCreate)
+        change = VersionChange(
+            params=dict(body.params) if body.params is not None else None,
+            expression=body.expression,
+            frequency=body.frequency,
+            cooldown_s=body.cooldown_s,
+            intrabar=body.intrabar,
+            note=body.note,
+        )
+        version = await _store(request).add_version(user, rule_id, change)
+    except _BadBody as bad:
+        return bad.response
+    except LookupError:
+        return _not_found(rule_id)
+    except InputError as exc:
+        return _input_error(exc)
+    await _reload(request)
+    return MsgspecResponse(version, status_code=201)
+
+
+@router.post(
+    "/api/rules/{rule_id}/revert",
+    status_code=201,
+    responses=json_response(RuleVersion, 201),
+    openapi_extra=json_body(RevertRequest),
+    summary="Revert a rule to an old version (new version)",
+)
+async def revert_rule(request: Request, rule_id: int) -> Response:
+    """A new version equal to the given old one."""
+    user = await current_user_id(request)
+    try:
+        body = await _decode(request, RevertRequest)
+        version = await _store(request).revert(user, rule_id, body.version)
+    except _BadBody as bad:
+        return bad.response
+    except LookupError as exc:
+        return error_response(404, str(exc).strip("'\""), "version")
+    except InputError as exc:
+        return _input_error(exc)
+    await _reload(request)
+    return MsgspecResponse(version, status_code=201)
+
+
+@router.put(
+    "/api/rules/{rule_id}/settings",
+    responses=json_response(UserRuleSettings),
+    openapi_extra=json_body(UserRuleSettings),
+    summary="The current user's settings of a rule",
+)
+async def put_settings(request: Request, rule_id: int) -> Response:
+    """Enable/disable, parameter overrides, symbol scope (null = the watchlist)."""
+    user = await current_user_id(request)
+    try:
+        body = await _decode(request, UserRuleSettings)
+        settings = await _store(request).put_settings(user, rule_id, body)
+    except _BadBody as bad:
+        return bad.response
+    except LookupError:
+        return _not_found(rule_id)
+    except InputError as exc:
+        return _input_error(exc)
+    await _reload(request)
+    return MsgspecResponse(settings)
+
+
+@router.post(
+    "/api/rules/{rule_id}/backtest",
+    responses=json_response(SignalsResponse),
+    openapi_extra=json_body(BacktestRequest),
+    summary="Run a rule version over stored bars",
+)
+async def backtest_rule(request: Request, rule_id: int) -> Response:
+    """The signals a version (default: the latest) would have produced on the bars the
+    ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored."""
+    user = await current_user_id(request)
+    service: MarketService = request.app.state.service
+    store = _store(request)
+    try:
+        body = await _decode(request, BacktestRequest)
+        symbol = normalise_symbol(body.symbol)
+        limit = body.limit if body.limit is not None else MAX_SIGNALS
+        if not 1 <= limit <= MAX_SIGNALS:
+            raise InputError(f"limit must be from 1 to {MAX_SIGNALS}")
+        rule = await store.get_rule(user, rule_id)
+        version = (
+            rule.version
+            if body.version is None
+            else await store.get_version(user, rule_id, body.version)
+        )
+    except _BadBody as bad:
+        return bad.response
+    except LookupError as exc:
+        return error_response(404, str(exc).strip("'\""), "id")
+    except InputError as exc:
+        field = "limit" if str(exc).startswith("limit") else "symbol"
+        return error_response(422, str(exc), field)
+    settings = UserRuleSettings(True, rule.settings.params, None)
+    runnable = active_rule(user, rule, version, settings)
+    bars = await service.ring.recent(symbol, service.ring.capacity)
+    return MsgspecResponse(SignalsResponse(backtest(runnable, bars, limit)))
+
+
+@router.get("/api/signals", responses=json_response(SignalsResponse), summary="Alert signals")
+async def list_signals(
+    request: Request,
+    symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
+    rule_id: Annotated[int | None, Query(ge=1, description="Only this rule")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
+) -> Response:
+    """The current user's signals, newest first."""
+    user = await current_user_id(request)
+    name = normalise_symbol(symbol) if symbol else None
+    found = await _store(request).list_signals(user, symbol=name, rule_id=rule_id, limit=limit)
+    return MsgspecResponse(SignalsResponse(found))

@@ -1,0 +1,1 @@
+"""Alerts: indicators, built-in and custom rules, the rules engine."""

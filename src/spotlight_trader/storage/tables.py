@@ -1,0 +1,75 @@
+"""The database tables (SQLAlchemy Core). Changes go through a new Alembic migration."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY.
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+)
+
+rules = sa.Table(
+    "rules",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("owner_id", sa.String(64), nullable=True),  # NULL: a built-in, shared
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("builtin", sa.String(64), nullable=True, unique=True),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+)
+
+rule_versions = sa.Table(
+    "rule_versions",
+    metadata,
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("params", sa.JSON, nullable=False),
+    sa.Column("expression", sa.Text, nullable=True),
+    sa.Column("frequency", sa.String(32), nullable=False),
+    sa.Column("cooldown_s", sa.Integer, nullable=False),
+    sa.Column("intrabar", sa.Boolean, nullable=False),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=True),
+    sa.Column("note", sa.Text, nullable=True),
+)
+
+user_rule_settings = sa.Table(
+    "user_rule_settings",
+    metadata,
+    sa.Column("user_id", sa.String(64), primary_key=True),
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("enabled", sa.Boolean, nullable=False),
+    sa.Column("params", sa.JSON, nullable=False),
+    sa.Column("symbols", sa.JSON, nullable=True),  # NULL: the watchlist
+    sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+)
+
+signals = sa.Table(
+    "signals",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.String(64), nullable=False),
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("rule_name", sa.String(200), nullable=False),
+    sa.Column("symbol", sa.String(16), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("ts_ms", sa.BigInteger, nullable=False),
+    sa.Column("direction", sa.String(8), nullable=False),
+    sa.Column("inputs", sa.JSON, nullable=False),
+    sa.Column("explanation", sa.Text, nullable=False),
+    sa.Index("ix_signals_user_id", "user_id", "id"),
+    sa.Index("ix_signals_user_symbol", "user_id", "symbol", "id"),
+)
