@@ -72,17 +72,19 @@ class Server:
         self.proc = None
 
 
-def serve_env(**settings: str) -> dict[str, str]:
-    """The environment for ``spotlight serve``: the developer's settings removed."""
+def serve_env(data_dir: Path, **settings: str) -> dict[str, str]:
+    """The environment for ``spotlight serve``: the developer's settings removed, a fresh
+    data directory (its own SQLite database)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SIM_", "FEED", "WATCHLIST"))}
-    env.update({"LOG_LEVEL": "warning", **settings})
+    env.pop("DATABASE_URL", None)
+    env.update({"LOG_LEVEL": "warning", "DATA_DIR": str(data_dir), **settings})
     return env
 
 
 @pytest.fixture
-def server() -> Iterator[Server]:
+def server(tmp_path: Path) -> Iterator[Server]:
     """The product on its default feed (simulated, real time)."""
-    srv = Server(serve_env(), free_port())
+    srv = Server(serve_env(tmp_path), free_port())
     srv.start()
     yield srv
     srv.stop()

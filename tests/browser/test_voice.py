@@ -91,9 +91,10 @@ def upstream() -> Iterator[ThreadedUpstream]:
 
 
 @pytest.fixture
-def voice_server(upstream: ThreadedUpstream) -> Iterator[Server]:
+def voice_server(upstream: ThreadedUpstream, tmp_path: Path) -> Iterator[Server]:
     port = free_port()
     env = serve_env(
+        tmp_path,
         OPENAI_API_KEY="sk-test-not-real",
         REALTIME_URL=upstream.fake.url,
         APP_ORIGIN=f"http://127.0.0.1:{port}",
