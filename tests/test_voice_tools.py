@@ -1,13 +1,17 @@
-"""The coach tool registry and the market snapshot tool."""
+"""The coach tool registry and its tools (market snapshot, alerts, rules)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated
 
 import pytest
 
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolError, ToolRegistry
-from spotlight_trader.model import Quote
+from spotlight_trader.model import Quote, Signal
+from spotlight_trader.rules.core import AlertCore
+from spotlight_trader.storage.store import open_store
 from tests.conftest import make_service
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
@@ -65,26 +69,34 @@ async def test_arguments_are_validated() -> None:
         await registry.call("nope", "{}", ctx)
 
 
-async def test_market_snapshot_from_ring_and_quote() -> None:
+async def test_market_snapshot_from_ring_quote_and_engine_indicators() -> None:
     trades = synthetic_trades(["SPY"], START, minutes=30, seed=5)
     service = make_service(ScriptedFeed(trades), watchlist="SPY")
+    core = AlertCore()
+    service.pipeline.bar_listeners.append(core.on_bar)
     for trade in trades:
         await service.pipeline.advance(trade.ts_ms)
         await service.pipeline.ingest([trade])
     await service.pipeline.advance(trades[-1].ts_ms + 5_000)
     service.pipeline.on_quote(Quote("SPY", trades[-1].ts_ms, 100.0, 100.02, 300, 200))
-    ctx = ToolContext(service, "local")
+    engine = SimpleNamespace(core=core)
+    ctx = ToolContext(service, "local", engine=engine)  # type: ignore[arg-type]
     snap = await REGISTRY.call("get_market_snapshot", '{"symbol": "spy"}', ctx)
     assert isinstance(snap, dict)
     bars = await service.ring.recent("SPY", 100)
-    assert snap["symbol"] == "SPY"
-    assert snap["high_of_day"] == max(b.high for b in bars)
-    assert snap["low_of_day"] == min(b.low for b in bars)
-    assert snap["low_of_day"] <= snap["vwap"] <= snap["high_of_day"]
+    assert snap["symbol"] == "SPY" and snap["last"] == service.pipeline.last_price["SPY"]
+    ind = snap["indicators"]
+    assert ind["hod"] == max(b.high for b in bars)  # all 30 bars are regular session
+    assert ind["lod"] == min(b.low for b in bars)
+    assert ind["lod"] <= ind["vwap"] <= ind["hod"]
     assert snap["spread"] == 0.02
     assert len(snap["recent_bars"]) == 5
     assert snap["recent_bars"][-1]["c"] == bars[-1].close
-    assert snap["rvol_last_minute"] is not None
+    # without the engine the snapshot still answers, without indicators
+    bare = await REGISTRY.call(
+        "get_market_snapshot", '{"symbol": "SPY"}', ToolContext(service, "local")
+    )
+    assert isinstance(bare, dict) and bare["indicators"] is None
     empty = await REGISTRY.call("get_market_snapshot", '{"symbol": "QQQ"}', ctx)
     assert empty == {"symbol": "QQQ", "available": False, "note": "no data for this symbol yet"}
     with pytest.raises(ToolError, match="not a ticker"):
@@ -95,3 +107,44 @@ async def test_market_snapshot_from_ring_and_quote() -> None:
             {"symbol": "SPY", "last": service.pipeline.last_price["SPY"], "change_pct": None}
         ]
     }
+
+
+async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> None:
+    store = await open_store(f"sqlite+aiosqlite:///{tmp_path / 'tools.db'}")
+    try:
+        rule = await store.create_rule("alice", name="Above 1", expression="close > 1")
+        await store.insert_signals(
+            [
+                Signal(
+                    0,
+                    rule.id,
+                    rule.name,
+                    1,
+                    sym,
+                    28_000_000 + i,
+                    1_700_000_000_000 + i,
+                    "neutral",
+                    {"close": 2.0},
+                    f"{sym} closed 2.00",
+                    user_id="alice",
+                )
+                for i, sym in enumerate(["SPY", "QQQ", "SPY"])
+            ]
+        )
+        service = make_service(ScriptedFeed([], hold=True))
+        alice = ToolContext(service, "alice", store=store)
+        bob = ToolContext(service, "bob", store=store)
+        got = await REGISTRY.call("get_recent_alerts", '{"symbol": "spy"}', alice)
+        assert isinstance(got, dict)
+        assert [a["symbol"] for a in got["alerts"]] == ["SPY", "SPY"]
+        assert got["alerts"][0]["explanation"] == "SPY closed 2.00"
+        assert await REGISTRY.call("get_recent_alerts", "{}", bob) == {"alerts": []}
+        mine = await REGISTRY.call("list_rules", "{}", alice)
+        theirs = await REGISTRY.call("list_rules", "{}", bob)
+        assert isinstance(mine, dict) and isinstance(theirs, dict)
+        assert "Above 1" in [r["name"] for r in mine["rules"]]
+        assert "Above 1" not in [r["name"] for r in theirs["rules"]]
+        no_store = await REGISTRY.call("list_rules", "{}", ToolContext(service, "alice"))
+        assert no_store == {"available": False, "note": "alerts are not running"}
+    finally:
+        await store.close()

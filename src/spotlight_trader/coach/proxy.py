@@ -495,7 +495,14 @@ class VoiceSession:
         await self.send_client_event(
             {"type": "spotlight.tool", "name": name, "call_id": call_id, "status": "started"}
         )
-        ctx = ToolContext(self.service, self.user_id, self.view)
+        app_state = self.ws.app.state
+        ctx = ToolContext(
+            self.service,
+            self.user_id,
+            self.view,
+            engine=getattr(app_state, "engine", None),
+            store=getattr(app_state, "store", None),
+        )
         status = "done"
         try:
             result: object = await self.registry.call(name, arguments, ctx)

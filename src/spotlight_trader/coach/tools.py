@@ -25,8 +25,11 @@ import msgspec
 
 from spotlight_trader.coach.policy import ViewContext
 from spotlight_trader.errors import InputError
-from spotlight_trader.market.session import et_date
 from spotlight_trader.service import MarketService, normalise_symbol
+
+if typing.TYPE_CHECKING:
+    from spotlight_trader.rules.engine import RulesEngine
+    from spotlight_trader.storage.store import Store
 
 ToolFn = Callable[..., Awaitable[object]]
 _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
@@ -38,11 +41,14 @@ class ToolError(Exception):
 
 @dataclass(frozen=True)
 class ToolContext:
-    """What a tool may use: the market service, the user it acts for, the trader's view."""
+    """What a tool may use: the market service, the user it acts for, the trader's view,
+    and (when the app runs them) the rules engine and the store."""
 
     service: MarketService
     user_id: str
     view: ViewContext | None = None
+    engine: RulesEngine | None = None
+    store: Store | None = None
 
 
 @dataclass(frozen=True)
@@ -153,64 +159,111 @@ REGISTRY = ToolRegistry()
 tool = REGISTRY.tool
 
 RECENT_BARS = 5
-RVOL_LOOKBACK = 20
+SNAPSHOT_FIELDS = (
+    "vwap",
+    "hod",
+    "lod",
+    "pmh",
+    "pml",
+    "orh",
+    "orl",
+    "rvol",
+    "ema9",
+    "ema21",
+    "rsi14",
+    "prev_close",
+    "gap_pct",
+    "minutes_since_open",
+)
 
 
 @tool(
-    "Live snapshot of a symbol: last price, bid/ask spread, session VWAP, high and low of "
-    "the day, the last few 1-minute bars and relative volume of the last minute."
+    "Live snapshot of a symbol: last price, bid/ask spread, the last few 1-minute bars and "
+    "the alert engine's indicators as of the last final bar (session VWAP, high/low of day, "
+    "pre-market high/low, opening range, time-of-day relative volume, EMA 9/21, RSI 14, gap)."
 )
 async def get_market_snapshot(
     ctx: ToolContext, symbol: Annotated[str, "Ticker symbol, e.g. SPY"]
 ) -> object:
-    """Figures computed from the bar ring and the builder's latest quote."""
+    """Price and spread from the pipeline; indicators from the rules engine's snapshot."""
     service = ctx.service
     name = normalise_symbol(symbol)
     pipeline = service.pipeline
-    bars = await service.ring.recent(name, 2_000)
+    bars = await service.ring.recent(name, RECENT_BARS)
     last = pipeline.last_price.get(name)
     quote = pipeline.builder.quote(name)
     if not bars and last is None:
         return {"symbol": name, "available": False, "note": "no data for this symbol yet"}
-    day_bars = [b for b in bars if et_date(b.bar_start_ms) == et_date(bars[-1].bar_start_ms)]
-    highs = [b.high for b in day_bars]
-    lows = [b.low for b in day_bars]
-    forming = pipeline.builder.forming(name)
-    if forming is not None and forming.high is not None and forming.low is not None:
-        highs.append(forming.high)
-        lows.append(forming.low)
-    volume = sum(b.volume for b in day_bars)
-    vwap = (
-        round(sum((b.high + b.low + b.close) / 3 * b.volume for b in day_bars) / volume, 4)
-        if volume > 0
-        else None
-    )
-    rvol = None
-    if len(bars) > RVOL_LOOKBACK:
-        base = [b.volume for b in bars[-RVOL_LOOKBACK - 1 : -1]]
-        avg = sum(base) / len(base)
-        rvol = round(bars[-1].volume / avg, 2) if avg > 0 else None
     spread = None
     if quote is not None and quote.ask >= quote.bid > 0:
         spread = round(quote.ask - quote.bid, 4)
+    indicators = ctx.engine.core.last.get(name) if ctx.engine is not None else None
     return {
         "symbol": name,
         "available": True,
-        "last": last if last is not None else (bars[-1].close if bars else None),
+        "last": last if last is not None else bars[-1].close,
         "bid": quote.bid if quote else None,
         "ask": quote.ask if quote else None,
         "spread": spread,
-        "vwap": vwap,
-        "vwap_note": "session VWAP from 1-minute bars (typical price)",
-        "high_of_day": max(highs) if highs else None,
-        "low_of_day": min(lows) if lows else None,
-        "volume_today": volume,
-        "rvol_last_minute": rvol,
-        "rvol_note": f"last bar volume / mean of the {RVOL_LOOKBACK} bars before it",
+        "indicators": (
+            {k: indicators.get(k) for k in SNAPSHOT_FIELDS} if indicators is not None else None
+        ),
+        "indicators_note": "as of the last final 1-minute bar; null = not warmed up yet",
         "recent_bars": [
             {"t": b.bar_start_ms, "o": b.open, "h": b.high, "l": b.low, "c": b.close, "v": b.volume}
-            for b in bars[-RECENT_BARS:]
+            for b in bars
         ],
+    }
+
+
+@tool("The trader's most recent alerts (newest first), optionally for one symbol.")
+async def get_recent_alerts(
+    ctx: ToolContext,
+    symbol: Annotated[str, "Ticker symbol, or empty for every symbol"] = "",
+    limit: Annotated[int, "How many alerts, at most 20"] = 5,
+) -> object:
+    """The user's stored signals with their explanations."""
+    if ctx.store is None:
+        return {"available": False, "note": "alerts are not running"}
+    signals = await ctx.store.list_signals(
+        ctx.user_id,
+        symbol=normalise_symbol(symbol) if symbol else None,
+        limit=max(1, min(limit, 20)),
+    )
+    return {
+        "alerts": [
+            {
+                "symbol": s.symbol,
+                "rule": s.rule_name,
+                "version": s.version,
+                "direction": s.direction,
+                "ts_ms": s.ts_ms,
+                "explanation": s.explanation,
+            }
+            for s in signals
+        ]
+    }
+
+
+@tool("The trader's alert rules: name, kind, whether enabled, frequency and expression.")
+async def list_rules(ctx: ToolContext) -> object:
+    """Rules as this user sees them (latest version, their settings)."""
+    if ctx.store is None:
+        return {"available": False, "note": "alerts are not running"}
+    rules = await ctx.store.list_rules(ctx.user_id)
+    return {
+        "rules": [
+            {
+                "name": r.name,
+                "kind": r.kind,
+                "enabled": r.settings.enabled,
+                "version": r.version.version,
+                "frequency": r.version.frequency,
+                "expression": r.version.expression,
+                "symbols": r.settings.symbols,
+            }
+            for r in rules
+        ]
     }
 
 
