@@ -9,8 +9,8 @@ Order of operations for one connection:
 4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3).
 
 Alerts follow the same pattern: the connection also subscribes to ``signal:SYMBOL``, sends
-the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events after
-the ring replay, then live ones of this user whose id is past the cursor (the engine
+the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events right
+after ``ready`` (before the ring replay), then live ones of this user whose id is past the cursor (the engine
 stores a signal before publishing it).
 
 A client whose queue of undelivered final bars overflows is disconnected; it resumes from
@@ -111,6 +111,13 @@ async def market_events(
         if store is not None and user_id is not None and cursor.alert_id is None:
             cursor.alert_id = await store.last_signal_id(user_id)
         yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
+        if store is not None and user_id is not None:
+            # stored alerts first: the ring replay below then runs without a database await
+            # between it and the live loop, as before alerts existed
+            stored = await store.signals_after(user_id, symbols, cursor.alert_id or 0)
+            for signal in stored:
+                if cursor.advance_alert(signal.id):
+                    yield _event("alert", signal, cursor)
         for symbol in symbols:
             after = cursor.get(symbol)
             bars = await service.ring.since_seq(symbol, -1 if after is None else after)
@@ -123,11 +130,6 @@ async def market_events(
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
                     yield _event("bar", bar, cursor)
-        if store is not None and user_id is not None:
-            stored = await store.signals_after(user_id, symbols, cursor.alert_id or 0)
-            for signal in stored:
-                if cursor.advance_alert(signal.id):
-                    yield _event("alert", signal, cursor)
         loop = asyncio.get_running_loop()
         next_status = loop.time()
         while True:
