@@ -10,8 +10,8 @@ Order of operations for one connection:
 
 Alerts follow the same pattern: the connection also subscribes to ``signal:SYMBOL``, sends
 the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events right
-after ``ready`` (before the ring replay), then live ones of this user whose id is past the cursor (the engine
-stores a signal before publishing it).
+after ``ready`` (before the ring replay), then live ones of this user whose id is past the
+cursor (the engine stores a signal before publishing it).
 
 A client whose queue of undelivered final bars overflows is disconnected; it resumes from
 its ``Last-Event-ID`` like after any other drop.
