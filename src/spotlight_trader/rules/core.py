@@ -215,6 +215,9 @@ class AlertCore:
                     continue
                 if ts_ms - st.last_ts < rule.cooldown_s * 1000:
                     continue
+            compiled = rule.compiled
+            if compiled is not None and not compiled.evaluate(snap):
+                continue  # custom rule, condition false: skip the check's call frame
             if at is None:
                 at = et_clock(bar_start_ms)
             fired = check(symbol, prev, snap, rule.params, at)
