@@ -41,6 +41,7 @@ from spotlight_trader.storage.store import Store
 log = structlog.get_logger(__name__)
 _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
+ALERT_PAGE = 1_000
 
 
 def parse_symbols(raw: str | None, service: MarketService) -> list[str]:
@@ -114,10 +115,15 @@ async def market_events(
         if store is not None and user_id is not None:
             # stored alerts first: the ring replay below then runs without a database await
             # between it and the live loop, as before alerts existed
-            stored = await store.signals_after(user_id, symbols, cursor.alert_id or 0)
-            for signal in stored:
-                if cursor.advance_alert(signal.id):
-                    yield _event("alert", signal, cursor)
+            while True:  # page through everything past the cursor
+                stored = await store.signals_after(
+                    user_id, symbols, cursor.alert_id or 0, limit=ALERT_PAGE
+                )
+                for signal in stored:
+                    if cursor.advance_alert(signal.id):
+                        yield _event("alert", signal, cursor)
+                if len(stored) < ALERT_PAGE:
+                    break
         for symbol in symbols:
             after = cursor.get(symbol)
             bars = await service.ring.since_seq(symbol, -1 if after is None else after)
