@@ -9,9 +9,9 @@ Order of operations for one connection:
 4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3).
 
 Alerts follow the same pattern: the connection also subscribes to ``signal:SYMBOL``, sends
-the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events after
-the ring replay, then live ones of this user whose id is past the cursor (the engine
-stores a signal before publishing it).
+the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events right
+after ``ready`` (before the ring replay), then live ones of this user whose id is past the
+cursor (the engine stores a signal before publishing it).
 
 A client whose queue of undelivered final bars overflows is disconnected; it resumes from
 its ``Last-Event-ID`` like after any other drop.
@@ -41,6 +41,7 @@ from spotlight_trader.storage.store import Store
 log = structlog.get_logger(__name__)
 _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
+ALERT_PAGE = 1_000
 
 
 def parse_symbols(raw: str | None, service: MarketService) -> list[str]:
@@ -111,6 +112,18 @@ async def market_events(
         if store is not None and user_id is not None and cursor.alert_id is None:
             cursor.alert_id = await store.last_signal_id(user_id)
         yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
+        if store is not None and user_id is not None:
+            # stored alerts first: the ring replay below then runs without a database await
+            # between it and the live loop, as before alerts existed
+            while True:  # page through everything past the cursor
+                stored = await store.signals_after(
+                    user_id, symbols, cursor.alert_id or 0, limit=ALERT_PAGE
+                )
+                for signal in stored:
+                    if cursor.advance_alert(signal.id):
+                        yield _event("alert", signal, cursor)
+                if len(stored) < ALERT_PAGE:
+                    break
         for symbol in symbols:
             after = cursor.get(symbol)
             bars = await service.ring.since_seq(symbol, -1 if after is None else after)
@@ -121,11 +134,6 @@ async def market_events(
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
                     yield _event("bar", bar, cursor)
-        if store is not None and user_id is not None:
-            stored = await store.signals_after(user_id, symbols, cursor.alert_id or 0)
-            for signal in stored:
-                if cursor.advance_alert(signal.id):
-                    yield _event("alert", signal, cursor)
         loop = asyncio.get_running_loop()
         next_status = loop.time()
         while True:

@@ -84,13 +84,7 @@ class RulesEngine:
     async def process(self, items: Sequence[Bar | Microbar]) -> list[Signal]:
         """Evaluate, store, publish; the stored signals."""
         started = time.perf_counter()
-        core = self.core
-        drafts: list[Signal] = []
-        for item in items:
-            if isinstance(item, Bar):
-                drafts.extend(core.on_bar(item))
-            else:
-                drafts.extend(core.on_microbar(item))
+        drafts = self.core.on_bars(items)
         self.last_eval_ms = (time.perf_counter() - started) * 1000
         if not drafts:
             return []
