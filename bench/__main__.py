@@ -118,6 +118,7 @@ def main() -> None:
             "proxy CPU per session (% of a core)", "", f"{p['cpu_pct_of_core_per_session']}", ""
         )
         table.add_row("goal: added p99", "", "", "< 2 ms")
+        console.print(table)
     if "alerts" in wanted:
         with console.status("alerts: 100 rules × 500 symbols at each minute boundary…"):
             alert_figures = alerts.run()
