@@ -1,8 +1,13 @@
 """Build script: compile the hot-path pure modules with mypyc (see pyproject.toml)."""
 
 import os
+import shutil
 
 from setuptools import setup
+
+# setuptools packages whatever it finds under build/, including compiled modules of an
+# earlier build whose source is no longer compiled: always build from a clean slate.
+shutil.rmtree("build", ignore_errors=True)
 
 COMPILED = ["src/spotlight_trader/market/bars.py", "src/spotlight_trader/market/conditions.py"]
 
