@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 import uvicorn
@@ -333,28 +333,34 @@ def _db_url(settings: Settings) -> str:
     return database_url(settings)
 
 
-@db_app.command("upgrade")
-def db_upgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
-) -> None:
-    """Migrate the database up to REVISION (default: the newest)."""
-    from spotlight_trader.storage.db import current_revision, make_engine, upgrade
+def _migrate(direction: Literal["upgrade", "downgrade"], revision: str) -> None:
+    """Run Alembic ``direction`` to ``revision`` and print where the database ends up."""
+    from spotlight_trader.storage import db
 
     settings = _settings()
+    step = db.upgrade if direction == "upgrade" else db.downgrade
 
     async def run() -> str | None:
-        engine = make_engine(_db_url(settings))
+        engine = db.make_engine(_db_url(settings))
         try:
-            await upgrade(engine, revision)
-            return await current_revision(engine)
+            await step(engine, revision)
+            return await db.current_revision(engine)
         finally:
             await engine.dispose()
 
     try:
         now = asyncio.run(run())
     except Exception as exc:
-        _fail(f"upgrade failed: {type(exc).__name__}: {exc}", 1)
-    typer.echo(f"database at revision {now}")
+        _fail(f"{direction} failed: {type(exc).__name__}: {exc}", 1)
+    typer.echo(f"database at revision {now or 'base'}")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
+) -> None:
+    """Migrate the database up to REVISION (default: the newest)."""
+    _migrate("upgrade", revision)
 
 
 @db_app.command("downgrade")
@@ -362,23 +368,7 @@ def db_downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision; 'base' empties it")] = "-1",
 ) -> None:
     """Migrate the database down to REVISION (default: one step)."""
-    from spotlight_trader.storage.db import current_revision, downgrade, make_engine
-
-    settings = _settings()
-
-    async def run() -> str | None:
-        engine = make_engine(_db_url(settings))
-        try:
-            await downgrade(engine, revision)
-            return await current_revision(engine)
-        finally:
-            await engine.dispose()
-
-    try:
-        now = asyncio.run(run())
-    except Exception as exc:
-        _fail(f"downgrade failed: {type(exc).__name__}: {exc}", 1)
-    typer.echo(f"database at revision {now or 'base'}")
+    _migrate("downgrade", revision)
 
 
 @user_app.command("add")
