@@ -269,3 +269,35 @@ async def test_bad_bodies_name_the_field(path: str, body: dict[str, Any], field:
         response = await client.post(path, json=body)
         assert response.status_code == 422
         assert response.json()["field"] == field
+
+
+async def test_every_rules_body_route_rejects_bad_bodies_with_4xx_json() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=5), hold=True)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        rid = (await client.get("/api/rules")).json()["rules"][0]["id"]
+        routes = [
+            ("POST", "/api/rules", "name"),
+            ("POST", "/api/rules/validate", "expression"),
+            ("POST", f"/api/rules/{rid}/versions", None),
+            ("POST", f"/api/rules/{rid}/revert", "version"),
+            ("PUT", f"/api/rules/{rid}/settings", None),  # every setting has a default
+            ("POST", f"/api/rules/{rid}/backtest", "symbol"),
+        ]
+        for method, path, required in routes:
+            huge = await client.request(method, path, content=b"[" + b"1," * 20_000 + b"1]")
+            assert huge.status_code == 413, path
+            not_json = await client.request(method, path, content=b"{nope")
+            assert not_json.status_code == 400 and "JSON object" in not_json.json()["error"], path
+            wrong_type = await client.request(method, path, content=b"[1, 2]")
+            assert wrong_type.status_code == 422 and "invalid body" in wrong_type.json()["error"]
+            if required is not None:  # (every field of a version edit is optional)
+                missing = await client.request(method, path, content=b"{}")
+                assert missing.status_code == 422, path
+                assert missing.json()["field"] == required, (path, missing.json())
+        assert (await client.get(f"/api/rules/{rid}/versions")).json()["versions"][0][
+            "version"
+        ] == 1

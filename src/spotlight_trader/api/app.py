@@ -15,7 +15,7 @@ from starlette.types import Scope
 
 import spotlight_trader
 from spotlight_trader.api import openapi
-from spotlight_trader.api.responses import error_response
+from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import market, ops, rules
 from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
@@ -99,6 +99,10 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:
         return error_response(422, str(exc))
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return error_response(exc.status, exc.message, exc.field)
 
     @app.exception_handler(AuthError)
     async def _auth_error(_request: Request, exc: AuthError) -> Response:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import msgspec
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.cursor import MAX_SEQ
 from spotlight_trader.api.openapi import json_body, json_response
-from spotlight_trader.api.responses import MsgspecResponse, error_response
+from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BarsResponse,
     SymbolIn,
@@ -65,15 +64,7 @@ async def list_symbols(request: Request) -> Response:
 )
 async def add_symbol(request: Request) -> Response:
     """Add a symbol; the feed subscribes to it."""
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        return error_response(413, f"body larger than {MAX_BODY_BYTES} bytes")
-    try:
-        payload = msgspec.json.decode(body, type=SymbolIn)
-    except msgspec.ValidationError as exc:
-        return error_response(422, f"invalid body: {exc}", "symbol")
-    except msgspec.DecodeError:
-        return error_response(400, 'body must be JSON like {"symbol": "AMZN"}')
+    payload = await decode_body(request, SymbolIn, MAX_BODY_BYTES, '{"symbol": "AMZN"}')
     symbol = await _service(request).add_symbol(payload.symbol)
     return MsgspecResponse(SymbolOut(symbol=symbol), status_code=201)
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, TypeVar
 
-import msgspec
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.openapi import json_body, json_response
-from spotlight_trader.api.responses import MsgspecResponse, error_response
+from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BacktestRequest,
     RevertRequest,
@@ -40,13 +38,6 @@ router = APIRouter()
 MAX_BODY_BYTES = 16_384
 MAX_SIGNALS = 1_000
 T = TypeVar("T")
-_MISSING = re.compile(r"missing required field `(\w+)`")
-_AT = re.compile(r"at `\$\.(\w+)")
-
-
-class _BadBody(Exception):
-    def __init__(self, response: Response) -> None:
-        self.response = response
 
 
 def _store(request: Request) -> Store:
@@ -61,18 +52,7 @@ async def _reload(request: Request) -> None:
 
 
 async def _decode(request: Request, kind: type[T]) -> T:
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise _BadBody(error_response(413, f"body larger than {MAX_BODY_BYTES} bytes"))
-    try:
-        return msgspec.json.decode(body, type=kind)
-    except msgspec.ValidationError as exc:
-        text = str(exc)
-        match = _MISSING.search(text) or _AT.search(text)
-        field = match.group(1) if match else None
-        raise _BadBody(error_response(422, f"invalid body: {text}", field)) from None
-    except msgspec.DecodeError:
-        raise _BadBody(error_response(400, "body must be a JSON object")) from None
+    return await decode_body(request, kind, MAX_BODY_BYTES)
 
 
 def _field_of(exc: InputError) -> str | None:
@@ -118,8 +98,6 @@ async def create_rule(request: Request) -> Response:
             cooldown_s=body.cooldown_s,
             intrabar=body.intrabar,
         )
-    except _BadBody as bad:
-        return bad.response
     except InputError as exc:
         return _input_error(exc)
     await _reload(request)
@@ -135,10 +113,7 @@ async def create_rule(request: Request) -> Response:
 async def validate_rule(request: Request) -> Response:
     """Parse and type-check an expression: the error position and what was expected."""
     await current_user_id(request)
-    try:
-        body = await _decode(request, ValidateRequest)
-    except _BadBody as bad:
-        return bad.response
+    body = await _decode(request, ValidateRequest)
     error, fields = validate(body.expression)
     return MsgspecResponse(ValidateResponse(ok=error is None, error=error, fields=fields))
 
@@ -179,8 +154,6 @@ async def add_version(request: Request, rule_id: int) -> Response:
             note=body.note,
         )
         version = await _store(request).add_version(user, rule_id, change)
-    except _BadBody as bad:
-        return bad.response
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
@@ -202,8 +175,6 @@ async def revert_rule(request: Request, rule_id: int) -> Response:
     try:
         body = await _decode(request, RevertRequest)
         version = await _store(request).revert(user, rule_id, body.version)
-    except _BadBody as bad:
-        return bad.response
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "version")
     except InputError as exc:
@@ -224,8 +195,6 @@ async def put_settings(request: Request, rule_id: int) -> Response:
     try:
         body = await _decode(request, UserRuleSettings)
         settings = await _store(request).put_settings(user, rule_id, body)
-    except _BadBody as bad:
-        return bad.response
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
@@ -258,8 +227,6 @@ async def backtest_rule(request: Request, rule_id: int) -> Response:
             if body.version is None
             else await store.get_version(user, rule_id, body.version)
         )
-    except _BadBody as bad:
-        return bad.response
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "id")
     except InputError as exc:
