@@ -14,6 +14,7 @@ from httpx_sse import aconnect_sse
 
 from spotlight_trader.feeds.replay import ReplayFeed
 from spotlight_trader.feeds.trade_files import write_trades_csv
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
@@ -61,7 +62,7 @@ async def test_resume_chaos_is_lossless_per_symbol(tmp_path: Path) -> None:
                     if event.event == "bar":
                         bar = json.loads(event.data)
                         received[bar["symbol"]].append(bar["seq"])
-                    if service.feed_done and event.event == "status":
+                    if service.state.phase is Phase.FINISHED and event.event == "status":
                         finished = True  # replay over and the backlog delivered
                         break
                     budget -= 1

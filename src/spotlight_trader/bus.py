@@ -17,7 +17,9 @@ from typing import Protocol
 
 from spotlight_trader.errors import SpotlightError
 
-COALESCING_PREFIXES = ("microbar:", "quote:", "tick:")
+COALESCING_PREFIXES = ("microbar:", "quote:", "tick:", "status:")
+STATUS_TOPIC = "status:market"
+"""Topic of lifecycle changes (:class:`~spotlight_trader.market.lifecycle.MarketState`)."""
 
 
 def microbar_topic(symbol: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -37,6 +38,16 @@ class Settings(BaseSettings):
     sim_seed: int = Field(7, description="Seed of the simulated market (same seed, same market).")
     sim_speed: float = Field(
         1.0, gt=0, le=10_000, description="Simulated market speed; 1 = real time."
+    )
+    sim_start: datetime | None = Field(
+        None,
+        description="Simulated time at SIM_EPOCH (ISO 8601, e.g. 2025-03-12T09:25:00-04:00; "
+        "default: the wall clock). Pin it with SIM_EPOCH for a reproducible market.",
+    )
+    sim_epoch: datetime | None = Field(
+        None,
+        description="Wall-clock instant at which the simulated clock reads SIM_START (default: "
+        "when the server starts). With both set, a restart continues the same simulated day.",
     )
     sim_history_minutes: int = Field(
         1_440,
@@ -189,6 +200,13 @@ class Settings(BaseSettings):
     def _blank_key_is_unset(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("sim_start", "sim_epoch")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("needs a time zone offset, e.g. 2025-03-12T09:25:00-04:00")
         return value
 
     @field_validator("watchlist", mode="before")

@@ -8,6 +8,7 @@ from prometheus_client import CollectorRegistry
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.service import MarketService
 
 
@@ -53,6 +54,24 @@ class MarketCollector(Collector):
         clients = GaugeMetricFamily("spotlight_sse_clients", "Open /stream/market connections.")
         clients.add_metric([], service.sse_clients)
         yield clients
+        state = service.state
+        phase = GaugeMetricFamily(
+            "spotlight_market_phase",
+            "Lifecycle phase of the market side (1 for the current phase).",
+            labels=["phase"],
+        )
+        for name in Phase:
+            phase.add_metric([name.value], 1.0 if state.phase is name else 0.0)
+        yield phase
+        ready = GaugeMetricFamily("spotlight_market_ready", "1 when /readyz answers 200.")
+        ready.add_metric([], 1.0 if state.ready else 0.0)
+        yield ready
+        if state.total:
+            warm = GaugeMetricFamily(
+                "spotlight_market_warmup_progress", "Warm-up work done, as a fraction."
+            )
+            warm.add_metric([], (state.done or 0) / state.total)
+            yield warm
         watch = GaugeMetricFamily("spotlight_watchlist_symbols", "Symbols on the watchlist.")
         watch.add_metric([], len(service.watchlist))
         yield watch

@@ -1,5 +1,5 @@
-"""MarketService: the running market side of one process — feed, pipeline, ring, bus and
-the watchlist — with start/stop for the web server's lifespan."""
+"""MarketService: the running market side of one process — feed, pipeline, ring, bus, the
+watchlist and the lifecycle state — with start/stop for the web server's lifespan."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import time
 
 import structlog
 
-from spotlight_trader.bus import LocalBus
+from spotlight_trader.bus import STATUS_TOPIC, LocalBus
 from spotlight_trader.config import SYMBOL_PATTERN, Settings
 from spotlight_trader.errors import InputError
 from spotlight_trader.feeds.base import Feed
+from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 
@@ -39,41 +40,49 @@ class MarketService:
         self.feed = feed
         self.ring = MemoryRing(settings.ring_capacity)
         self.bus = LocalBus()
+        self.lifecycle = Lifecycle()
+        self.lifecycle.listeners.append(self._publish_state)
         self.pipeline = MarketPipeline(
             self.ring,
             self.bus,
             grace_ms=settings.bar_grace_ms,
             clock_from_trades=clock_from_trades,
             max_ahead_ms=settings.feed_max_ahead_ms,
+            lifecycle=self.lifecycle,
         )
         self.watchlist: list[str] = list(settings.watchlist)
         self.sse_clients = 0
         self.sse_slow_closes = 0
-        self.feed_error: str | None = None
-        self.feed_done = False
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
     @property
-    def running(self) -> bool:
-        """True while the feed task is alive."""
-        return self._task is not None and not self._task.done()
+    def state(self) -> MarketState:
+        """The lifecycle state (warming, live, ...)."""
+        return self.lifecycle.state
+
+    def _publish_state(self, state: MarketState) -> None:
+        self.bus.publish(STATUS_TOPIC, state)
 
     async def start(self) -> None:
-        """Start streaming the watchlist."""
+        """Start streaming the watchlist (the feed warms up in the background)."""
         await self.feed.set_symbols(self.watchlist)
         self._task = asyncio.create_task(self._run_feed(), name=f"feed:{self.feed.name}")
 
     async def _run_feed(self) -> None:
         try:
             await self.feed.run(self.pipeline)
-            self.feed_done = True
-            log.info("feed finished", feed=self.feed.name)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            self.feed_error = f"{type(exc).__name__}: {exc}"
-            log.error("feed stopped", feed=self.feed.name, error=self.feed_error)
+            error = f"{type(exc).__name__}: {exc}"
+            log.error("feed stopped", feed=self.feed.name, error=error)
+            self.lifecycle.set(Phase.FAILED, error)
+            return
+        if self.lifecycle.state.ready:
+            self.lifecycle.set(Phase.FINISHED, f"{self.feed.name} finished")
+        else:
+            self.lifecycle.set(Phase.FAILED, f"{self.feed.name} ended before going live")
 
     async def stop(self) -> None:
         """Cancel the feed task and wait for it."""
@@ -82,6 +91,7 @@ class MarketService:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        self.lifecycle.set(Phase.STOPPED, "shutting down")
 
     async def add_symbol(self, raw: str) -> str:
         """Add a symbol to the watchlist and subscribe the feed to it."""

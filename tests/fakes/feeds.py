@@ -7,6 +7,7 @@ import random
 from collections.abc import Sequence
 
 from spotlight_trader.feeds.base import MarketSink
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS, Trade
 
 
@@ -38,7 +39,8 @@ def synthetic_trades(
 
 class ScriptedFeed:
     """Replays a fixed trade list, pausing after every ``batch`` trades; the feed clock
-    follows the trade times (like a replay)."""
+    follows the trade times (like a replay). It has no history: it reports ``live`` at once
+    (``hold=True`` only delays its trades)."""
 
     name = "scripted"
 
@@ -58,6 +60,7 @@ class ScriptedFeed:
         self.symbols = list(symbols)
 
     async def run(self, sink: MarketSink) -> None:
+        sink.report(Phase.LIVE, "scripted")
         await self.release.wait()
         for i in range(0, len(self.trades), self.batch):
             for trade in self.trades[i : i + self.batch]:

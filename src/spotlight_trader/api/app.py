@@ -75,6 +75,7 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
         app.state.users = store
         app.state.engine = engine
         service.pipeline.bar_listeners.append(engine.on_bar)
+        service.pipeline.history_listeners.append(engine.on_history)
         service.pipeline.microbar_listeners.append(engine.on_microbar)
         await engine.start()
         await service.start()

@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.expr import ExpressionError
 from spotlight_trader.storage.store import Rule, RuleVersion, UserRuleSettings
@@ -73,18 +74,26 @@ class StreamGap(msgspec.Struct, frozen=True):
 
 
 class StreamStatus(msgspec.Struct, frozen=True):
-    """Periodic ``status`` event: feed name and clocks (lag = server_ms - clock_ms)."""
+    """``status`` event: the market's lifecycle phase (with warm-up progress ``done`` of
+    ``total``), the feed name and clocks (lag = server_ms - clock_ms). Sent on connect, on
+    every phase change and every 5 s."""
 
     feed: str
     clock_ms: int | None
     server_ms: int
+    phase: Phase = Phase.LIVE
+    detail: str = ""
+    done: int | None = None
+    total: int | None = None
 
 
 class Health(msgspec.Struct, frozen=True):
-    """``/healthz`` and ``/readyz``."""
+    """``/healthz`` and ``/readyz``: ``status`` is ``ok``/``ready`` or, when not ready, the
+    lifecycle phase (``warming``, ``reconnecting``, ``failed``, ...)."""
 
     status: str
     feed: str
+    phase: Phase | None = None
     detail: str | None = None
 
 

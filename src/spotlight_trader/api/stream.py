@@ -3,10 +3,13 @@ per-symbol resume (invariant 5) and the slow-consumer policy of invariant 6.
 
 Order of operations for one connection:
 
+0. while the market is ``warming`` (history still going into the ring) send ``status``
+   events with the progress and wait,
 1. subscribe to the bus (from here on nothing published is missed),
-2. send ``ready`` with the starting cursor,
+2. send ``ready`` with the starting cursor (worked out now, after the warm-up),
 3. send every ring bar past the cursor (``gap`` if the ring no longer reaches back),
-4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3).
+4. send live events, skipping bars the cursor has already passed (the overlap of 1 and 3),
+   and a ``status`` event on every lifecycle change and every 5 s.
 
 Alerts follow the same pattern: the connection also subscribes to ``signal:SYMBOL``, sends
 the user's stored signals past the cursor's ``alerts:<id>`` part as ``alert`` events right
@@ -32,8 +35,15 @@ from starlette.requests import Request
 from spotlight_trader.api.cursor import MAX_SEQ, Cursor
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
 from spotlight_trader.api.security import current_user_id
-from spotlight_trader.bus import SubscriberOverflow, bar_topic, microbar_topic, signal_topic
+from spotlight_trader.bus import (
+    STATUS_TOPIC,
+    SubscriberOverflow,
+    bar_topic,
+    microbar_topic,
+    signal_topic,
+)
 from spotlight_trader.errors import InputError
+from spotlight_trader.market.lifecycle import MarketState, Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.service import MarketService, normalise_symbol
 from spotlight_trader.storage.store import Store
@@ -41,6 +51,7 @@ from spotlight_trader.storage.store import Store
 log = structlog.get_logger(__name__)
 _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
+WARMING_STATUS_S = 0.25  # most frequent progress updates while warming
 ALERT_PAGE = 1_000
 
 
@@ -67,17 +78,32 @@ def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> Ser
     )
 
 
+def _status(service: MarketService, state: MarketState | None = None) -> ServerSentEvent:
+    state = state if state is not None else service.state
+    return _event(
+        "status",
+        StreamStatus(
+            feed=service.feed.name,
+            clock_ms=service.clock_ms(),
+            server_ms=service.now_ms(),
+            phase=state.phase,
+            detail=state.detail,
+            done=state.done,
+            total=state.total,
+        ),
+    )
+
+
 async def start_cursor(
     service: MarketService,
     symbols: list[str],
-    last_event_id: str | None,
+    given: Cursor | None,
     since_seq: int | None,
 ) -> Cursor:
     """Where this connection starts: the client's cursor, ``sinceSeq``, or the ring tails.
     Without a client cursor the alert position stays None: :func:`market_events` sets it to
     the user's newest signal once it has subscribed."""
-    if last_event_id:
-        given = Cursor.parse(last_event_id)
+    if given is not None:
         cursor = given.restrict(symbols)
         for symbol in symbols:
             if symbol not in given:  # newly added to this stream: start at the tail
@@ -97,18 +123,30 @@ async def start_cursor(
 async def market_events(
     service: MarketService,
     symbols: list[str],
-    cursor: Cursor,
+    given: Cursor | None = None,
+    since_seq: int | None = None,
     store: Store | None = None,
     user_id: str | None = None,
 ) -> AsyncIterator[ServerSentEvent]:
     """The event sequence of one stream connection (alerts only with a store and user)."""
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
+    topics.append(STATUS_TOPIC)
     alerts = store is not None and user_id is not None
     if alerts:
         topics += [signal_topic(s) for s in symbols]
-    sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
     service.sse_clients += 1
+    sub = None
     try:
+        lifecycle = service.lifecycle
+        if lifecycle.state.phase is Phase.WARMING:
+            # History is still going into the ring and nothing is published: wait for the
+            # end of the warm-up, telling the client how far it has come.
+            yield _status(service)
+            while lifecycle.state.phase is Phase.WARMING:
+                await asyncio.sleep(WARMING_STATUS_S)
+                yield _status(service, await lifecycle.next_change(STATUS_INTERVAL_S))
+        sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
+        cursor = await start_cursor(service, symbols, given, since_seq)
         if store is not None and user_id is not None and cursor.alert_id is None:
             cursor.alert_id = await store.last_signal_id(user_id)
         yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
@@ -140,15 +178,15 @@ async def market_events(
             now = loop.time()
             if now >= next_status:
                 next_status = now + STATUS_INTERVAL_S
-                status = StreamStatus(
-                    feed=service.feed.name, clock_ms=service.clock_ms(), server_ms=service.now_ms()
-                )
-                yield _event("status", status)
+                yield _status(service)
             try:
                 _topic, message = await asyncio.wait_for(sub.get(), next_status - now)
             except TimeoutError:
                 continue
-            if isinstance(message, Bar):
+            if isinstance(message, MarketState):
+                next_status = loop.time() + STATUS_INTERVAL_S
+                yield _status(service, message)
+            elif isinstance(message, Bar):
                 if cursor.advance(message.symbol, message.seq):
                     yield _event("bar", message, cursor)
             elif isinstance(message, Signal):
@@ -163,7 +201,8 @@ async def market_events(
         log.warning("closing slow stream client", symbols=len(symbols))
     finally:
         service.sse_clients -= 1
-        sub.close()
+        if sub is not None:
+            sub.close()
 
 
 async def stream_market(
@@ -194,14 +233,10 @@ async def stream_market(
     store: Store | None = getattr(request.app.state, "store", None)
     user = await current_user_id(request)
     symbol_list = parse_symbols(symbols, service)
-    cursor = await start_cursor(
-        service,
-        symbol_list,
-        request.headers.get("last-event-id") or last_event_id,
-        since_seq,
-    )
+    raw_cursor = request.headers.get("last-event-id") or last_event_id
+    given = Cursor.parse(raw_cursor) if raw_cursor else None
     return EventSourceResponse(
-        market_events(service, symbol_list, cursor, store, user),
+        market_events(service, symbol_list, given, since_seq, store, user),
         ping=service.settings.stream_heartbeat_s,
         send_timeout=30,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},

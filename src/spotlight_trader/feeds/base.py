@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from spotlight_trader.model import Quote, Trade
+from spotlight_trader.market.lifecycle import Phase
+from spotlight_trader.model import Bar, Quote, Trade
 
 
 class MarketSink(Protocol):
@@ -27,11 +28,23 @@ class MarketSink(Protocol):
         """Count inputs that could not be normalised."""
         ...
 
+    async def load_history(self, bars: Sequence[Bar]) -> int:
+        """Put final history bars (each symbol's in seq order) into the ring as one batch,
+        without publishing them to live subscribers; the number stored."""
+        ...
+
+    def report(
+        self, phase: Phase, detail: str = "", *, done: int | None = None, total: int | None = None
+    ) -> None:
+        """Tell the service where the feed is: ``warming`` (with progress), ``live`` or
+        ``reconnecting`` (see :mod:`spotlight_trader.market.lifecycle`)."""
+        ...
+
 
 class Feed(Protocol):
-    """A market data source. ``run`` returns when the source is exhausted (replay) or is
-    cancelled (live); it raises :class:`~spotlight_trader.errors.FeedError` when it cannot
-    go on."""
+    """A market data source. ``run`` reports ``warming`` while it loads history, then
+    ``live``; it returns when the source is exhausted (replay) or is cancelled (live), and
+    raises :class:`~spotlight_trader.errors.FeedError` when it cannot go on."""
 
     name: str
 

@@ -12,11 +12,14 @@ def make_feed(settings: Settings) -> Feed:
     if settings.feed == "simulated":
         from spotlight_trader.feeds.simulated import SimulatedFeed
 
+        start, epoch = settings.sim_start, settings.sim_epoch
         return SimulatedFeed(
             settings.watchlist,
             seed=settings.sim_seed,
             speed=settings.sim_speed,
             history_minutes=settings.sim_history_minutes,
+            start_ms=int(start.timestamp() * 1000) if start is not None else None,
+            epoch_s=epoch.timestamp() if epoch is not None else None,
         )
     if settings.feed == "polygon":
         from spotlight_trader.feeds.polygon import PolygonFeed

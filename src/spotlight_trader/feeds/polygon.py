@@ -45,6 +45,7 @@ from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.polygon_codec import StatusEvent, decode_frame
 from spotlight_trader.market.gaps import BarStore, is_bar_store, repair_gap
 from spotlight_trader.market.history import HistoryAuthError, HistoryError, HistoryService
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.session import et_datetime, session_of
 from spotlight_trader.model import MINUTE_MS
 
@@ -172,6 +173,7 @@ class PolygonFeed:
         self._close_reason: str | None = None
         self._connected_at: float | None = None
         self._running = False
+        self._was_live = False
 
     @classmethod
     def from_settings(
@@ -258,8 +260,10 @@ class PolygonFeed:
         if self._running:
             raise RuntimeError("PolygonFeed.run is already running")
         self._running = True
+        self._was_live = False
+        sink.report(Phase.WARMING, f"connecting to {self.ws_url}")
         processor = asyncio.create_task(self._process(sink), name="polygon:process")
-        connector = asyncio.create_task(self._connect_loop(), name="polygon:connect")
+        connector = asyncio.create_task(self._connect_loop(sink), name="polygon:connect")
         try:
             done, _ = await asyncio.wait(
                 {processor, connector}, return_when=asyncio.FIRST_COMPLETED
@@ -285,7 +289,7 @@ class PolygonFeed:
     def _action(self, action: str, symbols: Sequence[str]) -> bytes:
         return msgspec.json.encode({"action": action, "params": self._channels(symbols)})
 
-    async def _connect_loop(self) -> None:
+    async def _connect_loop(self, sink: MarketSink) -> None:
         while True:
             try:
                 await self._session()
@@ -308,6 +312,10 @@ class PolygonFeed:
             self.attempt += 1
             self.stats.reconnects += 1
             self.backoff_delays.append(delay)
+            if self._was_live:
+                sink.report(Phase.RECONNECTING, f"{reason}; reconnecting")
+            else:
+                sink.report(Phase.WARMING, f"{reason}; retrying in {delay:.0f} s")
             log.warning(
                 "polygon disconnected; reconnecting",
                 reason=reason,
@@ -477,6 +485,9 @@ class PolygonFeed:
                         # its prints would look too far ahead of the paused clock
                         self._clock_live = True
                         await sink.advance(self.clock_ms())
+                        # history (or the repair) is in and the connection is up: live
+                        self._was_live = True
+                        sink.report(Phase.LIVE, f"connected to {self.ws_url}")
                 else:
                     await self._handle(sink, item)
             now = time.monotonic()
@@ -515,11 +526,15 @@ class PolygonFeed:
         store: BarStore = sink  # type: ignore[assignment]
         now_seq = self.clock_ms() // MINUTE_MS
         deadline = time.monotonic() + self.repair_timeout_s
-        for symbol in symbols:
+        warming = not self._was_live
+        for done, symbol in enumerate(symbols):
+            if warming:
+                sink.report(Phase.WARMING, "loading history", done=done, total=len(symbols))
             if symbol not in self._symbols:
                 continue
             from_seq = now_seq - self.backfill_minutes
-            if symbol in self._history_loaded:
+            loaded = symbol in self._history_loaded
+            if loaded:
                 from_seq = max(from_seq, store.builder.final_seq(symbol) + 1)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -528,7 +543,11 @@ class PolygonFeed:
                 continue
             try:
                 async with asyncio.timeout(remaining):
-                    result = await repair_gap(store, history, symbol, from_seq, now_seq - 1)
+                    # a symbol's first history goes in as a batch; a repair after a
+                    # reconnect is news for the open streams and is published
+                    result = await repair_gap(
+                        store, history, symbol, from_seq, now_seq - 1, publish=loaded
+                    )
             except HistoryAuthError as exc:
                 self.stats.gap_repair_failures += 1
                 log.error("polygon gap repair refused", symbol=symbol, error=str(exc))

@@ -17,6 +17,8 @@ Semantics (docs/trade-files.md, "Replay"):
   ``speed=None`` replays as fast as possible (yielding to the event loop between batches).
 * At the end the feed calls ``await sink.flush()`` when the sink has it (MarketPipeline does);
   otherwise it advances the clock past the last minute's grace so every bar becomes final.
+* Lifecycle: ``warming`` while the file is opened and counted, ``live`` from the first
+  batch; the service records ``finished`` when ``run`` returns.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from spotlight_trader.errors import FeedError, TradeFileError
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.trade_files import ProgressHook, TradeFileReader, TradeFormat
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS
 from spotlight_trader.model import MINUTE_MS, Trade
 
@@ -104,7 +107,9 @@ class ReplayFeed:
         span = self.batch_ms
         max_batch = self.max_batch
         reader = self.reader
+        sink.report(Phase.WARMING, f"reading {self.path.name}")
         total = reader.count_rows() if self.on_progress is not None else 0
+        sink.report(Phase.LIVE, f"replaying {self.path.name}")
         self.clock_ms = clock = _NO_CLOCK
         self.delivered = self.batches = self._reported_rows = 0
         self._clock_start = _NO_CLOCK

@@ -8,9 +8,10 @@ Rule (docs/polygon.md, "Gap repair"):
   minute that is not final yet (for a reconnect: the minute that was forming when the
   connection dropped).
 * REST is authoritative for every minute up to the last bar it returned: those bars go
-  into the ring and onto the bus in seq order (``store_bar``), and the BarBuilder marks the
-  minutes final (``mark_final``), discarding a partial forming minute they cover. Live
-  prints for those minutes then count as late.
+  into the ring in seq order, and the BarBuilder marks the minutes final (``mark_final``),
+  discarding a partial forming minute they cover. Live prints for those minutes then count
+  as late. A repair after a reconnect publishes the bars (``store_bar``: open streams need
+  them); a symbol's first history goes in as one unpublished batch (``load_history``).
 * A minute REST does not have yet stays live: the partial forming bar is kept and
   finalised by the normal rules (next print or clock + grace).
 * Bars already in the ring (already sent to clients) are never touched: the repair starts
@@ -19,6 +20,7 @@ Rule (docs/polygon.md, "Gap repair"):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 import msgspec
@@ -42,10 +44,14 @@ class BarStore(Protocol):
         """Put a final bar in the ring and publish it."""
         ...
 
+    async def load_history(self, bars: Sequence[Bar]) -> int:
+        """Put final bars in the ring as a batch, unpublished."""
+        ...
+
 
 def is_bar_store(sink: object) -> bool:
     """True if ``sink`` offers what :func:`repair_gap` needs."""
-    return all(hasattr(sink, name) for name in ("ring", "builder", "store_bar"))
+    return all(hasattr(sink, name) for name in ("ring", "builder", "store_bar", "load_history"))
 
 
 class RepairResult(msgspec.Struct, frozen=True):
@@ -60,9 +66,16 @@ class RepairResult(msgspec.Struct, frozen=True):
 
 
 async def repair_gap(
-    store: BarStore, history: HistoryService, symbol: str, from_seq: int, to_seq: int
+    store: BarStore,
+    history: HistoryService,
+    symbol: str,
+    from_seq: int,
+    to_seq: int,
+    *,
+    publish: bool = True,
 ) -> RepairResult:
-    """Fetch minutes ``from_seq..to_seq`` of ``symbol`` from REST and store them as final."""
+    """Fetch minutes ``from_seq..to_seq`` of ``symbol`` from REST and store them as final
+    (published to open streams, or with ``publish=False`` loaded as unpublished history)."""
     last = await store.ring.last(symbol)
     if last is not None and last.seq >= from_seq:
         from_seq = last.seq + 1
@@ -73,10 +86,13 @@ async def repair_gap(
     if not bars:
         return RepairResult(symbol, from_seq, to_seq, len(fetched), 0)
     dropped = store.builder.mark_final(symbol, bars[-1].seq)
-    stored = 0
-    for bar in bars:
-        if await store.store_bar(bar):
-            stored += 1
+    if publish:
+        stored = 0
+        for bar in bars:
+            if await store.store_bar(bar):
+                stored += 1
+    else:
+        stored = await store.load_history(bars)
     return RepairResult(
         symbol,
         from_seq,

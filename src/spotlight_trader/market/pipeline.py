@@ -2,6 +2,11 @@
 
 Ordering guarantee: a final bar is in the ring *before* it is published, so a stream that
 subscribes and then reads the ring cannot miss it (see ``api/stream.py``).
+
+History (the simulator's start-up day, Polygon's REST backfill) goes in through
+:meth:`MarketPipeline.load_history`: straight into the ring as a batch, never published bar
+by bar, so start-up cannot flood the streams. Streams wait for the lifecycle to leave
+``warming`` before they read the ring.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from datetime import date
 
 from spotlight_trader.bus import Bus, bar_topic, microbar_topic
 from spotlight_trader.market.bars import BarBuilder, BuilderStats
+from spotlight_trader.market.lifecycle import Lifecycle, Phase
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.session import REGULAR_CLOSE_MIN, REGULAR_OPEN_MIN, et_datetime
 from spotlight_trader.model import Bar, Microbar, Quote, Trade
@@ -27,9 +33,11 @@ class MarketPipeline:
         grace_ms: int = 2_000,
         clock_from_trades: bool = False,
         max_ahead_ms: int = 10_000,
+        lifecycle: Lifecycle | None = None,
     ) -> None:
         self.ring = ring
         self.bus = bus
+        self.lifecycle = lifecycle if lifecycle is not None else Lifecycle()
         self.builder = BarBuilder(
             self._collect_bar,
             self._publish_microbar,
@@ -48,6 +56,9 @@ class MarketPipeline:
         # (the rules engine listens here); listeners must not block.
         self.bar_listeners: list[Callable[[Bar], None]] = []
         self.microbar_listeners: list[Callable[[Microbar], None]] = []
+        # Called with each batch of history bars once it is in the ring (the rules engine
+        # warms its indicators here, without evaluating rules on the past).
+        self.history_listeners: list[Callable[[Sequence[Bar]], None]] = []
 
     @property
     def stats(self) -> BuilderStats:
@@ -83,6 +94,33 @@ class MarketPipeline:
         for listener in self.bar_listeners:
             listener(bar)
         return True
+
+    async def load_history(self, bars: Sequence[Bar]) -> int:
+        """Store history bars in the ring without publishing them; mark their minutes final
+        in the builder (a forming minute they cover is discarded). Bars not past a symbol's
+        newest ring bar are skipped. Returns how many were stored."""
+        stored: list[Bar] = []
+        last_seq: dict[str, int] = {}
+        for bar in bars:
+            if not await self.ring.append(bar):
+                self.ring_rejects += 1
+                continue
+            stored.append(bar)
+            last_seq[bar.symbol] = bar.seq
+            self.last_price[bar.symbol] = bar.close
+            self._track_close(bar)
+        for symbol, seq in last_seq.items():
+            self.builder.mark_final(symbol, seq)
+        if stored:
+            for listener in self.history_listeners:
+                listener(stored)
+        return len(stored)
+
+    def report(
+        self, phase: Phase, detail: str = "", *, done: int | None = None, total: int | None = None
+    ) -> None:
+        """Record where the feed is (see :mod:`spotlight_trader.market.lifecycle`)."""
+        self.lifecycle.set(phase, detail, done=done, total=total)
 
     def _track_close(self, bar: Bar) -> None:
         """Keep the prior regular-session close: the last 09:30–16:00 ET bar of an earlier day."""

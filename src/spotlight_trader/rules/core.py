@@ -145,14 +145,25 @@ class AlertCore:
                 gc.enable()
         return out
 
-    def on_bar(self, bar: Bar) -> list[Signal]:
-        """Update the indicators with a final bar and evaluate every rule on it."""
+    def warm(self, bars: Iterable[Bar]) -> None:
+        """Feed history bars to the indicators without evaluating any rule (the past does
+        not raise alerts; it gives VWAP, EMAs, RVOL and the session levels their start)."""
+        for bar in bars:
+            self._push(bar)
+
+    def _push(self, bar: Bar) -> tuple[Snapshot | None, Snapshot]:
         symbol = bar.symbol
         snap = self._indicators(symbol).push(bar)
         prev = self.last.get(symbol)
         if prev is not None:
             self.prev[symbol] = prev
         self.last[symbol] = snap
+        return prev, snap
+
+    def on_bar(self, bar: Bar) -> list[Signal]:
+        """Update the indicators with a final bar and evaluate every rule on it."""
+        symbol = bar.symbol
+        prev, snap = self._push(bar)
         if not self.rules:
             return []
         return self._evaluate(

@@ -43,6 +43,10 @@ class RulesEngine:
         """Pipeline listener: a final bar was stored."""
         self._queue.put_nowait(bar)
 
+    def on_history(self, bars: Sequence[Bar]) -> None:
+        """Pipeline listener: history bars went into the ring; warm the indicators."""
+        self.core.warm(bars)
+
     def on_microbar(self, microbar: Microbar) -> None:
         """Pipeline listener: only queued while some rule runs intrabar."""
         if self.core.intrabar_rules:

@@ -12,11 +12,13 @@ from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BarsResponse,
+    ErrorBody,
     SymbolIn,
     SymbolOut,
     SymbolQuote,
     SymbolsResponse,
 )
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.service import MarketService, normalise_symbol
 
 router = APIRouter()
@@ -77,7 +79,11 @@ async def remove_symbol(request: Request, symbol: str) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/api/bars", responses=json_response(BarsResponse), summary="Final 1-minute bars")
+@router.get(
+    "/api/bars",
+    responses={**json_response(BarsResponse), **json_response(ErrorBody, 503)},
+    summary="Final 1-minute bars",
+)
 async def get_bars(
     request: Request,
     symbol: Annotated[str, Query(description="Ticker symbol")],
@@ -87,9 +93,16 @@ async def get_bars(
         Query(alias="beforeSeq", ge=0, le=MAX_SEQ, description="Only bars with seq < beforeSeq"),
     ] = None,
 ) -> Response:
-    """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``."""
+    """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
+    503 (with ``Retry-After``) while the market is warming: the ring does not hold the
+    history yet, and a partial answer would draw a chart that ends hours ago."""
     service = _service(request)
     name = normalise_symbol(symbol)
+    state = service.state
+    if state.phase is Phase.WARMING:
+        response = error_response(503, f"warming up: {state.describe()}; retry shortly")
+        response.headers["Retry-After"] = "1"
+        return response
     if name not in service.watchlist and await service.ring.last(name) is None:
         return error_response(404, f"unknown symbol: {name}", "symbol")
     bars = await service.ring.recent(name, limit, before_seq)

@@ -16,20 +16,31 @@ router = APIRouter()
 
 @router.get("/healthz", responses=json_response(Health), summary="Liveness")
 async def healthz(request: Request) -> Response:
-    """200 while the process serves requests."""
+    """200 while the process answers (says nothing about the market: see ``/readyz``)."""
     service: MarketService = request.app.state.service
-    return MsgspecResponse(Health(status="ok", feed=service.feed.name))
+    return MsgspecResponse(Health(status="ok", feed=service.feed.name, phase=service.state.phase))
 
 
-@router.get("/readyz", responses=json_response(Health, 200), summary="Readiness")
+@router.get(
+    "/readyz", responses={**json_response(Health, 200), **json_response(Health, 503)},
+    summary="Readiness",
+)
 async def readyz(request: Request) -> Response:
-    """200 when the feed is running (or a replay finished cleanly); 503 otherwise."""
+    """200 once every watchlist symbol's history is in the ring and the feed is live (or a
+    replay finished); otherwise 503 with the lifecycle phase as ``status`` and the reason,
+    e.g. ``{"status": "warming", "detail": "loading history 412/1440"}``."""
     service: MarketService = request.app.state.service
-    if service.running or (service.feed_done and service.feed_error is None):
-        return MsgspecResponse(Health(status="ready", feed=service.feed.name))
-    detail = service.feed_error or "feed not started"
+    state = service.state
+    if state.ready:
+        return MsgspecResponse(Health(status="ready", feed=service.feed.name, phase=state.phase))
     return MsgspecResponse(
-        Health(status="unavailable", feed=service.feed.name, detail=detail), status_code=503
+        Health(
+            status=state.phase.value,
+            feed=service.feed.name,
+            phase=state.phase,
+            detail=state.describe(),
+        ),
+        status_code=503,
     )
 
 

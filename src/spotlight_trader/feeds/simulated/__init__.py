@@ -1,0 +1,28 @@
+"""The simulated market: a seeded model (:mod:`.model`) and the feed that paces it
+(:mod:`.feed`). See docs/simulator.md."""
+
+from spotlight_trader.feeds.simulated.feed import SimulatedFeed
+from spotlight_trader.feeds.simulated.model import (
+    EXCHANGE_IDS,
+    KNOWN_PROFILES,
+    MinutePlan,
+    SymbolProfile,
+    SymbolSimulator,
+    generate_trades,
+    minute_profile,
+    profile_for,
+    volume_curve,
+)
+
+__all__ = [
+    "EXCHANGE_IDS",
+    "KNOWN_PROFILES",
+    "MinutePlan",
+    "SimulatedFeed",
+    "SymbolProfile",
+    "SymbolSimulator",
+    "generate_trades",
+    "minute_profile",
+    "profile_for",
+    "volume_curve",
+]
