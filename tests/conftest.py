@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -64,6 +64,14 @@ def _data_dir(_clean_environ: None, monkeypatch: pytest.MonkeyPatch, tmp_path: P
 def make_settings(**overrides: object) -> Settings:
     """Settings for tests (an isolated data dir is the caller's business)."""
     return load_settings(**overrides)
+
+
+async def until(predicate: Callable[[], object], within_s: float = 30.0) -> None:
+    """Wait for ``predicate()`` to hold: state that other tasks change. The limit guards
+    against hanging on a loaded machine; it is not a speed check."""
+    async with asyncio.timeout(within_s):
+        while not predicate():  # noqa: ASYNC110 - state changes in other tasks
+            await asyncio.sleep(0.01)
 
 
 def free_port() -> int:

@@ -17,6 +17,7 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.model import MINUTE_MS, Bar, Quote, Trade
+from tests.conftest import until
 from tests.fakes.polygon_rest import FakeRest, agg
 from tests.fakes.polygon_ws import FakePolygonServer, quote, recorded, status_frame, trade
 
@@ -79,12 +80,6 @@ async def running(feed: PolygonFeed, sink: Any) -> AsyncIterator[asyncio.Task[No
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-
-
-async def until(predicate: Any, within_s: float = 10.0) -> None:
-    async with asyncio.timeout(within_s):
-        while not predicate():  # noqa: ASYNC110 - state changes in other tasks
-            await asyncio.sleep(0.01)
 
 
 async def ring_seqs(pipeline: MarketPipeline, symbol: str) -> list[int]:

@@ -7,6 +7,7 @@ import asyncio
 import random
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -30,7 +31,7 @@ from spotlight_trader.market.conditions import FORM_T, ISO, ODD_LOT
 from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
-from spotlight_trader.market.session import et_to_ms, session_of
+from spotlight_trader.market.session import et_to_ms
 from spotlight_trader.model import MINUTE_MS, Bar, Quote, Trade, seq_of
 
 WEDNESDAY = date(2025, 3, 12)
@@ -170,7 +171,7 @@ def test_bars_do_not_depend_on_how_the_range_is_asked_for() -> None:
     seqs = [b.seq for b in whole]
     assert seqs == sorted(set(seqs)) and len(seqs) > 0.95 * (last - first)
     # consecutive minutes join: a bar opens within a few spreads of the previous close
-    jumps = [abs(b.open - a.close) / a.close for a, b in zip(whole, whole[1:], strict=False)]
+    jumps = [abs(b.open - a.close) / a.close for a, b in pairwise(whole)]
     assert max(jumps) < 0.01
 
 
@@ -243,7 +244,9 @@ def test_volume_is_u_shaped_over_the_regular_session() -> None:
         sim = SymbolSimulator(symbol, seed=7)
 
         def volume(a: str, b: str, sim: SymbolSimulator = sim) -> float:
-            return sum(bar.volume for bar in sim.bars(seq_of(et(WEDNESDAY, a)), seq_of(et(WEDNESDAY, b))))
+            return sum(
+                bar.volume for bar in sim.bars(seq_of(et(WEDNESDAY, a)), seq_of(et(WEDNESDAY, b)))
+            )
 
         midday = volume("12:45", "13:15")
         assert volume("09:30", "10:00") > 1.5 * midday, symbol
@@ -334,7 +337,9 @@ async def test_history_fills_the_ring_unpublished_then_goes_live() -> None:
         for symbol in WATCHLIST:
             bars = await ring.since_seq(symbol, -1)
             assert [b.seq for b in bars] == list(range(seq_of(start) - history, seq_of(start)))
-            assert bars == SymbolSimulator(symbol, seed=7).bars(seq_of(start) - history, seq_of(start))
+            assert bars == SymbolSimulator(symbol, seed=7).bars(
+                seq_of(start) - history, seq_of(start)
+            )
         assert published.get_nowait() is None
         # live: bars keep coming past the history, published
         await wait_until(lambda: (feed.sim_now_ms or 0) > start + 3 * MINUTE_MS)
@@ -361,7 +366,11 @@ async def test_a_restarted_feed_regenerates_the_bars_an_earlier_one_made_live() 
     start = et(WEDNESDAY, "10:58") + 17_000  # mid-minute, on purpose
     first = RecordingPipeline()
     feed = SimulatedFeed(
-        ["SPY", "TSLA"], speed=60, history_minutes=30, start_ms=start, epoch_s=wall[0],
+        ["SPY", "TSLA"],
+        speed=60,
+        history_minutes=30,
+        start_ms=start,
+        epoch_s=wall[0],
         clock=lambda: wall[0],
     )
     task = asyncio.create_task(feed.run(first))
@@ -380,7 +389,11 @@ async def test_a_restarted_feed_regenerates_the_bars_an_earlier_one_made_live() 
 
     restarted = RecordingSink()
     again = SimulatedFeed(
-        ["SPY", "TSLA"], speed=60, history_minutes=30, start_ms=start, epoch_s=1_741_800_000.0,
+        ["SPY", "TSLA"],
+        speed=60,
+        history_minutes=30,
+        start_ms=start,
+        epoch_s=1_741_800_000.0,
         clock=lambda: wall[0] + 0.5,
     )
     task = asyncio.create_task(again.run(restarted))
@@ -452,8 +465,12 @@ async def test_clock_is_a_pure_function_of_the_wall_clock() -> None:
     pinned = RecordingSink()
     epoch = 1_741_700_000.0
     later = SimulatedFeed(
-        ["AAPL"], speed=30, history_minutes=1, start_ms=et(WEDNESDAY, "09:00"),
-        epoch_s=epoch, clock=lambda: epoch + 100.0,
+        ["AAPL"],
+        speed=30,
+        history_minutes=1,
+        start_ms=et(WEDNESDAY, "09:00"),
+        epoch_s=epoch,
+        clock=lambda: epoch + 100.0,
     )
     task = asyncio.create_task(later.run(pinned))
     try:

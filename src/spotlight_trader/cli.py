@@ -78,8 +78,11 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         create_app(service),
         host=settings.host,
         port=settings.port,
-        log_level=settings.log_level,
-        access_log=False,
+        # logging is ours (logs.configure): uvicorn's start-up lines only at debug, and
+        # every line redacted; access lines only at debug too
+        log_config=None,
+        log_level=None,
+        access_log=settings.log_level == "debug",
         timeout_graceful_shutdown=3,
         # The voice proxy's browser leg heartbeat: protocol pings from the server.
         ws_ping_interval=settings.voice_heartbeat_s,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Sequence
+from typing import Any
 
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.model import MINUTE_MS, Trade
+from spotlight_trader.model import MINUTE_MS, Bar, Trade
 
 
 def synthetic_trades(
@@ -71,3 +72,56 @@ class ScriptedFeed:
         await sink.advance(self.trades[-1].ts_ms + 10 * MINUTE_MS)
         self.done.set()
         await asyncio.Event().wait()  # stay "live" like a real feed
+
+
+def history_bars(symbols: Sequence[str], end_seq: int, minutes: int) -> list[Bar]:
+    """One bar per symbol per minute for ``minutes`` before ``end_seq``, oldest first."""
+    bars: list[Bar] = []
+    for symbol in symbols:
+        price = 50.0 + len(symbol)
+        for seq in range(end_seq - minutes, end_seq):
+            price = round(price + (0.01 if seq % 3 else -0.02), 2)
+            bars.append(
+                Bar(
+                    symbol,
+                    seq,
+                    seq * MINUTE_MS,
+                    (seq + 1) * MINUTE_MS,
+                    price,
+                    price + 0.05,
+                    price - 0.05,
+                    price,
+                    1_000.0,
+                    10,
+                )
+            )
+    return bars
+
+
+class WarmingFeed(ScriptedFeed):
+    """Loads ``history`` into the sink in ``steps`` batches, each after the test sets
+    :attr:`step` (so a test can act while the market is warming), then plays ``trades``
+    like :class:`ScriptedFeed`."""
+
+    name = "warming"
+
+    def __init__(
+        self, history: Sequence[Bar], trades: Sequence[Trade], steps: int = 4, **kw: Any
+    ) -> None:
+        super().__init__(trades, **kw)
+        self.history = list(history)
+        self.steps = steps
+        self.step = asyncio.Event()
+        self.warming = asyncio.Event()  # set once the first progress report is out
+
+    async def run(self, sink: MarketSink) -> None:
+        total = len(self.history)
+        per = -(-total // self.steps)
+        sink.report(Phase.WARMING, "loading history", done=0, total=total)
+        self.warming.set()
+        for i in range(0, total, per):
+            await self.step.wait()
+            self.step.clear()
+            await sink.load_history(self.history[i : i + per])
+            sink.report(Phase.WARMING, "loading history", done=min(total, i + per), total=total)
+        await super().run(sink)

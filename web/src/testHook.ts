@@ -45,6 +45,8 @@ export interface SpotlightHook {
   candles(
     symbol?: string,
   ): { time: number; open: number; high: number; low: number; close: number; volume?: number }[];
+  /** The final 1-minute bars the client holds for a symbol, ascending by seq. */
+  finals(symbol: string): ReturnType<ReturnType<MarketStore["book"]>["finalBars"]>;
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
   /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
@@ -55,7 +57,8 @@ export interface SpotlightHook {
   markers(): ChartMarker[];
   /** The backtest preview shown on the chart, if any. */
   preview(): ReturnType<MarketStore["alerts"]["getState"]>["preview"];
-  /** Stream state: live | reconnecting | offline, lag, cursor, counters. */
+  /** Stream state (live | warming | stale | finished | reconnecting | offline), the
+   * server's phase and progress, lag, cursor, counters. */
   state(): ReturnType<MarketStore["stream"]["snapshot"]>;
   selected(): string | null;
   timeframe(): number;
@@ -78,6 +81,7 @@ export function installTestHook(store: MarketStore): void {
         .candles(1)
         .map(({ time, open, high, low, close, volume }) => ({ time, open, high, low, close, volume }));
     },
+    finals: (symbol) => store.book(symbol.toUpperCase()).finalBars(),
     volume: () => chart?.volume() ?? [],
     vwap: () => chart?.vwap() ?? [],
     zoom: () => chart?.zoom() ?? null,

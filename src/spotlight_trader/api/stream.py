@@ -140,11 +140,17 @@ async def market_events(
         lifecycle = service.lifecycle
         if lifecycle.state.phase is Phase.WARMING:
             # History is still going into the ring and nothing is published: wait for the
-            # end of the warm-up, telling the client how far it has come.
+            # end of the warm-up, telling the client how far it has come (at most 4 times
+            # a second, at least every STATUS_INTERVAL_S).
+            seen = lifecycle.version
             yield _status(service)
-            while lifecycle.state.phase is Phase.WARMING:
+            while True:
                 await asyncio.sleep(WARMING_STATUS_S)
-                yield _status(service, await lifecycle.next_change(STATUS_INTERVAL_S))
+                state = await lifecycle.next_change(seen, STATUS_INTERVAL_S)
+                seen = lifecycle.version
+                if state.phase is not Phase.WARMING:
+                    break
+                yield _status(service, state)
         sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
         cursor = await start_cursor(service, symbols, given, since_seq)
         if store is not None and user_id is not None and cursor.alert_id is None:

@@ -84,6 +84,7 @@ class Lifecycle:
         self._clock = clock
         self._state = MarketState(Phase.WARMING, "starting", since_ms=self._now_ms())
         self._changed = asyncio.Event()
+        self.version = 0  # bumped on every change
         self.listeners: list[Callable[[MarketState], None]] = []
 
     def _now_ms(self) -> int:
@@ -114,6 +115,7 @@ class Lifecycle:
         if new == old:
             return
         self._state = new
+        self.version += 1
         if phase is not old.phase:
             log.info("market state", phase=phase.value, detail=detail or None)
         changed, self._changed = self._changed, asyncio.Event()
@@ -121,9 +123,11 @@ class Lifecycle:
         for listener in self.listeners:
             listener(new)
 
-    async def next_change(self, timeout_s: float) -> MarketState:
-        """Wait up to ``timeout_s`` for the state to change; the state then."""
-        changed = self._changed
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(changed.wait(), timeout_s)
+    async def next_change(self, after: int, timeout_s: float) -> MarketState:
+        """The state once :attr:`version` is past ``after`` (at once if it already is), or
+        after ``timeout_s`` whatever it is."""
+        if self.version <= after:
+            changed = self._changed
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), timeout_s)
         return self._state

@@ -7,9 +7,15 @@ closed otherwise. Holidays and half days come from exchange_calendars (XNYS):
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
+import os
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
+
+import platformdirs
 
 ET = ZoneInfo("America/New_York")
 Session = Literal["pre", "regular", "post", "closed"]
@@ -77,10 +83,60 @@ _SCHEDULE_RANGE: tuple[date, date] = (date.min, date.min)
 _DAYS: dict[date, TradingDay] = {}
 
 
+CALENDAR_CACHE_DAYS = 30  # rebuild the cached schedule after this long (it ends a year out)
+
+
+def _cache_path() -> Path | None:
+    try:
+        version = importlib.metadata.version("exchange-calendars")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return Path(platformdirs.user_cache_dir("spotlight-trader")) / f"xnys-{version}.json"
+
+
+def _read_cache(path: Path) -> tuple[dict[date, tuple[int, int]], tuple[date, date]] | None:
+    try:
+        data = json.loads(path.read_text())
+        built = date.fromisoformat(data["built"])
+        if (date.today() - built).days > CALENDAR_CACHE_DAYS:
+            return None
+        sessions = {
+            date.fromisoformat(k): (int(v[0]), int(v[1])) for k, v in data["sessions"].items()
+        }
+        return sessions, (date.fromisoformat(data["first"]), date.fromisoformat(data["last"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cache(
+    path: Path, sessions: dict[date, tuple[int, int]], span: tuple[date, date]
+) -> None:
+    data = {
+        "built": date.today().isoformat(),
+        "first": span[0].isoformat(),
+        "last": span[1].isoformat(),
+        "sessions": {k.isoformat(): list(v) for k, v in sessions.items()},
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")))
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache directory only costs the next start its two seconds
+
+
 def _schedule() -> dict[date, tuple[int, int]]:
-    """Regular sessions of the NYSE (XNYS) from exchange_calendars, loaded once."""
+    """Regular sessions of the NYSE (XNYS) from exchange_calendars, loaded once. Building
+    them takes a couple of seconds, so the result is cached in the user's cache directory
+    (per exchange_calendars version, rebuilt monthly)."""
     global _SCHEDULE, _SCHEDULE_RANGE
     if _SCHEDULE is None:
+        path = _cache_path()
+        cached = _read_cache(path) if path is not None else None
+        if cached is not None:
+            _SCHEDULE, _SCHEDULE_RANGE = cached
+            return _SCHEDULE
         import warnings
 
         import exchange_calendars
@@ -94,6 +150,8 @@ def _schedule() -> dict[date, tuple[int, int]]:
             for ts, row in zip(schedule.index, schedule.itertuples(), strict=True)
         }
         _SCHEDULE_RANGE = (cal.first_session.date(), cal.last_session.date())
+        if path is not None:
+            _write_cache(path, _SCHEDULE, _SCHEDULE_RANGE)
     return _SCHEDULE
 
 

@@ -56,7 +56,7 @@ class RulesEngine:
         """Re-read the enabled rules (after any rule or settings change)."""
         rules = await self.store.active_rules()
         self.core.set_rules(rules)
-        log.info("rules loaded", active=len(rules))
+        log.debug("rules loaded", active=len(rules))
 
     async def start(self) -> None:
         """Load the rules and start evaluating."""

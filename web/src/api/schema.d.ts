@@ -14,6 +14,8 @@ export interface paths {
         /**
          * Final 1-minute bars
          * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
+         *     503 (with ``Retry-After``) while the market is warming: the ring does not hold the
+         *     history yet, and a partial answer would draw a chart that ends hours ago.
          */
         get: operations["get_bars_api_bars_get"];
         put?: never;
@@ -268,7 +270,7 @@ export interface paths {
         };
         /**
          * Liveness
-         * @description 200 while the process serves requests.
+         * @description 200 while the process answers (says nothing about the market: see ``/readyz``).
          */
         get: operations["healthz_healthz_get"];
         put?: never;
@@ -308,7 +310,9 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description 200 when the feed is running (or a replay finished cleanly); 503 otherwise.
+         * @description 200 once every watchlist symbol's history is in the ring and the feed is live (or a
+         *     replay finished); otherwise 503 with the lifecycle phase as ``status`` and the reason,
+         *     e.g. ``{"status": "warming", "detail": "loading history 412/1440"}``.
          */
         get: operations["readyz_readyz_get"];
         put?: never;
@@ -422,12 +426,15 @@ export interface components {
         };
         /**
          * Health
-         * @description ``/healthz`` and ``/readyz``.
+         * @description ``/healthz`` and ``/readyz``: ``status`` is ``ok``/``ready`` or, when not ready, the
+         *         lifecycle phase (``warming``, ``reconnecting``, ``failed``, ...).
          */
         Health: {
             /** @default null */
             detail: string | null;
             feed: string;
+            /** @default null */
+            phase: components["schemas"]["Phase"] | null;
             status: string;
         };
         /**
@@ -445,6 +452,12 @@ export interface components {
             trades: number;
             volume: number;
         };
+        /**
+         * Phase
+         * @description Where the market side is.
+         * @enum {unknown}
+         */
+        Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
         /**
          * RevertRequest
          * @description ``POST /api/rules/{id}/revert``.
@@ -557,12 +570,22 @@ export interface components {
         };
         /**
          * StreamStatus
-         * @description Periodic ``status`` event: feed name and clocks (lag = server_ms - clock_ms).
+         * @description ``status`` event: the market's lifecycle phase (with warm-up progress ``done`` of
+         *         ``total``), the feed name and clocks (lag = server_ms - clock_ms). Sent on connect, on
+         *         every phase change and every 5 s.
          */
         StreamStatus: {
             clock_ms: number | null;
+            /** @default  */
+            detail: string;
+            /** @default null */
+            done: number | null;
             feed: string;
+            /** @default live */
+            phase: components["schemas"]["Phase"];
             server_ms: number;
+            /** @default null */
+            total: number | null;
         };
         /**
          * SymbolIn
@@ -718,6 +741,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description OK */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Error */
@@ -1240,6 +1272,15 @@ export interface operations {
         responses: {
             /** @description OK */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description OK */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

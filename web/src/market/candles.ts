@@ -251,6 +251,19 @@ export class CandleBook {
   }
 
   /** All candles for a timeframe, ascending by time. */
+  /** The final 1-minute bars held, ascending by seq (a copy). */
+  finalBars(): Omit<Minute, "final">[] {
+    return this.finals.map(({ seq, open, high, low, close, volume, trades }) => ({
+      seq,
+      open,
+      high,
+      low,
+      close,
+      volume,
+      trades,
+    }));
+  }
+
   candles(tf: Timeframe): Candle[] {
     return aggregate(this.minutes(), tf, this.nowSeq());
   }

@@ -96,6 +96,7 @@ export class MarketStore {
   private firstReady: Promise<void>;
   private resolveReady: () => void = () => {};
   private readySeen = false;
+  private readyWaiters: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(streamOptions: Partial<Omit<StreamClientOptions, "symbols" | "sinceSeq">> = {}) {
@@ -123,6 +124,9 @@ export class MarketStore {
       ready: () => {
         this.readySeen = true;
         this.resolveReady();
+        const waiters = this.readyWaiters;
+        this.readyWaiters = [];
+        for (const resolve of waiters) resolve();
       },
       gap: (gap) => void this.fillGap(gap.symbol, gap.from_seq, gap.to_seq),
       state: (snap) => this.set({ stream: snap }),
@@ -309,10 +313,20 @@ export class MarketStore {
     const existing = this.history.get(symbol);
     if (existing) return existing;
     const p = (async () => {
-      const streamWasReady = this.readySeen;
+      let streamWasReady = this.readySeen;
       this.set({ loadingHistory: true });
       try {
-        const bars = await api.getBars({ symbol, limit: HISTORY_PAGE });
+        let bars: Bar[];
+        try {
+          bars = await api.getBars({ symbol, limit: HISTORY_PAGE });
+        } catch (err) {
+          // 503: the server is still loading its history. The stream says `ready` once it
+          // is in; the whole page then comes at once.
+          if (!(err instanceof api.ApiError) || err.status !== 503) throw err;
+          await this.nextReady();
+          streamWasReady = true;
+          bars = await api.getBars({ symbol, limit: HISTORY_PAGE });
+        }
         this.applyHistory(symbol, bars);
         if (this.state.timeframe > 1) void this.loadOlder(symbol);
         if (!streamWasReady) {
@@ -328,6 +342,11 @@ export class MarketStore {
     })();
     this.history.set(symbol, p);
     return p;
+  }
+
+  /** Resolves at the stream's next `ready` (after a warm-up or a reconnect). */
+  private nextReady(): Promise<void> {
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   private loadingOlder = new Set<string>();

@@ -322,3 +322,65 @@ describe("StreamClient alerts", () => {
     client.stop();
   });
 });
+
+describe("StreamClient market phase", () => {
+  const status = (phase: string, extra: object = {}) => ({
+    feed: "simulated",
+    clock_ms: 1,
+    server_ms: Date.now(),
+    phase,
+    detail: "",
+    done: null,
+    total: null,
+    ...extra,
+  });
+
+  it("shows warming with progress until ready, never live before it", () => {
+    const { client, states } = makeClient();
+    client.start();
+    const es = last();
+    es.emit("status", status("warming", { detail: "loading history", done: 412, total: 1440 }));
+    expect(client.snapshot().state).toBe("warming");
+    expect(client.snapshot().progress).toEqual({ done: 412, total: 1440 });
+    // the phase turns live on the server, but this stream has not said ready yet
+    es.emit("status", status("live"));
+    expect(client.snapshot().state).toBe("warming");
+    es.emit("ready", { symbols: ["SPY", "AAPL"], cursor: "c0" }, "c0");
+    expect(client.snapshot().state).toBe("live");
+    expect(states).toEqual(["reconnecting", "warming", "live"]);
+    client.stop();
+  });
+
+  it("says the feed is down while the server's feed reconnects, and live again after", () => {
+    const { client } = makeClient();
+    client.start();
+    const es = last();
+    es.emit("ready", { symbols: ["SPY"], cursor: "c0" }, "c0");
+    expect(client.snapshot().state).toBe("live");
+    es.emit("status", status("reconnecting", { detail: "connection closed; reconnecting" }));
+    expect(client.snapshot().state).toBe("stale");
+    expect(client.snapshot().phaseDetail).toBe("connection closed; reconnecting");
+    es.emit("status", status("live"));
+    expect(client.snapshot().state).toBe("live");
+    es.emit("status", status("finished", { detail: "replay finished" }));
+    expect(client.snapshot().state).toBe("finished");
+    client.stop();
+  });
+
+  it("a ready after a restart takes the phase the server announced", () => {
+    const { client } = makeClient();
+    client.start();
+    last().emit("ready", { symbols: ["SPY"], cursor: "c0" }, "c0");
+    last().fail(2); // the server went away
+    expect(client.snapshot().state).toBe("reconnecting");
+    vi.advanceTimersByTime(2_000);
+    const next = last();
+    next.emit("status", status("warming", { done: 1, total: 10 }));
+    expect(client.snapshot().state).toBe("warming");
+    next.emit("status", status("failed", { detail: "FeedError: key refused" }));
+    expect(client.snapshot().state).toBe("warming"); // not ready yet: nothing delivered
+    next.emit("ready", { symbols: ["SPY"], cursor: "c0" }, "c0");
+    expect(client.snapshot().state).toBe("stale");
+    client.stop();
+  });
+});

@@ -9,7 +9,31 @@
 import type { Bar, GapEvent, Microbar, ReadyEvent, Signal, StatusEvent } from "../api/types";
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
 
-export type StreamState = "live" | "reconnecting" | "offline";
+/** What the page may claim: `live` only when the stream is connected AND the server's market
+ * is live. `warming`: connected, the server is still loading history (no `ready` yet).
+ * `stale`: connected, but the feed is reconnecting, failed or stopping (bars so far are real,
+ * nothing new is coming). `finished`: a replay reached its end. `reconnecting`/`offline`: the
+ * stream itself is down. */
+export type StreamState = "live" | "warming" | "stale" | "finished" | "reconnecting" | "offline";
+
+/** The server's market lifecycle phase, from `status` events. */
+export type MarketPhase = StatusEvent["phase"];
+
+/** The page state a connected stream shows for a server phase. */
+export function stateForPhase(phase: MarketPhase | null): StreamState {
+  switch (phase) {
+    case "warming":
+      return "warming";
+    case "finished":
+      return "finished";
+    case "reconnecting":
+    case "failed":
+    case "stopped":
+      return "stale";
+    default:
+      return "live";
+  }
+}
 
 export interface StreamSnapshot {
   state: StreamState;
@@ -30,6 +54,11 @@ export interface StreamSnapshot {
   feed: string | null;
   /** The feed clock from the newest `status` event (exchange / replay time). */
   clockMs: number | null;
+  /** The server's market phase and what it said about it (e.g. "loading history"). */
+  phase: MarketPhase | null;
+  phaseDetail: string;
+  /** Warm-up progress from the server: done of total (e.g. minutes of history), or null. */
+  progress: { done: number; total: number } | null;
   /** EventSources opened so far. */
   connections: number;
   duplicatesDropped: number;
@@ -106,6 +135,8 @@ export class StreamClient {
   private running = false;
   private networkOnline = true;
   private lagSampledAt = Number.NEGATIVE_INFINITY;
+  /** The EventSource that delivered `ready` (only then may the state say live). */
+  private readyOn: EventSourceLike | null = null;
   private readonly lastSeq = new Map<string, number>();
   private readonly listeners = new Set<StreamListeners>();
   private snap: StreamSnapshot = {
@@ -118,6 +149,9 @@ export class StreamClient {
     lastMessageAt: null,
     feed: null,
     clockMs: null,
+    phase: null,
+    phaseDetail: "",
+    progress: null,
     connections: 0,
     duplicatesDropped: 0,
     malformedDropped: 0,
@@ -242,8 +276,9 @@ export class StreamClient {
       return;
     }
     this.clearRetry();
+    this.readyOn = es;
     this.update({
-      state: "live",
+      state: stateForPhase(this.snap.phase),
       attempt: 0,
       nextRetryAt: null,
       cursor: ev.lastEventId || ready.cursor || this.snap.cursor,
@@ -301,11 +336,24 @@ export class StreamClient {
     const lag = typeof status.server_ms === "number" ? Math.max(0, now - status.server_ms) : null;
     this.lagSampledAt = now;
     const feedLag = typeof status.clock_ms === "number" ? status.server_ms - status.clock_ms : null;
+    const phase = status.phase ?? "live";
+    const progress =
+      typeof status.done === "number" && typeof status.total === "number" && status.total > 0
+        ? { done: status.done, total: status.total }
+        : null;
+    // Before `ready` only "warming" may show (the stream is not delivering yet); after it,
+    // the phase says whether what is delivered is live.
+    const state =
+      es === this.readyOn ? stateForPhase(phase) : phase === "warming" ? "warming" : this.snap.state;
     this.update({
+      state,
       lagMs: lag,
       feedLagMs: feedLag,
       feed: status.feed ?? null,
       clockMs: status.clock_ms ?? null,
+      phase,
+      phaseDetail: status.detail ?? "",
+      progress,
     });
     for (const l of this.listeners) l.status?.(status);
   }
@@ -389,6 +437,7 @@ export class StreamClient {
   }
 
   private closeSource(): void {
+    this.readyOn = null;
     if (this.es) {
       this.es.onerror = null;
       this.es.close();

@@ -22,7 +22,8 @@ async def healthz(request: Request) -> Response:
 
 
 @router.get(
-    "/readyz", responses={**json_response(Health, 200), **json_response(Health, 503)},
+    "/readyz",
+    responses={**json_response(Health, 200), **json_response(Health, 503)},
     summary="Readiness",
 )
 async def readyz(request: Request) -> Response:

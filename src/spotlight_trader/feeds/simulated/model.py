@@ -506,7 +506,8 @@ class SymbolSimulator:
                 low_c = min(open_c, close_c)
         # sizes
         blocks = tuple(
-            100 * rng.randint(50, 400) for _ in range(_binomial(rng, priced, BLOCK_P) if regular else 0)
+            100 * rng.randint(50, 400)
+            for _ in range(_binomial(rng, priced, BLOCK_P) if regular else 0)
         )
         plain = priced - len(blocks)
         if plain:
@@ -517,8 +518,15 @@ class SymbolSimulator:
             round_lots = 0
         mixed = _binomial(rng, plain, MIXED_LOT_P)
         mixed_shares = _sum_of_uniform(rng, mixed, 1, 99)
-        odd_shares = sum(_odd_lot_size(rng) for _ in range(odd)) if odd <= 8 else (
-            min(99 * odd, max(odd, round(odd * 34.0 + math.sqrt(odd) * 29.0 * rng.gauss(0.0, 1.0))))
+        odd_shares = (
+            sum(_odd_lot_size(rng) for _ in range(odd))
+            if odd <= 8
+            else (
+                min(
+                    99 * odd,
+                    max(odd, round(odd * 34.0 + math.sqrt(odd) * 29.0 * rng.gauss(0.0, 1.0))),
+                )
+            )
         )
         volume = 100 * round_lots + mixed_shares + odd_shares + sum(blocks)
         return MinutePlan(
