@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -29,6 +30,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The browser suite pins the market clock: every server's simulated day starts at this
+# New York time (a Wednesday's regular session), whenever and however often it starts, so
+# daytime and night-time runs behave the same and a restart continues the same day.
+SIM_START = "2025-03-12T10:30:00-04:00"
+
+
 class Server:
     """A ``spotlight serve`` subprocess that can be stopped and started again on one port."""
 
@@ -39,7 +46,8 @@ class Server:
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = ARTIFACTS / f"serve-{port}.log"
 
-    def start(self) -> None:
+    def spawn(self) -> None:
+        """Start the process; do not wait for it."""
         ARTIFACTS.mkdir(exist_ok=True)
         spotlight = Path(sys.executable).with_name("spotlight")
         self.proc = subprocess.Popen(
@@ -49,23 +57,35 @@ class Server:
             stderr=subprocess.STDOUT,
             cwd=REPO,
         )
-        deadline = time.monotonic() + 30
+
+    def readiness(self) -> int | None:
+        """The /readyz status code, or None while nothing answers."""
+        try:
+            return httpx.get(f"{self.url}/readyz", timeout=2).status_code
+        except httpx.HTTPError:
+            return None
+
+    def wait_ready(self, timeout_s: float = 90) -> None:
+        """Wait for /readyz 200 (history in the ring, feed live); sized for a loaded machine."""
+        deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
+            if self.proc is None or self.proc.poll() is not None:
                 raise RuntimeError(f"spotlight serve exited: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("spotlight serve did not become ready in 30 s")
+            if self.readiness() == 200:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"spotlight serve did not become ready in {timeout_s:g} s")
+
+    def start(self) -> None:
+        """Start and wait until ready."""
+        self.spawn()
+        self.wait_ready()
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(10)
+                self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
@@ -74,16 +94,25 @@ class Server:
 
 def serve_env(data_dir: Path, **settings: str) -> dict[str, str]:
     """The environment for ``spotlight serve``: the developer's settings removed, a fresh
-    data directory (its own SQLite database)."""
+    data directory (its own SQLite database), and the market clock pinned to
+    :data:`SIM_START` at this moment (``SIM_EPOCH``)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SIM_", "FEED", "WATCHLIST"))}
     env.pop("DATABASE_URL", None)
-    env.update({"LOG_LEVEL": "warning", "DATA_DIR": str(data_dir), **settings})
+    env.update(
+        {
+            "LOG_LEVEL": "warning",
+            "DATA_DIR": str(data_dir),
+            "SIM_START": SIM_START,
+            "SIM_EPOCH": datetime.now(UTC).isoformat(),
+            **settings,
+        }
+    )
     return env
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    """The product on its default feed (simulated, real time)."""
+    """The product on its default feed (simulated, real time, pinned clock)."""
     srv = Server(serve_env(tmp_path), free_port())
     srv.start()
     yield srv

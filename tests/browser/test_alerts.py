@@ -71,26 +71,38 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
         toggle.click()
         expect(row).to_have_attribute("data-enabled", "false", timeout=5_000)
         assert rule_named(server, "Close above 1")["settings"]["enabled"] is False
-    before = len(
-        httpx.get(f"{server.url}/api/signals", params={"rule_id": rule_id}).json()["signals"]
-    )
+    # the newest final minute of every symbol before enabling: only an alert on a later bar
+    # can be one that enabling caused (earlier ones may come from before it was switched off)
+    newest = {
+        symbol: httpx.get(f"{server.url}/api/bars", params={"symbol": symbol, "limit": 1}).json()[
+            "bars"
+        ][-1]["seq"]
+        for symbol in ("SPY", "QQQ", "AAPL")
+    }
     toggle.click()
     expect(row).to_have_attribute("data-enabled", "true", timeout=5_000)
     assert rule_named(server, "Close above 1")["settings"]["enabled"] is True
 
-    # an alert of this rule reaches the feed (a minute closes every 2 s at 30×)
+    # an alert of this rule on a bar that closed after enabling reaches the feed (a minute
+    # closes every 2 s at 30×)
     def alert_of_rule() -> dict[str, Any] | None:
         alerts: list[dict[str, Any]] = page.evaluate("window.__spotlight.alerts()")
-        return next((a for a in alerts if a["rule_id"] == rule_id), None)
+        return next(
+            (a for a in alerts if a["rule_id"] == rule_id and a["seq"] > newest[a["symbol"]]),
+            None,
+        )
 
-    signal = wait_for(alert_of_rule, 30, "an alert of the new rule in the feed")
+    signal = wait_for(alert_of_rule, 60, "an alert of the new rule in the feed")
     item = page.get_by_test_id(f"alert-{signal['id']}")
     expect(item).to_be_visible()
     expect(item).to_contain_text(signal["symbol"])
     assert signal["version"] == rule["version"]["version"]
     assert signal["explanation"]
-    stored = httpx.get(f"{server.url}/api/signals", params={"rule_id": rule_id}).json()["signals"]
-    assert len(stored) > before and signal["id"] in [s["id"] for s in stored]
+    stored = httpx.get(
+        f"{server.url}/api/signals",
+        params={"rule_id": rule_id, "symbol": signal["symbol"], "limit": 1_000},
+    ).json()["signals"]
+    assert signal["id"] in [s["id"] for s in stored]  # the one in the feed is the stored one
 
     # clicking it selects the symbol; the chart carries a marker for that signal
     item.click()

@@ -122,6 +122,9 @@ export class MarketStore {
       bar: (bar) => this.onBar(bar),
       microbar: (mb) => this.onMicrobar(mb),
       ready: () => {
+        // a resume (after a drop or a server restart): prices, prior closes and any notice
+        // about the outage are refreshed at once, not at the next 30 s refresh
+        if (this.readySeen) void this.refreshSymbols();
         this.readySeen = true;
         this.resolveReady();
         const waiters = this.readyWaiters;

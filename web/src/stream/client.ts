@@ -61,6 +61,8 @@ export interface StreamSnapshot {
   progress: { done: number; total: number } | null;
   /** EventSources opened so far. */
   connections: number;
+  /** `ready` events received: one per successful (re)connection, also the browser's own. */
+  readies: number;
   duplicatesDropped: number;
   malformedDropped: number;
 }
@@ -153,6 +155,7 @@ export class StreamClient {
     phaseDetail: "",
     progress: null,
     connections: 0,
+    readies: 0,
     duplicatesDropped: 0,
     malformedDropped: 0,
   };
@@ -279,6 +282,7 @@ export class StreamClient {
     this.readyOn = es;
     this.update({
       state: stateForPhase(this.snap.phase),
+      readies: this.snap.readies + 1,
       attempt: 0,
       nextRetryAt: null,
       cursor: ev.lastEventId || ready.cursor || this.snap.cursor,
