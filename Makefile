@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WEB := web
 
-.PHONY: run test bench lint fmt typecheck pytest webtest web api install clean browsers
+.PHONY: run test bench soak lint fmt typecheck pytest webtest web api install clean browsers
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -65,6 +65,11 @@ test: lint typecheck webtest pytest
 
 bench: install
 	$(PY) -m bench
+
+# The browser suite RUNS times in a row (default 10): prints "N passed, M failed".
+RUNS ?= 10
+soak: install web
+	$(PY) -m tests.soak --runs $(RUNS)
 
 clean:
 	rm -rf $(TOOLS) $(VENV) $(WEB)/node_modules $(WEB)/dist

@@ -73,7 +73,9 @@ class Settings(BaseSettings):
     )
     stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(
-        "info", description="Least severe log level written to stderr."
+        "info",
+        description="Least severe log level written to stderr (library internals only at "
+        "debug; secrets redacted at every level).",
     )
     log_json: bool = Field(False, description="Log JSON lines instead of console text.")
     data_dir: Path | None = Field(

@@ -1,0 +1,91 @@
+"""Logs: library chatter only at debug, and no secret at any level — checked on the real
+key flows (Polygon auth, the voice upstream with the browser's token) at debug level."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+import pytest
+
+from spotlight_trader import logs
+from spotlight_trader.feeds.polygon import PolygonFeed
+from spotlight_trader.market.lifecycle import Phase
+from tests.conftest import until
+from tests.fakes.polygon_ws import FakePolygonServer
+from tests.fakes.realtime_upstream import FakeRealtime
+from tests.test_polygon_feed import make_pipeline
+from tests.test_voice import KEY, ORIGIN, browser, ready, voice_server
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> object:
+    yield
+    logs.configure("warning")
+
+
+@pytest.mark.parametrize(
+    ("line", "secret"),
+    [
+        ("> Authorization: Bearer sk-live-abcdefghijkl", "sk-live-abcdefghijkl"),
+        ("< sec-websocket-protocol: spotlight.v1, spotlight.token.eyJhbGciOi.x.y", "eyJhbGciOi"),
+        ('> TEXT \'{"action":"auth","params":"pk_1234567890"}\' [44 bytes]', "pk_1234567890"),
+        ('> TEXT \'{"action": "auth", "params": "pk_12345...\' [90 bytes]', "pk_12345"),
+        ("GET https://api.massive.com/v2/aggs?apiKey=pk_secret&limit=5", "pk_secret"),
+        ("headers={'cookie': 'session=abc123def'}", "abc123def"),
+        ("subprotocols openai-insecure-api-key.sk-proj-999999999", "sk-proj-999999999"),
+        ("token sk-abcdefghijklmnop in a message", "sk-abcdefghijklmnop"),
+    ],
+)
+def test_redact_removes_every_credential_shape(line: str, secret: str) -> None:
+    redacted = logs.redact(line)
+    assert secret not in redacted
+    assert "[redacted]" in redacted
+
+
+def test_redact_leaves_ordinary_lines_alone() -> None:
+    line = '> TEXT \'{"action":"subscribe","params":"T.AAPL,Q.AAPL"}\' [47 bytes]'
+    assert logs.redact(line) == line
+
+
+def test_library_internals_only_at_debug(capfd: pytest.CaptureFixture[str]) -> None:
+    logs.configure("info")
+    logging.getLogger("alembic.runtime.migration").info("Context impl SQLiteImpl.")
+    logging.getLogger("uvicorn.error").info("Started server process [1]")
+    logging.getLogger("spotlight_trader.x").info("our own line")
+    err = capfd.readouterr().err
+    assert "Context impl" not in err and "Started server process" not in err
+    assert "our own line" in err
+    logs.configure("debug")
+    logging.getLogger("alembic.runtime.migration").info("Context impl SQLiteImpl.")
+    assert "Context impl" in capfd.readouterr().err
+
+
+async def test_no_secret_reaches_the_log_at_debug(capfd: pytest.CaptureFixture[str]) -> None:
+    logs.configure("debug")
+    polygon_key = "pk-polygon-secret-0123456789"
+    async with FakePolygonServer(api_key=polygon_key) as server:
+        feed = PolygonFeed(polygon_key, ws_url=server.url, backoff_base_s=0.05)
+        pipeline = make_pipeline()
+        await feed.set_symbols(["AAPL"])
+        task = asyncio.create_task(feed.run(pipeline))
+        try:
+            await until(lambda: pipeline.lifecycle.state.phase is Phase.LIVE)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+    async with (
+        FakeRealtime() as fake,
+        voice_server(fake) as (base, _service),
+        httpx.AsyncClient(base_url=base) as http,
+    ):
+        token = (await http.post("/api/voice/token", headers={"Origin": ORIGIN})).json()["token"]
+        ws = await browser(base, token)
+        await ready(ws)
+        await ws.close()
+    out = capfd.readouterr()
+    text = out.out + out.err
+    assert "> GET" in text or "= connection is OPEN" in text  # debug lines were written
+    for secret in (polygon_key, KEY, token, token.split(".")[2]):
+        assert secret not in text
