@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
-from spotlight_trader.feeds.polygon_codec import decode_frame, parse_frame
+from spotlight_trader.feeds.polygon.codec import decode_frame, parse_frame
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 

@@ -45,7 +45,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from bench.ingest import FRAME_SIZE, START_MS, SYMBOLS, TapeGenerator, make_frames
 from spotlight_trader import logs
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
-from spotlight_trader.feeds.polygon import PolygonFeed
+from spotlight_trader.feeds.polygon.feed import PolygonFeed
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.model import Quote, Trade

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from spotlight_trader import logs
-from spotlight_trader.feeds.polygon import PolygonFeed
+from spotlight_trader.feeds.polygon.feed import PolygonFeed
 from spotlight_trader.market.lifecycle import Phase
 from tests.conftest import until
 from tests.fakes.polygon_ws import FakePolygonServer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from spotlight_trader.feeds.polygon_codec import decode_frame, parse_frame
+from spotlight_trader.feeds.polygon.codec import decode_frame, parse_frame
 from spotlight_trader.model import Quote, Trade
 from tests.fakes.polygon_ws import quote, recorded, status_frame, trade
 

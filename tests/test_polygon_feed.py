@@ -11,8 +11,8 @@ import pytest
 
 from spotlight_trader.bus import LocalBus, bar_topic
 from spotlight_trader.errors import FeedError
-from spotlight_trader.feeds.polygon import PolygonFeed
-from spotlight_trader.market.history import HistoryService
+from spotlight_trader.feeds.polygon.feed import PolygonFeed
+from spotlight_trader.feeds.polygon.rest import HistoryService
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing

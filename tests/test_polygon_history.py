@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from spotlight_trader.market.history import (
+from spotlight_trader.feeds.polygon.rest import (
     HistoryAuthError,
     HistoryError,
     HistoryService,

@@ -6,7 +6,8 @@ import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-from spotlight_trader.api.security import LOCAL_USER, AuthError, current_user_id
+from spotlight_trader.api.security import LOCAL_USER, current_user_id
+from spotlight_trader.errors import AuthError
 
 
 class Directory:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import pytest
 
-from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolError, ToolRegistry
+from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
+from spotlight_trader.errors import ToolError
 from spotlight_trader.model import Quote, Signal
 from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.storage.store import open_store

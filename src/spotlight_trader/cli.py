@@ -141,8 +141,8 @@ def backfill(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-    from spotlight_trader.market.history import BackfillProgress, HistoryError
-    from spotlight_trader.market.history import backfill as run_backfill
+    from spotlight_trader.feeds.polygon.rest import BackfillProgress, HistoryError
+    from spotlight_trader.feeds.polygon.rest import backfill as run_backfill
     from spotlight_trader.market.ring import MemoryRing
     from spotlight_trader.model import MINUTE_MS
     from spotlight_trader.service import normalise_symbol

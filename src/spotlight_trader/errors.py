@@ -1,10 +1,17 @@
 """The package's error hierarchy.
 
 SpotlightError
-├── ConfigError          a setting is missing or invalid (start-up stops)
-├── InputError           bad external input: a file, a frame, a query value
-│   └── TradeFileError   a trade file cannot be read or has the wrong shape
-└── FeedError            a market data feed failed in a way it cannot recover from
+├── ConfigError              a setting is missing or invalid (start-up stops)
+├── InputError               bad external input: a file, a frame, a query value
+│   ├── TradeFileError       a trade file cannot be read or has the wrong shape
+│   ├── ToolError            a voice-coach tool call that cannot run (bad arguments)
+│   └── InvalidExpression    a custom rule that does not parse (rules/expr.py; carries
+│                            the position and what was expected)
+├── AuthError                missing or wrong credentials (HTTP 401)
+│   └── TokenError           a voice token that must be refused
+├── FeedError                a market data feed failed in a way it cannot recover from
+│   └── HistoryError         Polygon REST history failed (→ HistoryAuthError: key refused)
+└── SubscriberOverflow       a bus subscriber fell behind on lossless messages (bus.py)
 """
 
 from __future__ import annotations
@@ -28,3 +35,16 @@ class TradeFileError(InputError):
 
 class FeedError(SpotlightError):
     """A feed stopped for a reason that retrying will not fix."""
+
+
+class ToolError(InputError):
+    """A tool call that cannot run (unknown tool, bad arguments, bad input); the message
+    goes back to the model."""
+
+
+class AuthError(SpotlightError):
+    """The request's credentials are missing or wrong (HTTP 401)."""
+
+
+class TokenError(AuthError):
+    """A voice token that must be refused; the message is safe to show (no token in it)."""

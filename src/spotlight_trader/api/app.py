@@ -17,13 +17,12 @@ import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import market, ops, rules
-from spotlight_trader.api.security import AuthError
 from spotlight_trader.api.stream import stream_market
 from spotlight_trader.coach import tokens
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.coach.proxy import realtime_ws
 from spotlight_trader.coach.tokens import VoiceState
-from spotlight_trader.errors import InputError
+from spotlight_trader.errors import AuthError, InputError
 from spotlight_trader.metrics import make_registry
 from spotlight_trader.service import MarketService
 

@@ -11,13 +11,9 @@ from typing import Protocol
 
 from starlette.requests import HTTPConnection
 
-from spotlight_trader.errors import SpotlightError
+from spotlight_trader.errors import AuthError
 
 LOCAL_USER = "local"
-
-
-class AuthError(SpotlightError):
-    """The request's credentials are missing or wrong (HTTP 401)."""
 
 
 class UserDirectory(Protocol):

@@ -37,13 +37,13 @@ from spotlight_trader.bus import SubscriberOverflow, signal_topic
 from spotlight_trader.coach import policy
 from spotlight_trader.coach.tokens import (
     DISABLED_REASON,
-    TokenError,
     VoiceState,
     allowed_origins,
     verify_token,
 )
-from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolError, ToolRegistry
+from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
 from spotlight_trader.config import Settings
+from spotlight_trader.errors import TokenError, ToolError
 from spotlight_trader.service import MarketService, normalise_symbol
 
 log = structlog.get_logger(__name__)

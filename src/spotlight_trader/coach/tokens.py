@@ -22,15 +22,12 @@ from spotlight_trader.api.responses import MsgspecResponse, error_response
 from spotlight_trader.api.schemas import VoiceStatus, VoiceToken
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.config import Settings
+from spotlight_trader.errors import TokenError
 
 AUDIENCE = "spotlight-realtime"
 ALGORITHM = "HS256"
 WS_PATH = "/ws/realtime"
 DISABLED_REASON = "set OPENAI_API_KEY to enable the voice coach"
-
-
-class TokenError(Exception):
-    """A voice token that must be refused; the message is safe to show (no token in it)."""
 
 
 def mint_token(settings: Settings, user_id: str, now_s: float | None = None) -> tuple[str, int]:

@@ -24,7 +24,7 @@ from typing import Annotated, Any
 import msgspec
 
 from spotlight_trader.coach.policy import ViewContext
-from spotlight_trader.errors import InputError
+from spotlight_trader.errors import InputError, ToolError
 from spotlight_trader.service import MarketService, normalise_symbol
 
 if typing.TYPE_CHECKING:
@@ -33,10 +33,6 @@ if typing.TYPE_CHECKING:
 
 ToolFn = Callable[..., Awaitable[object]]
 _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
-
-
-class ToolError(Exception):
-    """A tool call that cannot run (unknown tool, bad arguments, bad input)."""
 
 
 @dataclass(frozen=True)

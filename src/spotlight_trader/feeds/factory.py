@@ -22,7 +22,7 @@ def make_feed(settings: Settings) -> Feed:
             epoch_s=epoch.timestamp() if epoch is not None else None,
         )
     if settings.feed == "polygon":
-        from spotlight_trader.feeds.polygon import PolygonFeed
+        from spotlight_trader.feeds.polygon.feed import PolygonFeed
 
         return PolygonFeed.from_settings(settings)
     raise ConfigError(f"invalid setting FEED: {settings.feed!r} is not available in this build")

@@ -32,6 +32,7 @@ import msgspec
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
+from spotlight_trader.errors import InputError
 from spotlight_trader.rules.indicators import FIELDS
 
 MAX_CHARS: Final = 500
@@ -100,7 +101,7 @@ class ExpressionError(msgspec.Struct, frozen=True):
     expected: list[str]
 
 
-class InvalidExpression(ValueError):
+class InvalidExpression(InputError):
     """Raised by :func:`compile_expression`; ``error`` holds the details."""
 
     def __init__(self, error: ExpressionError) -> None:

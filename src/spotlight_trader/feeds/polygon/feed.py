@@ -10,11 +10,11 @@ set (``T.`` only on the delayed host, which has no quotes), then read.
   exponential backoff with full jitter (``base * 2**attempt`` capped at ``max``; the attempt
   counter resets once a connection stayed up ``stable_after_s``).
 * The socket reader never waits on processing: raw frames go into a bounded queue that a
-  processing task decodes (:mod:`.polygon_codec`) into the sink. A full queue means the
+  processing task decodes (:mod:`.codec`) into the sink. A full queue means the
   processor cannot keep up: that is logged loudly and the connection is recycled, and gap
   repair covers what was lost.
 * The processing task also drives the feed clock (``sink.advance`` every ``tick_s``, wall
-  clock minus the feed delay) and runs gap repair (:mod:`spotlight_trader.market.gaps`)
+  clock minus the feed delay) and runs gap repair (:mod:`spotlight_trader.feeds.polygon.gaps`)
   after every (re)connect, before any frame of the new connection; the clock stays paused
   while disconnected so the minute that was forming is not finalised from partial data.
 
@@ -42,9 +42,9 @@ from websockets.exceptions import ConnectionClosed, WebSocketException
 from spotlight_trader.config import Settings
 from spotlight_trader.errors import ConfigError, FeedError
 from spotlight_trader.feeds.base import MarketSink
-from spotlight_trader.feeds.polygon_codec import StatusEvent, decode_frame
-from spotlight_trader.market.gaps import BarStore, is_bar_store, repair_gap
-from spotlight_trader.market.history import HistoryAuthError, HistoryError, HistoryService
+from spotlight_trader.feeds.polygon.codec import StatusEvent, decode_frame
+from spotlight_trader.feeds.polygon.gaps import BarStore, is_bar_store, repair_gap
+from spotlight_trader.feeds.polygon.rest import HistoryAuthError, HistoryError, HistoryService
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.session import et_datetime, session_of
 from spotlight_trader.model import MINUTE_MS

@@ -26,7 +26,7 @@ from typing import Protocol
 import msgspec
 
 from spotlight_trader.market.bars import BarBuilder
-from spotlight_trader.market.history import HistoryService
+from spotlight_trader.feeds.polygon.rest import HistoryService
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.model import MINUTE_MS, Bar
 
