@@ -25,8 +25,8 @@ from typing import Protocol
 
 import msgspec
 
-from spotlight_trader.market.bars import BarBuilder
 from spotlight_trader.feeds.polygon.rest import HistoryService
+from spotlight_trader.market.bars import BarBuilder
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.model import MINUTE_MS, Bar
 
