@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterator
 
 import httpx
 import pytest
+import structlog
 
 from spotlight_trader import logs
 from spotlight_trader.feeds.polygon.feed import PolygonFeed
@@ -20,9 +22,18 @@ from tests.test_voice import KEY, ORIGIN, browser, ready, voice_server
 
 
 @pytest.fixture(autouse=True)
-def _restore_logging() -> object:
+def _restore_logging() -> Iterator[None]:
+    """Leave logging as it was (pytest's capture handlers, levels, structlog)."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    levels = {name: logging.getLogger(name).level for name in logs.CHATTY}
+    config = structlog.get_config()
     yield
-    logs.configure("warning")
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, value in levels.items():
+        logging.getLogger(name).setLevel(value)
+    structlog.configure(**config)
 
 
 @pytest.mark.parametrize(

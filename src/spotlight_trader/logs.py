@@ -37,6 +37,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_handler: logging.Handler | None = None  # the handler configure() installed
+
+
 def redact(text: str) -> str:
     """``text`` with every credential we know the shape of replaced by ``[redacted]``."""
     for pattern, replacement in _PATTERNS:
@@ -52,6 +55,16 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _Stderr:
+    """Whatever ``sys.stderr`` is when a line is written (tests swap it)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def _redact_rendered(_logger: Any, _method: str, rendered: Any) -> Any:
     return redact(rendered) if isinstance(rendered, str) else rendered
 
@@ -59,18 +72,18 @@ def _redact_rendered(_logger: Any, _method: str, rendered: Any) -> Any:
 def configure(level: str = "info", json: bool = False) -> None:
     """Route structlog and stdlib logging to stderr at ``level`` (library chatter only at
     ``debug``), redacting secrets at every level."""
+    global _handler
     numeric = logging.getLevelName(level.upper())
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(RedactingFormatter("%(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    if _handler is not None:
+        root.removeHandler(_handler)
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(RedactingFormatter("%(message)s"))
+    root.addHandler(_handler)
     root.setLevel(numeric)
     quiet = numeric if level == "debug" else max(numeric, logging.WARNING)
     for name in CHATTY:
-        logger = logging.getLogger(name)
-        logger.setLevel(quiet)
-        logger.handlers.clear()  # everything goes through the root's redacting handler
-        logger.propagate = True
+        logging.getLogger(name).setLevel(quiet)
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
     )
@@ -82,6 +95,7 @@ def configure(level: str = "info", json: bool = False) -> None:
             _redact_rendered,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
-        cache_logger_on_first_use=True,
+        logger_factory=structlog.PrintLoggerFactory(_Stderr()),
+        # not cached: a later configure() (another level, another stderr) applies everywhere
+        cache_logger_on_first_use=False,
     )
