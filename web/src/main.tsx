@@ -1,9 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { Dashboard as App } from "./app/Dashboard";
 import "./index.css";
-import { StoreContext } from "./store/context";
-import { MarketStore } from "./store/market";
+import { StoreContext } from "./features/market/context";
+import { MarketStore } from "./features/market/store";
 import { installTestHook } from "./testHook";
 
 const store = new MarketStore();

@@ -1,0 +1,23 @@
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { AlertsState } from "../alerts/store";
+import type { AppState, MarketStore } from "./store";
+
+export const StoreContext = createContext<MarketStore | null>(null);
+
+export function useStore(): MarketStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error("useStore outside <StoreContext.Provider>");
+  return store;
+}
+
+/** Subscribe to a slice of the app state; re-renders only when the slice changes (Object.is). */
+export function useAppState<T>(select: (s: AppState) => T): T {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
+
+/** Subscribe to a slice of the alerts state (feed, backtest preview, speech toggle). */
+export function useAlertsState<T>(select: (s: AlertsState) => T): T {
+  const { alerts } = useStore();
+  return useSyncExternalStore(alerts.subscribe, () => select(alerts.getState()));
+}
