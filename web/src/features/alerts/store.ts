@@ -1,9 +1,9 @@
 // Alerts outside React: the feed (GET /api/signals, then the stream's `alert` events, merged
 // and deduplicated by id), a backtest preview, and optional spoken call-outs.
 
-import * as api from "../../shared/api/client";
 import type { Rule, Signal } from "../../shared/api/types";
 import type { StreamClient } from "../stream";
+import * as api from "./api";
 import { mergeSignals } from "./feed";
 
 export interface BacktestPreview {

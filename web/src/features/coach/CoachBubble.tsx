@@ -8,10 +8,10 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { getVoiceStatus } from "../../shared/api/client";
 import type { VoiceStatus } from "../../shared/api/types";
 import { registerVoice } from "../../testHook";
 import { useAppState } from "../market/context";
+import { getVoiceStatus } from "./api";
 import type { VoiceClient, VoiceSnapshot, VoiceState } from "./voice/VoiceClient";
 
 const POS_KEY = "spotlight.coach.position";

@@ -1,10 +1,11 @@
 // Application state outside React: the watchlist, one CandleBook per symbol, the stream client,
 // and the selected symbol/timeframe. React reads it through useSyncExternalStore; the chart
 // subscribes to candle changes directly so microbars never re-render React trees.
-import * as api from "../../shared/api/client";
+import { ApiError } from "../../shared/api/http";
 import type { Bar, Microbar, SymbolQuote } from "../../shared/api/types";
 import { AlertsStore } from "../alerts/store";
 import { StreamClient, type StreamClientOptions, type StreamSnapshot } from "../stream";
+import * as api from "./api";
 import { type ApplyResult, CandleBook, TIMEFRAMES, type Timeframe } from "./candles";
 
 export interface QuoteView {
@@ -325,7 +326,7 @@ export class MarketStore {
         } catch (err) {
           // 503: the server is still loading its history. The stream says `ready` once it
           // is in; the whole page then comes at once.
-          if (!(err instanceof api.ApiError) || err.status !== 503) throw err;
+          if (!(err instanceof ApiError) || err.status !== 503) throw err;
           await this.nextReady();
           streamWasReady = true;
           bars = await api.getBars({ symbol, limit: HISTORY_PAGE });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import { validateExpression } from "../../shared/api/client";
 import type { ValidateResponse } from "../../shared/api/types";
+import { validateExpression } from "./api";
 import { caretLine } from "./params";
 
 export type Validation =

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
-import * as api from "../../shared/api/client";
 import type { Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
 import { diffVersions } from "../alerts/diff";
 import { useAlertsState, useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
+import * as api from "./api";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { overrides, type ParamField, paramFields, parseSymbols } from "./params";
 import { FREQUENCIES, FrequencyFields } from "./RuleEditor";

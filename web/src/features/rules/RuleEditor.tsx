@@ -1,6 +1,6 @@
 import { useState } from "react";
-import * as api from "../../shared/api/client";
 import type { Frequency, Rule } from "../../shared/api/types";
+import * as api from "./api";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { DIRECTIONS, type Direction } from "./params";
 

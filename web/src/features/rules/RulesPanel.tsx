@@ -1,10 +1,10 @@
 // The rules browser (lazy-loaded): list with on/off switches, a drawer per rule (parameters,
 // versions with diff and revert, backtest preview) and the custom-rule editor.
 import { useCallback, useEffect, useState } from "react";
-import * as api from "../../shared/api/client";
 import type { Rule } from "../../shared/api/types";
 import { Drawer } from "../../shared/ui/Drawer";
 import { useStore } from "../market/context";
+import * as api from "./api";
 import { RuleDetails } from "./RuleDetails";
 import { RuleEditor } from "./RuleEditor";
 

@@ -1,6 +1,6 @@
 // The real browser dependencies of VoiceClient: WebSocket, a 24 kHz AudioContext for playback,
 // getUserMedia + an AudioWorklet for capture, and the token endpoint.
-import { getVoiceToken } from "../../../shared/api/client";
+import { getVoiceToken } from "../api";
 import type { AudioSink } from "./playback";
 import { type MicHandle, type SocketLike, VoiceClient, type VoiceDeps } from "./VoiceClient";
 
