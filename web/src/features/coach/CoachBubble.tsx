@@ -8,10 +8,9 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import type { VoiceStatus } from "../../shared/api/types";
 import { registerVoice } from "../../testHook";
 import { useAppState } from "../market/context";
-import { getVoiceStatus } from "./api";
+import { useVoiceStatus } from "./queries";
 import type { VoiceClient, VoiceSnapshot, VoiceState } from "./voice/VoiceClient";
 
 const POS_KEY = "spotlight.coach.position";
@@ -72,8 +71,9 @@ const STATE_DOT: Record<string, string> = {
 const noop = () => () => {};
 
 export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
-  const [status, setStatus] = useState<VoiceStatus | null>(null);
-  const [statusError, setStatusError] = useState<string | null>(null);
+  const voiceStatus = useVoiceStatus();
+  const status = voiceStatus.data ?? null;
+  const statusError = voiceStatus.error?.message ?? null;
   const [client, setClient] = useState<VoiceClient | null>(null);
   const [loading, setLoading] = useState(false);
   const [pos, setPos] = useState<Pos>(() => readPos());
@@ -87,17 +87,6 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
     client ? client.subscribe : noop,
     client ? client.snapshot : () => null,
   );
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getVoiceStatus(ctrl.signal)
-      .then(setStatus)
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setStatusError(err instanceof Error ? err.message : String(err));
-      });
-    return () => ctrl.abort();
-  }, []);
 
   const enabled = status?.enabled === true;
   const disabledReason = !enabled

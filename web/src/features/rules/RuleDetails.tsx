@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
 import { diffVersions } from "../alerts/diff";
 import { useAlertsState, useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
-import * as api from "./api";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { overrides, type ParamField, paramFields, parseSymbols } from "./params";
+import { useBacktest, useCreateVersion, useRevertRule, useSaveSettings, useVersions } from "./queries";
 import { FREQUENCIES, FrequencyFields } from "./RuleEditor";
 
 type Tab = "params" | "versions" | "backtest";
@@ -15,7 +15,7 @@ const input =
 const button =
   "rounded border border-zinc-700 px-2 py-0.5 text-xs text-zinc-200 hover:border-sky-600 disabled:opacity-40";
 
-export function RuleDetails({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<void> }) {
+export function RuleDetails({ rule }: { rule: Rule }) {
   const [tab, setTab] = useState<Tab>("params");
   return (
     <div className="flex flex-col gap-3" data-testid={`rule-details-${rule.id}`}>
@@ -51,10 +51,8 @@ export function RuleDetails({ rule, onChanged }: { rule: Rule; onChanged: () => 
           </button>
         ))}
       </div>
-      {tab === "params" && (
-        <ParamsTab key={`${rule.id}:${rule.version.version}`} rule={rule} onChanged={onChanged} />
-      )}
-      {tab === "versions" && <VersionsTab rule={rule} onChanged={onChanged} />}
+      {tab === "params" && <ParamsTab key={`${rule.id}:${rule.version.version}`} rule={rule} />}
+      {tab === "versions" && <VersionsTab rule={rule} />}
       {tab === "backtest" && <BacktestTab rule={rule} />}
     </div>
   );
@@ -62,7 +60,7 @@ export function RuleDetails({ rule, onChanged }: { rule: Rule; onChanged: () => 
 
 // ---- parameters and settings ----------------------------------------------------------------
 
-function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<void> }) {
+function ParamsTab({ rule }: { rule: Rule }) {
   const base = rule.version.params as Record<string, unknown>;
   const userOverrides = (rule.settings.params ?? {}) as Record<string, unknown>;
   const custom = rule.kind === "custom";
@@ -79,26 +77,25 @@ function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<v
   const [symbols, setSymbols] = useState((rule.settings.symbols ?? []).join(", "));
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
   const validation = useValidation(custom ? expression : "");
+  const saveSettings = useSaveSettings(rule.id);
+  const createVersion = useCreateVersion(rule.id);
+  // Each resolves once the list (and the versions) are fetched again.
+  const saving = saveSettings.isPending || createVersion.isPending;
 
   const run = async (what: string, fn: () => Promise<unknown>) => {
-    setSaving(true);
     setStatus(null);
     try {
       await fn();
       setStatus({ ok: true, text: what });
-      await onChanged();
     } catch (err) {
       setStatus({ ok: false, text: (err as Error).message });
-    } finally {
-      setSaving(false);
     }
   };
 
   const saveForMe = () =>
     run("Saved for you", () =>
-      api.putRuleSettings(rule.id, {
+      saveSettings.mutateAsync({
         enabled: rule.settings.enabled,
         params: overrides(base, values),
         symbols: parseSymbols(symbols),
@@ -107,7 +104,7 @@ function ParamsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<v
 
   const saveVersion = () =>
     run("New version saved", () =>
-      api.createVersion(rule.id, {
+      createVersion.mutateAsync({
         params: values,
         expression: custom ? expression : null, // null keeps the current one
         frequency,
@@ -274,38 +271,23 @@ function freqLabel(f: Frequency): string {
   return FREQUENCIES.find((x) => x.value === f)?.label ?? f;
 }
 
-function VersionsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise<void> }) {
-  const [versions, setVersions] = useState<RuleVersion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [compare, setCompare] = useState<[number, number] | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const vs = await api.listVersions(rule.id);
-      setVersions(vs);
-      const [newest, prev] = vs;
-      setCompare(newest && prev ? [prev.version, newest.version] : null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, [rule.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+function VersionsTab({ rule }: { rule: Rule }) {
+  const query = useVersions(rule.id);
+  const revertTo = useRevertRule(rule.id);
+  // The pair picked by the user; null = the newest two (again after each revert).
+  const [picked, setPicked] = useState<[number, number] | null>(null);
+  const versions: RuleVersion[] | null = query.data ?? null;
+  const error = query.error?.message ?? revertTo.error?.message ?? null;
+  const busy = revertTo.isPending;
+  const [newest, prev] = versions ?? [];
+  const compare: [number, number] | null = picked ?? (newest && prev ? [prev.version, newest.version] : null);
 
   const revert = async (version: number) => {
-    setBusy(true);
-    setError(null);
     try {
-      await api.revertRule(rule.id, version);
-      await onChanged();
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      await revertTo.mutateAsync(version);
+      setPicked(null);
+    } catch {
+      // shown from revertTo.error
     }
   };
 
@@ -337,7 +319,7 @@ function VersionsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise
                   name="diff-from"
                   aria-label={`compare from v${v.version}`}
                   checked={compare?.[0] === v.version}
-                  onChange={() => setCompare([v.version, compare?.[1] ?? v.version])}
+                  onChange={() => setPicked([v.version, compare?.[1] ?? v.version])}
                 />
               </td>
               <td>
@@ -346,7 +328,7 @@ function VersionsTab({ rule, onChanged }: { rule: Rule; onChanged: () => Promise
                   name="diff-to"
                   aria-label={`compare to v${v.version}`}
                   checked={compare?.[1] === v.version}
-                  onChange={() => setCompare([compare?.[0] ?? v.version, v.version])}
+                  onChange={() => setPicked([compare?.[0] ?? v.version, v.version])}
                 />
               </td>
               <td className="text-zinc-200">
@@ -410,26 +392,17 @@ function BacktestTab({ rule }: { rule: Rule }) {
   const preview = useAlertsState((s) => s.preview);
   const [limit, setLimit] = useState(100);
   const [version, setVersion] = useState(rule.version.version);
-  const [versions, setVersions] = useState<number[]>([rule.version.version]);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Without the list (loading, or it failed) only the current version is offered.
+  const versions = useVersions(rule.id).data?.map((v) => v.version) ?? [rule.version.version];
+  const backtest = useBacktest(rule.id);
+  const running = backtest.isPending;
+  const error = backtest.error?.message ?? null;
   const mine = preview?.ruleId === rule.id ? preview : null;
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    api.listVersions(rule.id, ctl.signal).then(
-      (vs) => setVersions(vs.map((v) => v.version)),
-      () => {}, // keep the current version only
-    );
-    return () => ctl.abort();
-  }, [rule.id]);
 
   const run = async () => {
     if (!symbol) return;
-    setRunning(true);
-    setError(null);
     try {
-      const signals = await api.backtestRule(rule.id, { symbol, version, limit });
+      const signals = await backtest.mutateAsync({ symbol, version, limit });
       store.alerts.setPreview({
         ruleId: rule.id,
         ruleName: rule.name,
@@ -437,10 +410,8 @@ function BacktestTab({ rule }: { rule: Rule }) {
         symbol,
         signals,
       });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setRunning(false);
+    } catch {
+      // shown from backtest.error
     }
   };
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { Frequency, Rule } from "../../shared/api/types";
-import * as api from "./api";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { DIRECTIONS, type Direction } from "./params";
+import { useCreateRule } from "./queries";
 
 export const FREQUENCIES: { value: Frequency; label: string }[] = [
   { value: "once", label: "Once" },
@@ -23,34 +23,32 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
   const [intrabar, setIntrabar] = useState(false);
   const [description, setDescription] = useState("");
   const [direction, setDirection] = useState<Direction>("neutral");
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const create = useCreateRule();
+  const saving = create.isPending;
+  const error = create.error?.message ?? null;
   const validation = useValidation(expression);
   const canSave = name.trim() !== "" && isValid(validation) && !saving;
 
   const save = async () => {
-    setSaving(true);
-    setError(null);
+    let rule: Rule;
     try {
-      const rule = await api.createRule({
-        name: name.trim(),
-        expression,
-        frequency,
-        cooldown_s: cooldown,
-        intrabar,
-        description: description.trim(),
+      // The direction is a parameter, which creation does not take: it is stored as this
+      // user's setting (a new version would do too, but version 1 should be what was typed).
+      rule = await create.mutateAsync({
+        body: {
+          name: name.trim(),
+          expression,
+          frequency,
+          cooldown_s: cooldown,
+          intrabar,
+          description: description.trim(),
+        },
+        direction,
       });
-      // The direction is a parameter, which creation does not take: store it as this user's
-      // setting (a new version would do too, but version 1 should be what was typed).
-      if (direction !== "neutral") {
-        await api.putRuleSettings(rule.id, { ...rule.settings, params: { direction } });
-      }
-      await onCreated(rule);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
+    } catch {
+      return; // shown from create.error
     }
+    await onCreated(rule);
   };
 
   return (

@@ -1,61 +1,34 @@
 // The rules browser (lazy-loaded): list with on/off switches, a drawer per rule (parameters,
 // versions with diff and revert, backtest preview) and the custom-rule editor.
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Rule } from "../../shared/api/types";
 import { Drawer } from "../../shared/ui/Drawer";
 import { useStore } from "../market/context";
-import * as api from "./api";
+import { useRules, useToggleRule, useTogglingRules } from "./queries";
 import { RuleDetails } from "./RuleDetails";
 import { RuleEditor } from "./RuleEditor";
 
 export default function RulesPanel() {
   const store = useStore();
-  const [rules, setRules] = useState<Rule[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useRules();
+  const rules = list.data ?? null;
+  // Until the list has loaded once it is retried every 5 s: show why it is not there yet.
+  const listError = list.error ?? list.failureReason;
+  const [toggleError, setToggleError] = useState<string | null>(null);
   const [open, setOpen] = useState<Rule["id"] | null>(null);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState<Set<Rule["id"]>>(new Set());
-
-  const reload = useCallback(async () => {
-    try {
-      setRules(await api.listRules());
-      setError(null);
-    } catch (err) {
-      setError(`Could not load rules: ${(err as Error).message}`);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  // The server was not reachable at start: try again every 5 s until the list loads.
-  const failed = rules === null && error !== null;
-  useEffect(() => {
-    if (!failed) return;
-    const timer = setInterval(() => void reload(), 5_000);
-    return () => clearInterval(timer);
-  }, [failed, reload]);
+  const toggleRule = useToggleRule();
+  const busy = useTogglingRules();
 
   const toggle = async (rule: Rule, enabled: boolean) => {
-    setBusy((b) => new Set(b).add(rule.id));
-    setRules(
-      (rs) => rs?.map((r) => (r.id === rule.id ? { ...r, settings: { ...r.settings, enabled } } : r)) ?? rs,
-    );
+    setToggleError(null);
     try {
-      const settings = await api.putRuleSettings(rule.id, { ...rule.settings, enabled });
-      setRules((rs) => rs?.map((r) => (r.id === rule.id ? { ...r, settings } : r)) ?? rs);
+      await toggleRule.mutateAsync({ rule, enabled });
     } catch (err) {
-      setRules((rs) => rs?.map((r) => (r.id === rule.id ? rule : r)) ?? rs);
-      setError(`Could not ${enabled ? "enable" : "disable"} ${rule.name}: ${(err as Error).message}`);
-    } finally {
-      setBusy((b) => {
-        const next = new Set(b);
-        next.delete(rule.id);
-        return next;
-      });
+      setToggleError(`Could not ${enabled ? "enable" : "disable"} ${rule.name}: ${(err as Error).message}`);
     }
   };
+  const error = toggleError ?? (listError ? `Could not load rules: ${listError.message}` : null);
 
   const closeDetails = () => {
     setOpen(null);
@@ -118,15 +91,14 @@ export default function RulesPanel() {
       </ul>
       {openRule && (
         <Drawer title={openRule.name} testId="rule-drawer" onClose={closeDetails}>
-          <RuleDetails rule={openRule} onChanged={reload} />
+          <RuleDetails rule={openRule} />
         </Drawer>
       )}
       {creating && (
         <Drawer title="New custom rule" testId="rule-editor-drawer" onClose={() => setCreating(false)}>
           <RuleEditor
-            onCreated={async (rule) => {
+            onCreated={(rule) => {
               setCreating(false);
-              await reload();
               setOpen(rule.id);
             }}
           />
