@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { Dashboard as App } from "./app/Dashboard";
+import { App } from "./app/App";
 import "./index.css";
 import { StoreContext } from "./features/market/context";
 import { MarketStore } from "./features/market/store";

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Link } from "wouter";
 import { AlertsFeed, SpeakToggle } from "../features/alerts/AlertsFeed";
 import { CoachBubble } from "../features/coach/CoachBubble";
 import { JournalPanel } from "../features/journal/JournalPanel";
@@ -10,6 +11,7 @@ import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { ComingSoon, Panel } from "../shared/ui/Panel";
+import { ROUTES } from "./routes";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
 
 // The rules browser is its own chunk: it is not needed to draw the first candle.
@@ -130,7 +132,16 @@ export function Dashboard() {
         <section className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)_auto]" aria-label="Chart">
           <Toolbar />
           <Chart />
-          <Panel id="journal" title="Journal" className="h-40 border-t">
+          <Panel
+            id="journal"
+            title="Journal"
+            className="h-40 border-t"
+            actions={
+              <Link href={ROUTES.journal} className="text-[11px] text-sky-400 hover:text-sky-300">
+                Open
+              </Link>
+            }
+          >
             <JournalPanel />
           </Panel>
         </section>
