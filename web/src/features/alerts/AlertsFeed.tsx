@@ -1,5 +1,6 @@
-import { useAlertsState, useAppState, useStore } from "../market/context";
+import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime, formatNyTime } from "../market/time";
+import { useAlertsState } from "./context";
 import { speechAvailable } from "./store";
 
 type Style = { label: string; text: string; border: string };

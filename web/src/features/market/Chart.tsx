@@ -20,9 +20,10 @@ import {
 } from "lightweight-charts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { registerChart } from "../../testHook";
+import { useAlertsState } from "../alerts/context";
 import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import type { Candle, LinePoint, Timeframe } from "./candles";
-import { useAlertsState, useAppState, useStore } from "./context";
+import { useAppState, useStore } from "./context";
 import { Legend, type LegendValues } from "./Legend";
 import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "./series";
 import { formatNyDateTime, formatNyTick } from "./time";

@@ -1,5 +1,4 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { AlertsState } from "../alerts/store";
 import type { AppState, MarketStore } from "./store";
 
 export const StoreContext = createContext<MarketStore | null>(null);
@@ -14,10 +13,4 @@ export function useStore(): MarketStore {
 export function useAppState<T>(select: (s: AppState) => T): T {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, () => select(store.getState()));
-}
-
-/** Subscribe to a slice of the alerts state (feed, backtest preview, speech toggle). */
-export function useAlertsState<T>(select: (s: AlertsState) => T): T {
-  const { alerts } = useStore();
-  return useSyncExternalStore(alerts.subscribe, () => select(alerts.getState()));
 }

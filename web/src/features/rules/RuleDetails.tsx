@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
+import { useAlertsState } from "../alerts/context";
 import { diffVersions } from "../alerts/diff";
-import { useAlertsState, useAppState, useStore } from "../market/context";
+import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { overrides, type ParamField, paramFields, parseSymbols } from "./params";
