@@ -50,7 +50,7 @@ pytest: install web
 	$(VENV)/bin/pytest -q -m browser
 
 # The web client's API types come from the server's OpenAPI document: fail when either
-# web/openapi.json (vs `spotlight openapi`) or web/src/api/schema.d.ts (npm run check) is stale.
+# web/openapi.json (vs `spotlight openapi`) or web/src/shared/api/schema.d.ts (npm run check) is stale.
 webtest: install $(WEB)/node_modules/.installed
 	@$(VENV)/bin/spotlight openapi | cmp -s - $(WEB)/openapi.json || \
 		{ echo "web/openapi.json differs from 'spotlight openapi': run 'make api' and commit"; exit 1; }

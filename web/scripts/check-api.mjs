@@ -1,4 +1,4 @@
-// Fails when src/api/schema.d.ts is not what openapi-typescript generates from openapi.json.
+// Fails when src/shared/api/schema.d.ts is not what openapi-typescript generates from openapi.json.
 // Fix with `npm run gen:api` (after `spotlight openapi > web/openapi.json`).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const committed = join(root, "src/api/schema.d.ts");
+const committed = join(root, "src/shared/api/schema.d.ts");
 const dir = mkdtempSync(join(tmpdir(), "spotlight-api-"));
 const fresh = join(dir, "schema.d.ts");
 try {
@@ -31,7 +31,7 @@ try {
   }
   if (current !== readFileSync(fresh, "utf8")) {
     console.error(
-      "web/src/api/schema.d.ts is stale relative to web/openapi.json: run `cd web && npm run gen:api` and commit the result.",
+      "web/src/shared/api/schema.d.ts is stale relative to web/openapi.json: run `cd web && npm run gen:api` and commit the result.",
     );
     process.exit(1);
   }

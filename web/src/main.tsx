@@ -1,21 +1,26 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App } from "./app/App";
 import "./index.css";
-import { StoreContext } from "./store/context";
-import { MarketStore } from "./store/market";
+import { StoreContext } from "./features/market/context";
+import { MarketStore } from "./features/market/store";
+import { createQueryClient } from "./shared/api/queryClient";
 import { installTestHook } from "./testHook";
 
 const store = new MarketStore();
 installTestHook(store);
 void store.start();
+const queryClient = createQueryClient();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 createRoot(root).render(
   <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </QueryClientProvider>
   </StrictMode>,
 );

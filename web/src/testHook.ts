@@ -1,7 +1,7 @@
 // window.__spotlight: a read-only hook for browser tests (Playwright) and for debugging.
-import type { ChartMarker } from "./alerts/markers";
-import type { Signal } from "./api/types";
-import type { MarketStore } from "./store/market";
+import type { ChartMarker } from "./features/alerts/markers";
+import type { MarketStore } from "./features/market/store";
+import type { Signal } from "./shared/api/types";
 
 export interface ChartProbe {
   symbol(): string | null;

@@ -1,0 +1,348 @@
+import {
+  type CandlestickData,
+  CandlestickSeries,
+  ColorType,
+  CrosshairMode,
+  createChart,
+  createSeriesMarkers,
+  type HistogramData,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type LineData,
+  LineSeries,
+  type MouseEventParams,
+  type SeriesMarker,
+  type Time,
+  type UTCTimestamp,
+  type WhitespaceData,
+} from "lightweight-charts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { registerChart } from "../../testHook";
+import { useAlertsState } from "../alerts/context";
+import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
+import type { Candle, LinePoint, Timeframe } from "./candles";
+import { useAppState, useStore } from "./context";
+import { Legend, type LegendValues } from "./Legend";
+import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "./series";
+import { formatNyDateTime, formatNyTick } from "./time";
+
+const UP = "#22c55e";
+const DOWN = "#f43f5e";
+const VWAP = "#f59e0b";
+
+type C = CandlestickData<UTCTimestamp>;
+type V = HistogramData<UTCTimestamp>;
+type L = LineData<UTCTimestamp>;
+type W = L | WhitespaceData<UTCTimestamp>;
+type Raw = {
+  candles: ISeriesApi<"Candlestick">;
+  volume: ISeriesApi<"Histogram">;
+  vwap: ISeriesApi<"Line">;
+};
+
+const mappers: Mappers<C, V> = {
+  candle: (c: Candle) => ({
+    time: c.time as UTCTimestamp,
+    open: c.open,
+    high: c.high,
+    low: c.low,
+    close: c.close,
+  }),
+  volume: (c: Candle) => ({
+    time: c.time as UTCTimestamp,
+    value: c.volume,
+    color: c.close >= c.open ? "rgba(34,197,94,0.35)" : "rgba(244,63,94,0.35)",
+  }),
+};
+
+interface Zoom {
+  barSpacing: number;
+  position: number;
+}
+
+const zooms = new Map<string, Zoom>();
+
+const toTime = (t: Time): number => (typeof t === "number" ? t : 0);
+
+export function Chart() {
+  const store = useStore();
+  const symbol = useAppState((s) => s.selected);
+  const timeframe = useAppState((s) => s.timeframe);
+  const loading = useAppState((s) => s.loadingHistory);
+  const container = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<IChartApi | null>(null);
+  const seriesRef = useRef<ChartSeries<C, V> | null>(null);
+  const rawRef = useRef<Raw | null>(null);
+  const viewRef = useRef<{ symbol: string | null; tf: Timeframe; zoomPending: boolean }>({
+    symbol: null,
+    tf: 1,
+    zoomPending: false,
+  });
+  const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
+  /** A bar to bring into view once its symbol is drawn (alert clicked). */
+  const focusRef = useRef<{ symbol: string; seq: number } | null>(null);
+  /** Every marker of the current view; `drawn` is the candle range they were last cut to. */
+  const markerSource = useRef<ChartMarker[]>([]);
+  const markerRange = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
+  const syncMarkers = useCallback((force: boolean) => {
+    const plugin = markersRef.current;
+    const raw = rawRef.current;
+    if (!plugin || !raw) return;
+    const data = raw.candles.data();
+    const first = (data[0]?.time as number | undefined) ?? null;
+    const last = (data.at(-1)?.time as number | undefined) ?? null;
+    const range = markerRange.current;
+    if (!force && range.first === first && range.last === last) return;
+    markerRange.current = { first, last };
+    const list = drawnMarkers(markerSource.current, first, last);
+    plugin.setMarkers(list.map((m) => ({ ...m, time: m.time as UTCTimestamp }) as SeriesMarker<Time>));
+  }, []);
+  const signals = useAlertsState((s) => s.signals);
+  const preview = useAlertsState((s) => s.preview);
+  const [legend, setLegend] = useState<LegendValues | null>(null);
+  const [empty, setEmpty] = useState(true);
+
+  // Create the chart once.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const chart = createChart(el, {
+      autoSize: true,
+      layout: {
+        background: { type: ColorType.Solid, color: "#09090b" },
+        textColor: "#a1a1aa",
+        fontSize: 11,
+        fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
+        attributionLogo: true,
+      },
+      grid: { vertLines: { color: "#18181b" }, horzLines: { color: "#18181b" } },
+      crosshair: { mode: CrosshairMode.Normal },
+      rightPriceScale: { borderColor: "#27272a" },
+      timeScale: {
+        borderColor: "#27272a",
+        timeVisible: true,
+        secondsVisible: false,
+        rightOffset: 5,
+        tickMarkFormatter: (time: Time, type: number) => formatNyTick(toTime(time), type),
+      },
+      localization: { timeFormatter: (time: Time) => formatNyDateTime(toTime(time)) },
+    });
+    const candles = chart.addSeries(CandlestickSeries, {
+      upColor: UP,
+      downColor: DOWN,
+      borderUpColor: UP,
+      borderDownColor: DOWN,
+      wickUpColor: UP,
+      wickDownColor: DOWN,
+    });
+    const volume = chart.addSeries(HistogramSeries, {
+      priceScaleId: "volume",
+      priceFormat: { type: "volume" },
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
+    chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    const vwap = chart.addSeries(LineSeries, {
+      color: VWAP,
+      lineWidth: 1,
+      priceLineVisible: false,
+      lastValueVisible: true,
+      crosshairMarkerVisible: false,
+      title: "VWAP",
+    });
+    const markers = createSeriesMarkers<Time>(candles, []);
+    markersRef.current = markers;
+    chartRef.current = chart;
+    rawRef.current = { candles, volume, vwap };
+    seriesRef.current = {
+      candles: new GuardedSeries<C>(candles),
+      volume: new GuardedSeries<V>(volume),
+      vwap: new GuardedSeries<LinePoint>({
+        setData: (p) => vwap.setData(p as W[]),
+        update: (p) => vwap.update(p as W),
+      }),
+    };
+
+    const onCrosshair = (param: MouseEventParams<Time>) => {
+      const c = param.seriesData.get(candles) as C | undefined;
+      const v = param.seriesData.get(volume) as V | undefined;
+      const w = param.seriesData.get(vwap) as L | undefined;
+      if (!param.time || !c) {
+        setLegend(null);
+        return;
+      }
+      setLegend({ ...c, time: toTime(param.time), volume: v?.value ?? null, vwap: w?.value ?? null });
+    };
+    chart.subscribeCrosshairMove(onCrosshair);
+
+    const onRange = () => {
+      const range = chart.timeScale().getVisibleLogicalRange();
+      const sym = viewRef.current.symbol;
+      if (range && sym && range.from < 10 && store.hasHistory(sym)) void store.loadOlder(sym);
+    };
+    chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
+
+    const unregister = registerChart({
+      symbol: () => viewRef.current.symbol,
+      timeframe: () => viewRef.current.tf,
+      candles: () => candles.data().map((d) => ({ ...(d as C) })),
+      volume: () => volume.data().map((d) => ({ ...(d as V) })),
+      vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
+      markers: () => markers.markers().map((m) => ({ ...(m as unknown as ChartMarker) })),
+      zoom: () => ({
+        barSpacing: chart.timeScale().options().barSpacing,
+        scrollPosition: chart.timeScale().scrollPosition(),
+      }),
+    });
+
+    return () => {
+      unregister();
+      markers.detach();
+      markersRef.current = null;
+      chart.unsubscribeCrosshairMove(onCrosshair);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
+      chart.remove();
+      chartRef.current = null;
+      seriesRef.current = null;
+      rawRef.current = null;
+    };
+  }, [store]);
+
+  // Switch symbol / timeframe: remember the zoom of the view we leave, draw, restore.
+  useEffect(() => {
+    const chart = chartRef.current;
+    const series = seriesRef.current;
+    if (!chart || !series) return;
+    const prev = viewRef.current;
+    if (prev.symbol && !prev.zoomPending) {
+      zooms.set(`${prev.symbol}:${prev.tf}`, {
+        barSpacing: chart.timeScale().options().barSpacing,
+        position: chart.timeScale().scrollPosition(),
+      });
+    }
+    viewRef.current = { symbol, tf: timeframe, zoomPending: true };
+    chart.clearCrosshairPosition();
+    setLegend(null);
+    if (!symbol) {
+      series.candles.setData([]);
+      series.volume.setData([]);
+      series.vwap.setData([]);
+      setEmpty(true);
+      return;
+    }
+    const redraw = () => {
+      const book = store.book(symbol);
+      drawAll(book, timeframe, series, mappers);
+      syncMarkers(false);
+      const n = book.size;
+      setEmpty(n === 0 && series.candles.lastTime === null);
+      if (series.candles.lastTime !== null) {
+        markFirstCandle();
+        if (viewRef.current.zoomPending) restoreZoom(chart, `${symbol}:${timeframe}`);
+        viewRef.current.zoomPending = false;
+        applyFocus();
+      }
+    };
+    // Centre the chart on a focused bar, keeping the zoom; highlight it with the crosshair.
+    const applyFocus = () => {
+      const f = focusRef.current;
+      const raw = rawRef.current;
+      if (!f || f.symbol !== symbol || !raw || series.candles.lastTime === null) return;
+      focusRef.current = null;
+      const time = signalTime(f.seq, timeframe) as UTCTimestamp;
+      const ts = chart.timeScale();
+      const idx = ts.timeToIndex(time, true);
+      if (idx === null) return;
+      const range = ts.getVisibleLogicalRange();
+      const half = range ? Math.max(10, (range.to - range.from) / 2) : 40;
+      ts.setVisibleLogicalRange({ from: idx - half, to: idx + half });
+      const bar = raw.candles.data().find((d) => d.time === time) as C | undefined;
+      if (bar) chart.setCrosshairPosition(bar.close, time, raw.candles);
+    };
+    redraw();
+    const offFocus = store.onFocus((sym, seq) => {
+      focusRef.current = { symbol: sym, seq };
+      applyFocus();
+    });
+    const offCandles = store.onCandles((sym, result) => {
+      if (sym !== symbol) return;
+      const wasEmpty = series.candles.lastTime === null;
+      const how = drawChange(store.book(symbol), timeframe, result, series, mappers);
+      if (how !== "none" && (wasEmpty || viewRef.current.zoomPending)) redraw();
+      else if (how !== "none") syncMarkers(false);
+    });
+    return () => {
+      offFocus();
+      offCandles();
+    };
+  }, [store, symbol, timeframe, syncMarkers]);
+
+  // Alert markers (and a backtest preview) for the selected symbol, on its timeframe's buckets.
+  useEffect(() => {
+    markerSource.current = markersFor(signals, symbol, timeframe, preview?.signals ?? []);
+    syncMarkers(true);
+  }, [signals, preview, symbol, timeframe, syncMarkers]);
+
+  return (
+    <div className="relative h-full min-h-0 w-full">
+      <div
+        ref={container}
+        data-testid="chart"
+        className="absolute inset-0"
+        role="img"
+        aria-label={symbol ? `${symbol} ${timeframe}-minute candlestick chart, New York time` : "Chart"}
+      />
+      <Legend
+        symbol={symbol}
+        timeframe={timeframe}
+        values={legend}
+        fallback={() => lastValues(rawRef.current)}
+      />
+      {empty && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-400">
+          {symbol
+            ? loading
+              ? `Loading ${symbol}…`
+              : `Waiting for ${symbol} bars…`
+            : "Add a symbol to the watchlist"}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function restoreZoom(chart: IChartApi, key: string): void {
+  const z = zooms.get(key);
+  const ts = chart.timeScale();
+  if (z) {
+    ts.applyOptions({ barSpacing: z.barSpacing });
+    ts.scrollToPosition(z.position, false);
+  } else {
+    ts.applyOptions({ barSpacing: 8 });
+    ts.scrollToPosition(5, false);
+  }
+}
+
+function lastValues(raw: Raw | null): LegendValues | null {
+  if (!raw) return null;
+  const c = raw.candles.data().at(-1) as C | undefined;
+  if (!c) return null;
+  const v = raw.volume.data().at(-1) as V | undefined;
+  const w = raw.vwap.data().at(-1) as W | undefined;
+  const vwap = w && w.time === c.time && "value" in w ? w.value : null;
+  return { ...c, time: c.time as number, volume: v?.value ?? null, vwap };
+}
+
+let firstCandleMarked = false;
+function markFirstCandle(): void {
+  if (firstCandleMarked) return;
+  firstCandleMarked = true;
+  try {
+    performance.mark("spotlight:first-candle");
+  } catch {
+    // marks unsupported: nothing to record
+  }
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from "react";
+import { fmtChange, fmtPct, fmtPrice, tone } from "../../shared/format";
+import { useAppState, useStore } from "./context";
+
+export function Watchlist() {
+  const store = useStore();
+  const list = useAppState((s) => s.watchlist);
+  const selected = useAppState((s) => s.selected);
+  const [adding, setAdding] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  const onAdd = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!adding.trim()) return;
+    setBusy(true);
+    const ok = await store.addSymbol(adding);
+    setBusy(false);
+    if (ok) setAdding("");
+  };
+
+  return (
+    <section aria-labelledby="watchlist-title" className="flex min-h-0 flex-1 flex-col">
+      <header className="flex items-center justify-between border-b border-zinc-800 px-2 py-1">
+        <h2 id="watchlist-title" className="text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+          Watchlist
+        </h2>
+        <span className="text-[10px] text-zinc-400">↑/↓ to switch</span>
+      </header>
+      <div className="grid grid-cols-[1fr_auto_auto_auto] gap-x-2 px-2 py-0.5 text-[10px] text-zinc-400 uppercase">
+        <span>Symbol</span>
+        <span className="w-16 text-right">Last</span>
+        <span className="w-12 text-right">Chg</span>
+        <span className="w-14 text-right">%</span>
+      </div>
+      <ul aria-label="Watchlist symbols" className="min-h-0 flex-1 overflow-y-auto">
+        {list.map((q) => {
+          const active = q.symbol === selected;
+          return (
+            <li
+              key={q.symbol}
+              id={`watch-row-${q.symbol}`}
+              data-testid={`watch-row-${q.symbol}`}
+              aria-current={active ? "true" : undefined}
+              className={`group relative border-l-2 ${
+                active ? "border-sky-400 bg-zinc-800/70" : "border-transparent hover:bg-zinc-900"
+              }`}
+            >
+              <button
+                type="button"
+                onClick={() => store.select(q.symbol)}
+                className="grid w-full grid-cols-[1fr_auto_auto_auto] items-baseline gap-x-2 px-2 py-1 text-left font-mono text-xs focus-visible:outline focus-visible:outline-sky-400"
+                aria-label={`${q.symbol}, last ${fmtPrice(q.last)}, change ${fmtPct(q.changePct)}`}
+              >
+                <span className="font-sans font-semibold text-zinc-100">{q.symbol}</span>
+                <span
+                  className={`w-16 text-right tabular-nums ${
+                    q.tick > 0 ? "text-emerald-300" : q.tick < 0 ? "text-rose-300" : "text-zinc-200"
+                  }`}
+                  data-testid={`watch-last-${q.symbol}`}
+                >
+                  {fmtPrice(q.last)}
+                </span>
+                <span className={`w-12 text-right tabular-nums ${tone(q.change)}`}>
+                  {fmtChange(q.change)}
+                </span>
+                <span className={`w-14 text-right tabular-nums ${tone(q.changePct)}`}>
+                  {fmtPct(q.changePct)}
+                </span>
+              </button>
+              <button
+                type="button"
+                onClick={() => void store.removeSymbol(q.symbol)}
+                aria-label={`Remove ${q.symbol} from the watchlist`}
+                title={`Remove ${q.symbol}`}
+                className="absolute top-1/2 right-0.5 hidden -translate-y-1/2 rounded bg-zinc-800 px-1 text-xs text-zinc-400 group-hover:block hover:text-rose-400 focus:block focus-visible:outline focus-visible:outline-sky-400"
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <form onSubmit={onAdd} className="flex gap-1 border-t border-zinc-800 p-1.5">
+        <label htmlFor="add-symbol" className="sr-only">
+          Add a symbol
+        </label>
+        <input
+          id="add-symbol"
+          value={adding}
+          onChange={(e) => setAdding(e.target.value.toUpperCase())}
+          placeholder="Add symbol"
+          maxLength={12}
+          autoComplete="off"
+          spellCheck={false}
+          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
+        />
+        <button
+          type="submit"
+          disabled={busy || !adding.trim()}
+          className="rounded bg-sky-600 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-40"
+        >
+          Add
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+// REST of the market feature: the watchlist and bar history.
+import { http } from "../../shared/api/http";
+import type { AddSymbolRequest, Bar, BarsQuery, BarsResponse, SymbolsResponse } from "../../shared/api/types";
+
+export function listSymbols(signal?: AbortSignal): Promise<SymbolsResponse> {
+  return http.get<SymbolsResponse>("/api/symbols", { signal: signal ?? null });
+}
+
+export function addSymbol(symbol: string): Promise<unknown> {
+  const body: AddSymbolRequest = { symbol };
+  return http.post("/api/symbols", body);
+}
+
+export function removeSymbol(symbol: string): Promise<void> {
+  return http.delete<void>(`/api/symbols/${encodeURIComponent(symbol)}`);
+}
+
+export async function getBars(query: BarsQuery, signal?: AbortSignal): Promise<Bar[]> {
+  const res = await http.get<BarsResponse>("/api/bars", { query, signal: signal ?? null });
+  return res.bars;
+}

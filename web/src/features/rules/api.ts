@@ -1,0 +1,60 @@
+// REST of the rules browser: rules, versions, per-user settings, validation, backtests.
+import { http } from "../../shared/api/http";
+import type {
+  BacktestRequest,
+  CreateRuleRequest,
+  NewVersionRequest,
+  RevertRequest,
+  Rule,
+  RulesResponse,
+  RuleVersion,
+  Signal,
+  SignalsResponse,
+  UserRuleSettings,
+  ValidateRequest,
+  ValidateResponse,
+  VersionsResponse,
+} from "../../shared/api/types";
+
+export type RuleId = Rule["id"];
+const rulePath = (id: RuleId, tail: string): string => `/api/rules/${encodeURIComponent(String(id))}/${tail}`;
+
+export async function listRules(signal?: AbortSignal): Promise<Rule[]> {
+  return (await http.get<RulesResponse>("/api/rules", { signal: signal ?? null })).rules;
+}
+
+export function createRule(body: CreateRuleRequest): Promise<Rule> {
+  return http.post<Rule>("/api/rules", body);
+}
+
+export function validateExpression(expression: string, signal?: AbortSignal): Promise<ValidateResponse> {
+  const body: ValidateRequest = { expression };
+  return http.post<ValidateResponse>("/api/rules/validate", body, { signal: signal ?? null });
+}
+
+export async function listVersions(ruleId: RuleId, signal?: AbortSignal): Promise<RuleVersion[]> {
+  return (await http.get<VersionsResponse>(rulePath(ruleId, "versions"), { signal: signal ?? null }))
+    .versions;
+}
+
+export function createVersion(ruleId: RuleId, body: NewVersionRequest): Promise<RuleVersion> {
+  return http.post<RuleVersion>(rulePath(ruleId, "versions"), body);
+}
+
+export function revertRule(ruleId: RuleId, version: number): Promise<RuleVersion> {
+  const body: RevertRequest = { version };
+  return http.post<RuleVersion>(rulePath(ruleId, "revert"), body);
+}
+
+export function putRuleSettings(ruleId: RuleId, settings: UserRuleSettings): Promise<UserRuleSettings> {
+  return http.put<UserRuleSettings>(rulePath(ruleId, "settings"), settings);
+}
+
+export async function backtestRule(
+  ruleId: RuleId,
+  body: BacktestRequest,
+  signal?: AbortSignal,
+): Promise<Signal[]> {
+  return (await http.post<SignalsResponse>(rulePath(ruleId, "backtest"), body, { signal: signal ?? null }))
+    .signals;
+}
