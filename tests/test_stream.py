@@ -310,3 +310,21 @@ async def test_gap_event_when_the_ring_no_longer_reaches_back() -> None:
             events = source.aiter_sse()
             await anext(events)
             assert (await anext(events)).event == "bar"
+
+
+async def test_pages_of_the_web_client_load_directly_and_api_404s_stay_json() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3))
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=5) as client,
+    ):
+        root = await client.get("/")
+        assert root.status_code == 200 and root.headers["cache-control"] == "no-cache"
+        for page in ("/journal", "/login", "/journal/trades/12"):
+            response = await client.get(page)
+            assert response.status_code == 200 and response.text == root.text, page
+        for path in ("/api/nothing", "/stream/nothing", "/assets/missing.js"):
+            response = await client.get(path)
+            assert response.status_code == 404, path
+            assert response.headers["content-type"].startswith("application/json"), path

@@ -27,6 +27,8 @@ from spotlight_trader.metrics import make_registry
 from spotlight_trader.service import MarketService
 
 IMMUTABLE = "public, max-age=31536000, immutable"
+# paths the server answers itself; anything else is a page of the web client
+API_PREFIXES = ("api/", "stream/", "ws/", "assets/", "healthz", "readyz", "metrics", "docs", "openapi")
 NO_CACHE = "no-cache"
 _NOT_BUILT = (
     "<!doctype html><title>Spotlight Trader</title><body style='font-family:sans-serif'>"
@@ -143,7 +145,12 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
         app.mount("/assets", _HashedAssets(directory=dist / "assets"), name="assets")
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
-    async def _index() -> Response:
+    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def _index(path: str = "") -> Response:
+        # the web client's own pages (/journal, /login, ...) are routed in the browser: they
+        # get index.html; unknown API paths stay JSON 404s
+        if path.startswith(API_PREFIXES):
+            return error_response(404, "Not Found")
         if index.is_file():
             return FileResponse(index, headers={"Cache-Control": NO_CACHE})
         return HTMLResponse(_NOT_BUILT, headers={"Cache-Control": NO_CACHE})
