@@ -28,7 +28,9 @@ from spotlight_trader.service import MarketService
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 # paths the server answers itself; anything else is a page of the web client
-API_PREFIXES = ("api/", "stream/", "ws/", "assets/", "healthz", "readyz", "metrics", "docs", "openapi")
+API_PREFIXES = (
+    "api/", "stream/", "ws/", "assets/", "healthz", "readyz", "metrics", "docs", "openapi"
+)  # fmt: skip
 NO_CACHE = "no-cache"
 _NOT_BUILT = (
     "<!doctype html><title>Spotlight Trader</title><body style='font-family:sans-serif'>"
