@@ -112,9 +112,10 @@ def _proxy(port: int, upstream_url: str) -> None:
     import uvicorn
 
     from spotlight_trader import logs
-    from spotlight_trader.api.app import create_app
     from spotlight_trader.config import load_settings
-    from spotlight_trader.service import MarketService
+    from spotlight_trader.runtime.components import build_components
+    from spotlight_trader.runtime.ingest import Ingest
+    from spotlight_trader.runtime.web import single_process_app
 
     settings = load_settings(
         openai_api_key="sk-bench",
@@ -124,7 +125,7 @@ def _proxy(port: int, upstream_url: str) -> None:
         log_level="warning",
     )
     logs.configure("warning")
-    app = create_app(MarketService(settings, _IdleFeed()))  # type: ignore[arg-type]
+    app = single_process_app(Ingest(build_components(settings), _IdleFeed()))  # type: ignore[arg-type]
     uvicorn.run(
         app,
         host="127.0.0.1",

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from spotlight_trader.api.app import create_app
 from spotlight_trader.config import Settings, load_settings
 from spotlight_trader.feeds.base import Feed
-from spotlight_trader.service import MarketService
+from spotlight_trader.runtime.components import build_components
+from spotlight_trader.runtime.ingest import Ingest
+from spotlight_trader.runtime.web import single_process_app
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -81,11 +82,12 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def running_server(service: MarketService) -> AsyncIterator[str]:
-    """Serve ``create_app(service)`` with uvicorn on a free port inside this event loop."""
+async def running_server(service: Ingest) -> AsyncIterator[str]:
+    """Serve ``spotlight serve``'s app around ``service`` with uvicorn on a free port inside
+    this event loop."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(service),
+        single_process_app(service),
         host="127.0.0.1",
         port=port,
         log_level="warning",
@@ -106,6 +108,6 @@ async def running_server(service: MarketService) -> AsyncIterator[str]:
         await asyncio.wait_for(task, 10)
 
 
-def make_service(feed: Feed, **overrides: object) -> MarketService:
-    """A service with the scripted feed and test-friendly settings."""
-    return MarketService(make_settings(**overrides), feed)
+def make_service(feed: Feed, **overrides: object) -> Ingest:
+    """The ingest side (with its components) around a scripted feed and test settings."""
+    return Ingest(build_components(make_settings(**overrides)), feed)

@@ -32,7 +32,7 @@ def _micro(bar: Bar, k: int) -> Microbar:
 async def test_engine_stores_then_publishes_intrabar_and_final(tmp_path: Path) -> None:
     store = await open_store(f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
     bus = LocalBus()
-    engine = RulesEngine(store, bus)
+    engine = RulesEngine(store, store, bus)
     try:
         every = await store.create_rule(
             "local", name="every", expression="close > 100", frequency="every_time"

@@ -66,7 +66,9 @@ async def test_twenty_clients_connected_during_warm_up_get_every_bar_exactly_onc
 
         logs: list[list[str]] = [[] for _ in range(CLIENTS)]
         readers = [asyncio.create_task(_read(client, log, feed.done)) for log in logs]
-        await until(lambda: service.sse_clients == CLIENTS)  # all connected while warming
+        await until(
+            lambda: service.components.streams.clients == CLIENTS
+        )  # all connected while warming
         assert service.state.phase is Phase.WARMING
         for _ in range(feed.steps):
             feed.step.set()
@@ -74,7 +76,7 @@ async def test_twenty_clients_connected_during_warm_up_get_every_bar_exactly_onc
         results = await asyncio.wait_for(asyncio.gather(*readers), 60)
 
         assert (await client.get("/readyz")).status_code == 200
-        assert service.sse_slow_closes == 0
+        assert service.components.streams.slow_closes == 0
         assert service.bus.overflows == 0
         ring = {s: [b.seq for b in await service.ring.since_seq(s, -1)] for s in SYMBOLS}
         assert all(len(ring[s]) > 1_000 for s in SYMBOLS)  # history + live

@@ -16,7 +16,7 @@ from spotlight_trader.feeds.replay import ReplayFeed
 from spotlight_trader.feeds.trade_files import write_trades_csv
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS
-from tests.conftest import make_service, running_server
+from tests.conftest import make_service, running_server, until
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
 SYMBOLS = ["SPY", "QQQ", "AAPL", "NVDA"]
@@ -137,7 +137,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
     """A client that stops reading is disconnected once its bar queue overflows; the
     server counts it; nothing is silently skipped for the clients that keep up."""
     trades = synthetic_trades(SYMBOLS, START, minutes=2_000, seed=4, per_minute=2)
-    feed = ScriptedFeed(trades, batch=400, pause_s=0.001)
+    feed = ScriptedFeed(trades, batch=400, pause_s=0.001, hold=True)
     service = make_service(feed, watchlist=",".join(SYMBOLS), stream_queue_size=10)
     async with running_server(service) as base:
         port = int(base.rsplit(":", 1)[1])
@@ -149,12 +149,15 @@ async def test_slow_client_is_closed_not_starved() -> None:
         query = f"symbols={','.join(SYMBOLS)}&sinceSeq=0"
         writer.write(f"GET /stream/market?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         await writer.drain()
+        # the trades flow once the stream is subscribed: its queue sees every burst
+        await until(lambda: service.components.streams.clients == 1)
+        feed.release.set()
         await asyncio.wait_for(feed.done.wait(), 30)
         for _ in range(100):
-            if service.sse_slow_closes:
+            if service.components.streams.slow_closes:
                 break
             await asyncio.sleep(0.05)
-        assert service.sse_slow_closes == 1
+        assert service.components.streams.slow_closes == 1
         assert service.bus.overflows == 1
         writer.close()
         async with httpx.AsyncClient(base_url=base) as client:

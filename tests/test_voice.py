@@ -17,7 +17,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from spotlight_trader.coach.tokens import AUDIENCE, DISABLED_REASON, mint_token
-from spotlight_trader.service import MarketService
+from spotlight_trader.runtime.ingest import Ingest
 from tests.conftest import free_port, make_service, running_server
 from tests.fakes.feeds import ScriptedFeed
 from tests.fakes.realtime_upstream import FakeRealtime, UpstreamConn
@@ -27,7 +27,7 @@ SECRET = "test-session-secret-of-sufficient-length"
 ORIGIN = "http://127.0.0.1:8000"
 
 
-def voice_service(upstream_url: str | None, **overrides: Any) -> MarketService:
+def voice_service(upstream_url: str | None, **overrides: Any) -> Ingest:
     settings: dict[str, Any] = {
         "session_secret": SECRET,
         "watchlist": "SPY,AAPL",
@@ -42,7 +42,7 @@ def voice_service(upstream_url: str | None, **overrides: Any) -> MarketService:
 @contextlib.asynccontextmanager
 async def voice_server(
     fake: FakeRealtime | None, **overrides: Any
-) -> AsyncIterator[tuple[str, MarketService]]:
+) -> AsyncIterator[tuple[str, Ingest]]:
     service = voice_service(fake.url if fake else None, **overrides)
     async with running_server(service) as base:
         yield base, service
@@ -52,7 +52,7 @@ def ws_url(base: str) -> str:
     return base.replace("http://", "ws://") + "/ws/realtime"
 
 
-def token_for(service: MarketService, user: str = "local") -> str:
+def token_for(service: Ingest, user: str = "local") -> str:
     return mint_token(service.settings, user)[0]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Annotated
 
 import pytest
@@ -12,6 +11,7 @@ from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
 from spotlight_trader.errors import ToolError
 from spotlight_trader.model import Quote, Signal
 from spotlight_trader.rules.core import AlertCore
+from spotlight_trader.runtime.ingest import LocalMarketView
 from spotlight_trader.storage.store import open_store
 from tests.conftest import make_service
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
@@ -54,7 +54,8 @@ async def test_arguments_are_validated() -> None:
     async def echo(ctx: ToolContext, text: str, x: float = 0.0) -> object:
         return [text, x]
 
-    ctx = ToolContext(make_service(ScriptedFeed([], hold=True)), "local")
+    service = make_service(ScriptedFeed([], hold=True))
+    ctx = ToolContext(service.view, service.ring, "local")
     assert await registry.call("echo", '{"text": "hi", "x": 2}', ctx) == ["hi", 2]
     for args, words in [
         ("{}", "missing argument"),
@@ -80,8 +81,7 @@ async def test_market_snapshot_from_ring_quote_and_engine_indicators() -> None:
         await service.pipeline.ingest([trade])
     await service.pipeline.advance(trades[-1].ts_ms + 5_000)
     service.pipeline.on_quote(Quote("SPY", trades[-1].ts_ms, 100.0, 100.02, 300, 200))
-    engine = SimpleNamespace(core=core)
-    ctx = ToolContext(service, "local", engine=engine)  # type: ignore[arg-type]
+    ctx = ToolContext(LocalMarketView(service, core), service.ring, "local")
     snap = await REGISTRY.call("get_market_snapshot", '{"symbol": "spy"}', ctx)
     assert isinstance(snap, dict)
     bars = await service.ring.recent("SPY", 100)
@@ -95,7 +95,9 @@ async def test_market_snapshot_from_ring_quote_and_engine_indicators() -> None:
     assert snap["recent_bars"][-1]["c"] == bars[-1].close
     # without the engine the snapshot still answers, without indicators
     bare = await REGISTRY.call(
-        "get_market_snapshot", '{"symbol": "SPY"}', ToolContext(service, "local")
+        "get_market_snapshot",
+        '{"symbol": "SPY"}',
+        ToolContext(LocalMarketView(service, None), service.ring, "local"),
     )
     assert isinstance(bare, dict) and bare["indicators"] is None
     empty = await REGISTRY.call("get_market_snapshot", '{"symbol": "QQQ"}', ctx)
@@ -133,8 +135,8 @@ async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> 
             ]
         )
         service = make_service(ScriptedFeed([], hold=True))
-        alice = ToolContext(service, "alice", store=store)
-        bob = ToolContext(service, "bob", store=store)
+        alice = ToolContext(service.view, service.ring, "alice", store=store)
+        bob = ToolContext(service.view, service.ring, "bob", store=store)
         got = await REGISTRY.call("get_recent_alerts", '{"symbol": "spy"}', alice)
         assert isinstance(got, dict)
         assert [a["symbol"] for a in got["alerts"]] == ["SPY", "SPY"]
@@ -145,7 +147,9 @@ async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> 
         assert isinstance(mine, dict) and isinstance(theirs, dict)
         assert "Above 1" in [r["name"] for r in mine["rules"]]
         assert "Above 1" not in [r["name"] for r in theirs["rules"]]
-        no_store = await REGISTRY.call("list_rules", "{}", ToolContext(service, "alice"))
+        no_store = await REGISTRY.call(
+            "list_rules", "{}", ToolContext(service.view, service.ring, "alice")
+        )
         assert no_store == {"available": False, "note": "alerts are not running"}
     finally:
         await store.close()

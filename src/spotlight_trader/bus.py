@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from spotlight_trader.errors import SpotlightError
@@ -55,13 +55,45 @@ class _Entry:
         self.live = True
 
 
-class Subscription:
-    """One subscriber's queue. Iterate with :meth:`get`; always :meth:`close` when done."""
+class Subscription(Protocol):
+    """One subscriber's bounded queue. Read with :meth:`get`; always :meth:`close` when done."""
 
-    def __init__(self, bus: LocalBus, topics: frozenset[str], maxsize: int) -> None:
+    topics: frozenset[str]
+    overflowed: bool
+    closed: bool
+
+    def get_nowait(self) -> tuple[str, object] | None:
+        """The next message, or None if none is pending; :class:`SubscriberOverflow` once
+        the queue overflowed and is drained."""
+        ...
+
+    async def get(self) -> tuple[str, object]:
+        """Wait for the next message; :class:`SubscriberOverflow` once closed or overflowed."""
+        ...
+
+    def close(self) -> None:
+        """Stop receiving; idempotent."""
+        ...
+
+    def __len__(self) -> int:
+        """Messages pending."""
+        ...
+
+
+class LocalSubscription:
+    """In-process :class:`Subscription` of a :class:`LocalBus`."""
+
+    def __init__(
+        self,
+        topics: frozenset[str],
+        maxsize: int,
+        on_close: Callable[[LocalSubscription], None],
+        on_overflow: Callable[[], None],
+    ) -> None:
         self.topics = topics
         self.maxsize = maxsize
-        self._bus = bus
+        self._on_close = on_close
+        self._on_overflow = on_overflow
         self._queue: deque[_Entry] = deque()
         self._pending: dict[str, _Entry] = {}  # coalescing topic -> its queued entry
         self._lossless = 0
@@ -69,7 +101,8 @@ class Subscription:
         self.overflowed = False
         self.closed = False
 
-    def _put(self, topic: str, message: object) -> None:
+    def put(self, topic: str, message: object) -> None:
+        """Queue ``message`` (the bus calls this); coalesce or overflow as documented."""
         if self.closed:
             return
         if is_coalescing(topic):
@@ -81,7 +114,7 @@ class Subscription:
         else:
             if self._lossless >= self.maxsize:
                 self.overflowed = True
-                self._bus.overflows += 1
+                self._on_overflow()
                 self.close()
                 self._wakeup.set()
                 return
@@ -121,7 +154,7 @@ class Subscription:
         """Stop receiving; idempotent."""
         if not self.closed:
             self.closed = True
-            self._bus._remove(self)
+            self._on_close(self)
         if not self.overflowed:
             self._queue.clear()
             self._pending.clear()
@@ -131,7 +164,10 @@ class Subscription:
 
 
 class Bus(Protocol):
-    """Publish/subscribe interface shared by the local and the Redis implementation."""
+    """Publish/subscribe interface shared by the local and the Redis implementation
+    (one contract suite: tests/contract/test_bus.py)."""
+
+    overflows: int  # subscribers closed for overflow, ever
 
     def publish(self, topic: str, message: object) -> None:
         """Deliver ``message`` to every subscriber of ``topic`` without blocking."""
@@ -141,12 +177,16 @@ class Bus(Protocol):
         """A new subscription to ``topics``."""
         ...
 
+    def subscriber_count(self, topic: str) -> int:
+        """Number of subscribers of ``topic`` in this process."""
+        ...
+
 
 class LocalBus:
     """In-process :class:`Bus`."""
 
     def __init__(self) -> None:
-        self._subs: dict[str, set[Subscription]] = {}
+        self._subs: dict[str, set[LocalSubscription]] = {}
         self.overflows = 0
 
     def publish(self, topic: str, message: object) -> None:
@@ -154,11 +194,11 @@ class LocalBus:
         subs = self._subs.get(topic)
         if subs:
             for sub in tuple(subs):
-                sub._put(topic, message)
+                sub.put(topic, message)
 
-    def subscribe(self, topics: Iterable[str], maxsize: int = 1_000) -> Subscription:
+    def subscribe(self, topics: Iterable[str], maxsize: int = 1_000) -> LocalSubscription:
         """Subscribe to ``topics``."""
-        sub = Subscription(self, frozenset(topics), maxsize)
+        sub = LocalSubscription(frozenset(topics), maxsize, self._remove, self._count_overflow)
         for topic in sub.topics:
             self._subs.setdefault(topic, set()).add(sub)
         return sub
@@ -167,7 +207,10 @@ class LocalBus:
         """Number of subscribers of ``topic``."""
         return len(self._subs.get(topic, ()))
 
-    def _remove(self, sub: Subscription) -> None:
+    def _count_overflow(self) -> None:
+        self.overflows += 1
+
+    def _remove(self, sub: LocalSubscription) -> None:
         for topic in sub.topics:
             subs = self._subs.get(topic)
             if subs is not None:

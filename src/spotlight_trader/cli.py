@@ -53,9 +53,10 @@ def _settings(**overrides: object) -> Settings:
 
 
 def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool = False) -> None:
-    from spotlight_trader.api.app import create_app
     from spotlight_trader.feeds.factory import make_feed
-    from spotlight_trader.service import MarketService
+    from spotlight_trader.runtime.components import build_components
+    from spotlight_trader.runtime.ingest import Ingest
+    from spotlight_trader.runtime.web import single_process_app
 
     logs.configure(settings.log_level, settings.log_json)
     if feed is None and settings.feed == "polygon" and not _polygon_key(settings):
@@ -68,14 +69,14 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
             feed = make_feed(settings)
         except SpotlightError as exc:
             _fail(str(exc))
-    service = MarketService(settings, feed, clock_from_trades=clock_from_trades)
+    ingest = Ingest(build_components(settings), feed, clock_from_trades=clock_from_trades)
     typer.echo(
         f"Spotlight Trader on http://{settings.host}:{settings.port}  "
         f"(feed: {feed.name}, watchlist: {','.join(settings.watchlist)})",
         err=True,
     )
     uvicorn.run(
-        create_app(service),
+        single_process_app(ingest),
         host=settings.host,
         port=settings.port,
         # logging is ours (logs.configure): uvicorn's start-up lines only at debug, and
@@ -144,8 +145,7 @@ def backfill(
     from spotlight_trader.feeds.polygon.rest import BackfillProgress, HistoryError
     from spotlight_trader.feeds.polygon.rest import backfill as run_backfill
     from spotlight_trader.market.ring import MemoryRing
-    from spotlight_trader.model import MINUTE_MS
-    from spotlight_trader.service import normalise_symbol
+    from spotlight_trader.model import MINUTE_MS, normalise_symbol
 
     try:
         ticker = normalise_symbol(symbol)
@@ -201,20 +201,11 @@ def backfill(
 @app.command()
 def openapi() -> None:
     """Print the OpenAPI document (the web client's types are generated from it)."""
-    from spotlight_trader.api.app import create_app
-    from spotlight_trader.service import MarketService
+    from spotlight_trader.runtime.components import build_components
+    from spotlight_trader.runtime.web import create_app
 
-    class _NoFeed:
-        name = "none"
-
-        async def run(self, sink: object) -> None:
-            return None
-
-        async def set_symbols(self, symbols: object) -> None:
-            return None
-
-    service = MarketService(_settings(), _NoFeed())
-    json.dump(create_app(service).openapi(), sys.stdout, indent=2, sort_keys=True)
+    app = create_app(build_components(_settings()))  # no feed, no database connection
+    json.dump(app.openapi(), sys.stdout, indent=2, sort_keys=True)
     sys.stdout.write("\n")
 
 

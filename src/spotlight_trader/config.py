@@ -16,8 +16,8 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from spotlight_trader.errors import ConfigError
+from spotlight_trader.model import SYMBOL_PATTERN
 
-SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
 DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
 
 

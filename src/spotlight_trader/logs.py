@@ -9,10 +9,11 @@ OpenAI keys never reach the log.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import sys
-from typing import Any
+from typing import Any, TextIO, cast
 
 import structlog
 
@@ -55,13 +56,15 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-class _Stderr:
+class _Stderr(io.TextIOBase):
     """Whatever ``sys.stderr`` is when a line is written (tests swap it)."""
 
     def write(self, text: str) -> int:
+        """Write to the current stderr."""
         return sys.stderr.write(text)
 
     def flush(self) -> None:
+        """Flush the current stderr."""
         sys.stderr.flush()
 
 
@@ -95,7 +98,7 @@ def configure(level: str = "info", json: bool = False) -> None:
             _redact_rendered,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(_Stderr()),
+        logger_factory=structlog.PrintLoggerFactory(cast(TextIO, _Stderr())),
         # not cached: a later configure() (another level, another stderr) applies everywhere
         cache_logger_on_first_use=False,
     )

@@ -6,12 +6,25 @@ made (a final bar can never change), and encodable to JSON without a schema laye
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import msgspec
 
+from spotlight_trader.errors import InputError
+
 MINUTE_MS = 60_000
 MICRO_MS = 250
+SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
+_SYMBOL = re.compile(SYMBOL_PATTERN)
+
+
+def normalise_symbol(raw: str) -> str:
+    """Upper-case ``raw`` and check it looks like a ticker; :class:`InputError` if not."""
+    symbol = raw.strip().upper()
+    if not _SYMBOL.match(symbol):
+        raise InputError(f"not a ticker symbol: {raw[:20]!r}")
+    return symbol
 
 
 class Trade(msgspec.Struct, frozen=True, gc=False):

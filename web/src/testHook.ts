@@ -25,6 +25,8 @@ export function registerChart(probe: ChartProbe): () => void {
 /** What the voice coach reports to tests (see CoachBubble / VoiceClient.probe). */
 export interface VoiceProbe {
   state: string;
+  /** Every state the voice client went through, newest last. */
+  states: string[];
   connected: boolean;
   lastTruncate: { item_id: string; audio_end_ms: number; played_ms: number; received_ms: number } | null;
   played_ms: number;
@@ -92,7 +94,8 @@ export function installTestHook(store: MarketStore): void {
     selected: () => store.getState().selected,
     timeframe: () => store.getState().timeframe,
     watchlist: () => store.getState().watchlist,
-    voice: () => voice?.() ?? { state: "off", connected: false, lastTruncate: null, played_ms: 0 },
+    voice: () =>
+      voice?.() ?? { state: "off", states: [], connected: false, lastTruncate: null, played_ms: 0 },
     firstCandleMs() {
       const mark = performance.getEntriesByName("spotlight:first-candle")[0];
       return mark ? Math.round(mark.startTime) : null;

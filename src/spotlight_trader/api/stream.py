@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated
 
 import msgspec
@@ -33,8 +34,8 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.requests import Request
 
 from spotlight_trader.api.cursor import MAX_SEQ, Cursor
+from spotlight_trader.api.deps import Components, ComponentsDep, CurrentUser, MarketViewDep
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
-from spotlight_trader.api.security import current_user_id
 from spotlight_trader.bus import (
     STATUS_TOPIC,
     SubscriberOverflow,
@@ -44,8 +45,9 @@ from spotlight_trader.bus import (
 )
 from spotlight_trader.errors import InputError
 from spotlight_trader.market.lifecycle import MarketState, Phase
-from spotlight_trader.model import Bar, Microbar, Signal
-from spotlight_trader.service import MarketService, normalise_symbol
+from spotlight_trader.market.ring import BarRing
+from spotlight_trader.market.view import MarketView
+from spotlight_trader.model import Bar, Microbar, Signal, normalise_symbol
 from spotlight_trader.storage.store import Store
 
 log = structlog.get_logger(__name__)
@@ -55,16 +57,23 @@ WARMING_STATUS_S = 0.25  # most frequent progress updates while warming
 ALERT_PAGE = 1_000
 
 
-def parse_symbols(raw: str | None, service: MarketService) -> list[str]:
+@dataclass(slots=True)
+class StreamStats:
+    """Counters of this process's ``/stream/market`` connections (``/metrics``)."""
+
+    clients: int = 0
+    slow_closes: int = 0
+
+
+def parse_symbols(raw: str | None, watchlist: list[str], limit: int) -> list[str]:
     """The ``symbols`` query value as a list; :class:`InputError` naming what is wrong."""
     if not raw or not raw.strip():
         raise InputError("symbols is required, e.g. symbols=SPY,AAPL")
     parts = [p for p in raw.split(",") if p.strip()]
-    limit = service.settings.stream_max_symbols
     if len(parts) > limit:
         raise InputError(f"too many symbols: {len(parts)} (at most {limit} per stream)")
     symbols = list(dict.fromkeys(normalise_symbol(p) for p in parts))
-    unknown = [s for s in symbols if s not in service.watchlist]
+    unknown = [s for s in symbols if s not in watchlist]
     if unknown:
         raise InputError(f"not on the watchlist: {', '.join(unknown)}")
     return symbols
@@ -78,14 +87,16 @@ def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> Ser
     )
 
 
-def _status(service: MarketService, state: MarketState | None = None) -> ServerSentEvent:
-    state = state if state is not None else service.state
+def _status(
+    view: MarketView, components: Components, state: MarketState | None = None
+) -> ServerSentEvent:
+    state = state if state is not None else view.state()
     return _event(
         "status",
         StreamStatus(
-            feed=service.feed.name,
-            clock_ms=service.clock_ms(),
-            server_ms=service.now_ms(),
+            feed=view.feed_name,
+            clock_ms=view.clock_ms(),
+            server_ms=components.clock_ms(),
             phase=state.phase,
             detail=state.detail,
             done=state.done,
@@ -95,7 +106,7 @@ def _status(service: MarketService, state: MarketState | None = None) -> ServerS
 
 
 async def start_cursor(
-    service: MarketService,
+    ring: BarRing,
     symbols: list[str],
     given: Cursor | None,
     since_seq: int | None,
@@ -107,7 +118,7 @@ async def start_cursor(
         cursor = given.restrict(symbols)
         for symbol in symbols:
             if symbol not in given:  # newly added to this stream: start at the tail
-                last = await service.ring.last(symbol)
+                last = await ring.last(symbol)
                 if last is not None:
                     cursor.advance(symbol, last.seq)
         return cursor
@@ -115,44 +126,44 @@ async def start_cursor(
         return Cursor(dict.fromkeys(symbols, since_seq))
     seqs: dict[str, int | None] = {}
     for symbol in symbols:
-        last = await service.ring.last(symbol)
+        last = await ring.last(symbol)
         seqs[symbol] = last.seq if last is not None else None
     return Cursor(seqs)
 
 
 async def market_events(
-    service: MarketService,
+    components: Components,
+    view: MarketView,
     symbols: list[str],
     given: Cursor | None = None,
     since_seq: int | None = None,
-    store: Store | None = None,
     user_id: str | None = None,
 ) -> AsyncIterator[ServerSentEvent]:
-    """The event sequence of one stream connection (alerts only with a store and user)."""
+    """The event sequence of one stream connection (alerts when there is a user)."""
+    store: Store | None = components.store if user_id is not None else None
+    ring, bus, stats = components.ring, components.bus, components.streams
+    queue_size = components.settings.stream_queue_size
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
     topics.append(STATUS_TOPIC)
     alerts = store is not None and user_id is not None
     if alerts:
         topics += [signal_topic(s) for s in symbols]
-    service.sse_clients += 1
+    stats.clients += 1
     sub = None
     try:
-        lifecycle = service.lifecycle
-        if lifecycle.state.phase is Phase.WARMING:
+        if view.state().phase is Phase.WARMING:
             # History is still going into the ring and nothing is published: wait for the
             # end of the warm-up, telling the client how far it has come (at most 4 times
             # a second, at least every STATUS_INTERVAL_S).
-            seen = lifecycle.version
-            yield _status(service)
+            yield _status(view, components)
             while True:
                 await asyncio.sleep(WARMING_STATUS_S)
-                state = await lifecycle.next_change(seen, STATUS_INTERVAL_S)
-                seen = lifecycle.version
+                state = view.state()
                 if state.phase is not Phase.WARMING:
                     break
-                yield _status(service, state)
-        sub = service.bus.subscribe(topics, maxsize=service.settings.stream_queue_size)
-        cursor = await start_cursor(service, symbols, given, since_seq)
+                yield _status(view, components, state)
+        sub = bus.subscribe(topics, maxsize=queue_size)
+        cursor = await start_cursor(ring, symbols, given, since_seq)
         if store is not None and user_id is not None and cursor.alert_id is None:
             cursor.alert_id = await store.last_signal_id(user_id)
         yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
@@ -170,8 +181,8 @@ async def market_events(
                     break
         for symbol in symbols:
             after = cursor.get(symbol)
-            bars = await service.ring.since_seq(symbol, -1 if after is None else after)
-            evicted = await service.ring.evicted_through(symbol)
+            bars = await ring.since_seq(symbol, -1 if after is None else after)
+            evicted = await ring.evicted_through(symbol)
             if after is not None and evicted is not None and evicted > after:
                 # The ring no longer holds everything the client missed; say so honestly.
                 yield _event("gap", StreamGap(symbol=symbol, from_seq=after + 1, to_seq=evicted))
@@ -184,14 +195,14 @@ async def market_events(
             now = loop.time()
             if now >= next_status:
                 next_status = now + STATUS_INTERVAL_S
-                yield _status(service)
+                yield _status(view, components)
             try:
                 _topic, message = await asyncio.wait_for(sub.get(), next_status - now)
             except TimeoutError:
                 continue
             if isinstance(message, MarketState):
                 next_status = loop.time() + STATUS_INTERVAL_S
-                yield _status(service, message)
+                yield _status(view, components, message)
             elif isinstance(message, Bar):
                 if cursor.advance(message.symbol, message.seq):
                     yield _event("bar", message, cursor)
@@ -203,16 +214,19 @@ async def market_events(
                 if last is None or message.minute.seq > last:
                     yield _event("microbar", message)
     except SubscriberOverflow:
-        service.sse_slow_closes += 1
+        stats.slow_closes += 1
         log.warning("closing slow stream client", symbols=len(symbols))
     finally:
-        service.sse_clients -= 1
+        stats.clients -= 1
         if sub is not None:
             sub.close()
 
 
 async def stream_market(
     request: Request,
+    components: ComponentsDep,
+    view: MarketViewDep,
+    user: CurrentUser,
     symbols: Annotated[
         str, Query(description="Comma-separated symbols on the watchlist, e.g. SPY,AAPL")
     ],
@@ -235,15 +249,13 @@ async def stream_market(
 ) -> EventSourceResponse:
     """Bars, microbars and the user's alerts as Server-Sent Events; see the module
     docstring for the protocol."""
-    service: MarketService = request.app.state.service
-    store: Store | None = getattr(request.app.state, "store", None)
-    user = await current_user_id(request)
-    symbol_list = parse_symbols(symbols, service)
+    settings = components.settings
+    symbol_list = parse_symbols(symbols, view.watchlist(), settings.stream_max_symbols)
     raw_cursor = request.headers.get("last-event-id") or last_event_id
     given = Cursor.parse(raw_cursor) if raw_cursor else None
     return EventSourceResponse(
-        market_events(service, symbol_list, given, since_seq, store, user),
-        ping=service.settings.stream_heartbeat_s,
+        market_events(components, view, symbol_list, given, since_seq, user),
+        ping=settings.stream_heartbeat_s,
         send_timeout=30,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )

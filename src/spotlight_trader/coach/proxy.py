@@ -24,7 +24,7 @@ import asyncio
 import contextlib
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import msgspec
@@ -44,7 +44,11 @@ from spotlight_trader.coach.tokens import (
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
 from spotlight_trader.config import Settings
 from spotlight_trader.errors import TokenError, ToolError
-from spotlight_trader.service import MarketService, normalise_symbol
+from spotlight_trader.market.view import MarketView
+
+if TYPE_CHECKING:
+    from spotlight_trader.api.deps import Components, MarketAccess
+from spotlight_trader.model import normalise_symbol
 
 log = structlog.get_logger(__name__)
 
@@ -141,12 +145,15 @@ def upstream_url(settings: Settings) -> str:
 
 async def realtime_ws(websocket: WebSocket) -> None:
     """The ``/ws/realtime`` endpoint."""
-    service: MarketService = websocket.app.state.service
-    state: VoiceState = websocket.app.state.voice
-    settings = service.settings
+    components: Components = websocket.app.state.components
+    market: MarketAccess | None = websocket.app.state.market
+    state = components.voice
+    settings = components.settings
     offered = list(websocket.scope.get("subprotocols") or [])
     subprotocol = SUBPROTOCOL if SUBPROTOCOL in offered else None
     refusal, user_id = admit(settings, websocket.headers, offered)
+    if refusal is None and market is None:
+        refusal = End("proxy", UPSTREAM_FAILED, "the market is not running in this process")
     if refusal is None and not state.slots.acquire(user_id):
         refusal = End("proxy", TOO_MANY, f"at most {state.slots.limit} voice connections")
     if refusal is not None:
@@ -159,7 +166,8 @@ async def realtime_ws(websocket: WebSocket) -> None:
     state.sessions_total += 1
     try:
         await websocket.accept(subprotocol=subprotocol)
-        await VoiceSession(websocket, service, user_id, state).run()
+        assert market is not None
+        await VoiceSession(websocket, components, market.view, user_id, state).run()
     finally:
         state.sessions -= 1
         state.slots.release(user_id)
@@ -180,14 +188,16 @@ class VoiceSession:
     def __init__(
         self,
         websocket: WebSocket,
-        service: MarketService,
+        components: Components,
+        market: MarketView,
         user_id: str,
         state: VoiceState,
         registry: ToolRegistry = REGISTRY,
     ) -> None:
         self.ws = websocket
-        self.service = service
-        self.settings = service.settings
+        self.components = components
+        self.market = market
+        self.settings = components.settings
         self.user_id = user_id
         self.state = state
         self.registry = registry
@@ -495,13 +505,12 @@ class VoiceSession:
         await self.send_client_event(
             {"type": "spotlight.tool", "name": name, "call_id": call_id, "status": "started"}
         )
-        app_state = self.ws.app.state
         ctx = ToolContext(
-            self.service,
+            self.market,
+            self.components.ring,
             self.user_id,
             self.view,
-            engine=getattr(app_state, "engine", None),
-            store=getattr(app_state, "store", None),
+            store=self.components.store,
         )
         status = "done"
         try:
@@ -547,10 +556,10 @@ class VoiceSession:
         """Mention alerts on watchlist symbols while the session is open (the subscription
         follows watchlist changes within a second)."""
         while True:
-            symbols = tuple(self.service.watchlist)
-            sub = self.service.bus.subscribe([signal_topic(s) for s in symbols], maxsize=100)
+            symbols = tuple(self.market.watchlist())
+            sub = self.components.bus.subscribe([signal_topic(s) for s in symbols], maxsize=100)
             try:
-                while tuple(self.service.watchlist) == symbols:
+                while tuple(self.market.watchlist()) == symbols:
                     try:
                         topic, signal = await asyncio.wait_for(sub.get(), 1.0)
                     except TimeoutError:

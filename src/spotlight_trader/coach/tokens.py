@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import time
 import uuid
-from collections import deque
 from dataclasses import dataclass, field
 
 import jwt
@@ -23,6 +22,7 @@ from spotlight_trader.api.schemas import VoiceStatus, VoiceToken
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.config import Settings
 from spotlight_trader.errors import TokenError
+from spotlight_trader.limits import ConnectionSlots, RateLimiter
 
 AUDIENCE = "spotlight-realtime"
 ALGORITHM = "HS256"
@@ -71,50 +71,6 @@ def verify_token(settings: Settings, token: str) -> str:
     return sub
 
 
-class RateLimiter:
-    """At most ``limit`` events per ``window_s`` per key (sliding window)."""
-
-    def __init__(self, limit: int, window_s: float = 60.0) -> None:
-        self.limit = limit
-        self.window_s = window_s
-        self._hits: dict[str, deque[float]] = {}
-
-    def hit(self, key: str, now: float | None = None) -> float | None:
-        """Count one event; None if allowed, else seconds until one is allowed again."""
-        now = time.monotonic() if now is None else now
-        hits = self._hits.setdefault(key, deque())
-        while hits and hits[0] <= now - self.window_s:
-            hits.popleft()
-        if len(hits) >= self.limit:
-            return hits[0] + self.window_s - now
-        hits.append(now)
-        return None
-
-
-class ConnectionSlots:
-    """Concurrent voice connections per user."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.open: dict[str, int] = {}
-
-    def acquire(self, user_id: str) -> bool:
-        """Take a slot; False when the user already has ``limit`` connections."""
-        count = self.open.get(user_id, 0)
-        if count >= self.limit:
-            return False
-        self.open[user_id] = count + 1
-        return True
-
-    def release(self, user_id: str) -> None:
-        """Give a slot back (always call it in a ``finally``)."""
-        count = self.open.get(user_id, 0) - 1
-        if count > 0:
-            self.open[user_id] = count
-        else:
-            self.open.pop(user_id, None)
-
-
 @dataclass
 class VoiceState:
     """Per-app voice bookkeeping (``app.state.voice``)."""
@@ -126,14 +82,6 @@ class VoiceState:
     tool_calls: int = 0
     rejections: dict[str, int] = field(default_factory=dict)
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> VoiceState:
-        """Limits from settings."""
-        return cls(
-            RateLimiter(settings.voice_token_rate_per_min),
-            ConnectionSlots(settings.voice_max_connections),
-        )
-
 
 def allowed_origins(settings: Settings) -> set[str]:
     """Browser origins allowed to get voice tokens and open /ws/realtime."""
@@ -144,7 +92,7 @@ def allowed_origins(settings: Settings) -> set[str]:
 
 
 def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.service.settings
+    settings: Settings = request.app.state.components.settings
     return settings
 
 
@@ -182,7 +130,7 @@ async def voice_token(request: Request) -> Response:
         return error_response(403, "origin not allowed")
     if settings.openai_api_key is None:
         return error_response(503, DISABLED_REASON)
-    state: VoiceState = request.app.state.voice
+    state: VoiceState = request.app.state.components.voice
     retry_after = state.limiter.hit(user_id)
     if retry_after is not None:
         response = error_response(

@@ -25,10 +25,11 @@ import msgspec
 
 from spotlight_trader.coach.policy import ViewContext
 from spotlight_trader.errors import InputError, ToolError
-from spotlight_trader.service import MarketService, normalise_symbol
+from spotlight_trader.market.ring import BarRing
+from spotlight_trader.market.view import MarketView
+from spotlight_trader.model import normalise_symbol
 
 if typing.TYPE_CHECKING:
-    from spotlight_trader.rules.engine import RulesEngine
     from spotlight_trader.storage.store import Store
 
 ToolFn = Callable[..., Awaitable[object]]
@@ -37,13 +38,13 @@ _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", 
 
 @dataclass(frozen=True)
 class ToolContext:
-    """What a tool may use: the market service, the user it acts for, the trader's view,
-    and (when the app runs them) the rules engine and the store."""
+    """What a tool may use: the market view and the ring, the user it acts for, the
+    trader's view of the dashboard and (when the app has one) the store."""
 
-    service: MarketService
+    market: MarketView
+    ring: BarRing
     user_id: str
     view: ViewContext | None = None
-    engine: RulesEngine | None = None
     store: Store | None = None
 
 
@@ -181,25 +182,23 @@ SNAPSHOT_FIELDS = (
 async def get_market_snapshot(
     ctx: ToolContext, symbol: Annotated[str, "Ticker symbol, e.g. SPY"]
 ) -> object:
-    """Price and spread from the pipeline; indicators from the rules engine's snapshot."""
-    service = ctx.service
+    """Price and spread from the market view; indicators from the alert engine's snapshot."""
     name = normalise_symbol(symbol)
-    pipeline = service.pipeline
-    bars = await service.ring.recent(name, RECENT_BARS)
-    last = pipeline.last_price.get(name)
-    quote = pipeline.builder.quote(name)
+    bars = await ctx.ring.recent(name, RECENT_BARS)
+    snap = ctx.market.snapshot(name)
+    last = snap.last
     if not bars and last is None:
         return {"symbol": name, "available": False, "note": "no data for this symbol yet"}
     spread = None
-    if quote is not None and quote.ask >= quote.bid > 0:
-        spread = round(quote.ask - quote.bid, 4)
-    indicators = ctx.engine.core.last.get(name) if ctx.engine is not None else None
+    if snap.bid is not None and snap.ask is not None and snap.ask >= snap.bid > 0:
+        spread = round(snap.ask - snap.bid, 4)
+    indicators = ctx.market.indicators(name)
     return {
         "symbol": name,
         "available": True,
         "last": last if last is not None else bars[-1].close,
-        "bid": quote.bid if quote else None,
-        "ask": quote.ask if quote else None,
+        "bid": snap.bid,
+        "ask": snap.ask,
         "spread": spread,
         "indicators": (
             {k: indicators.get(k) for k in SNAPSHOT_FIELDS} if indicators is not None else None
@@ -266,11 +265,10 @@ async def list_rules(ctx: ToolContext) -> object:
 @tool("The trader's watchlist with last price and % change since the prior close.")
 async def get_watchlist(ctx: ToolContext) -> object:
     """Symbols on the watchlist."""
-    pipeline = ctx.service.pipeline
     rows = []
-    for symbol in ctx.service.watchlist:
-        last = pipeline.last_price.get(symbol)
-        prev = pipeline.prev_close.get(symbol)
+    for symbol in ctx.market.watchlist():
+        snap = ctx.market.snapshot(symbol)
+        last, prev = snap.last, snap.prev_close
         pct = round((last - prev) / prev * 100, 2) if last is not None and prev else None
         rows.append({"symbol": symbol, "last": last, "change_pct": pct})
     return {"symbols": rows}

@@ -18,8 +18,6 @@ until every symbol's history is in and the feed is live. Feeds report ``warming`
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -83,8 +81,6 @@ class Lifecycle:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._state = MarketState(Phase.WARMING, "starting", since_ms=self._now_ms())
-        self._changed = asyncio.Event()
-        self.version = 0  # bumped on every change
         self.listeners: list[Callable[[MarketState], None]] = []
 
     def _now_ms(self) -> int:
@@ -115,19 +111,7 @@ class Lifecycle:
         if new == old:
             return
         self._state = new
-        self.version += 1
         if phase is not old.phase:
             log.info("market state", phase=phase.value, detail=detail or None)
-        changed, self._changed = self._changed, asyncio.Event()
-        changed.set()
         for listener in self.listeners:
             listener(new)
-
-    async def next_change(self, after: int, timeout_s: float) -> MarketState:
-        """The state once :attr:`version` is past ``after`` (at once if it already is), or
-        after ``timeout_s`` whatever it is."""
-        if self.version <= after:
-            changed = self._changed
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(changed.wait(), timeout_s)
-        return self._state

@@ -13,50 +13,107 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Sequence
+from typing import Protocol
 
 import structlog
 
 from spotlight_trader.bus import Bus, signal_topic
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.core import ActiveRule, AlertCore
-from spotlight_trader.storage.store import Store
 
 log = structlog.get_logger(__name__)
 
+QUEUE_LIMIT = 100_000  # bars and microbars waiting for evaluation
+
+
+class RuleSource(Protocol):
+    """Where the engine reads the enabled rules (the storage layer implements it)."""
+
+    async def active_rules(self, *, user: str | None = None) -> list[ActiveRule]:
+        """Every enabled (user, rule) at its latest version, or only ``user``'s."""
+        ...
+
+
+class SignalSink(Protocol):
+    """Where the engine stores signals before publishing them."""
+
+    async def insert_signals(self, drafts: Sequence[Signal]) -> list[Signal]:
+        """Store signals in order; the same signals with their ids."""
+        ...
+
+
+class _Reload:
+    """Queue marker: reload ``user``'s rules here, between the bars before and after."""
+
+    __slots__ = ("done", "user")
+
+    def __init__(self, user: str, done: asyncio.Future[None]) -> None:
+        self.user = user
+        self.done = done
+
 
 class RulesEngine:
-    """Evaluates every enabled rule of every user on the market's bars."""
+    """Evaluates every enabled rule of every user on the market's bars; implements
+    :class:`~spotlight_trader.rules.changes.RulesControl`."""
 
     def __init__(
-        self, store: Store, bus: Bus, *, rvol_sessions: int = 10, rvol_min_sessions: int = 3
+        self,
+        rules: RuleSource,
+        signals: SignalSink,
+        bus: Bus,
+        *,
+        rvol_sessions: int = 10,
+        rvol_min_sessions: int = 3,
     ) -> None:
-        self.store = store
+        self.rules = rules
+        self.signals_sink = signals
         self.bus = bus
         self.core = AlertCore(rvol_sessions=rvol_sessions, rvol_min=rvol_min_sessions)
-        self._queue: asyncio.Queue[Bar | Microbar] = asyncio.Queue()
+        self._queue: asyncio.Queue[Bar | Microbar | _Reload] = asyncio.Queue(QUEUE_LIMIT)
         self._task: asyncio.Task[None] | None = None
         self.signals = 0
         self.errors = 0
+        self.dropped = 0  # bars the queue had no room for (counted, logged)
         self.last_eval_ms = 0.0
 
     def on_bar(self, bar: Bar) -> None:
         """Pipeline listener: a final bar was stored."""
-        self._queue.put_nowait(bar)
+        try:
+            self._queue.put_nowait(bar)
+        except asyncio.QueueFull:
+            self.dropped += 1
+            log.error("rules engine queue full: bar not evaluated", symbol=bar.symbol, seq=bar.seq)
 
     def on_history(self, bars: Sequence[Bar]) -> None:
         """Pipeline listener: history bars went into the ring; warm the indicators."""
         self.core.warm(bars)
 
     def on_microbar(self, microbar: Microbar) -> None:
-        """Pipeline listener: only queued while some rule runs intrabar."""
+        """Pipeline listener: only queued while some rule runs intrabar (dropped, not
+        counted, when the queue is full: the next microbar carries the same minute)."""
         if self.core.intrabar_rules:
-            self._queue.put_nowait(microbar)
+            with contextlib.suppress(asyncio.QueueFull):
+                self._queue.put_nowait(microbar)
 
     async def reload(self) -> None:
-        """Re-read the enabled rules (after any rule or settings change)."""
-        rules = await self.store.active_rules()
+        """Re-read every enabled rule."""
+        rules = await self.rules.active_rules()
         self.core.set_rules(rules)
         log.debug("rules loaded", active=len(rules))
+
+    async def rules_changed(self, user: str) -> None:
+        """Reload ``user``'s rules in order with the bars: bars queued before this call
+        are evaluated with the old rules, later ones with the new."""
+        if self._task is None or self._task.done():
+            await self._reload_user(user)
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        await self._queue.put(_Reload(user, done))
+        await done
+
+    async def _reload_user(self, user: str) -> None:
+        theirs = await self.rules.active_rules(user=user)
+        self.core.set_rules([r for r in self.core.rules if r.user_id != user] + theirs)
 
     async def start(self) -> None:
         """Load the rules and start evaluating."""
@@ -77,13 +134,38 @@ class RulesEngine:
             items = [await queue.get()]
             while not queue.empty():
                 items.append(queue.get_nowait())
-            try:
-                await self.process(items)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # one bad batch must not stop alerting
-                self.errors += 1
-                log.error("rules evaluation failed", error=f"{type(exc).__name__}: {exc}")
+            batch: list[Bar | Microbar] = []
+            for item in items:
+                if isinstance(item, _Reload):
+                    await self._evaluate(batch)
+                    batch = []
+                    await self._apply(item)
+                else:
+                    batch.append(item)
+            await self._evaluate(batch)
+
+    async def _apply(self, reload: _Reload) -> None:
+        try:
+            await self._reload_user(reload.user)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if not reload.done.done():
+                reload.done.set_exception(exc)
+            return
+        if not reload.done.done():
+            reload.done.set_result(None)
+
+    async def _evaluate(self, items: Sequence[Bar | Microbar]) -> None:
+        if not items:
+            return
+        try:
+            await self.process(items)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one bad batch must not stop alerting
+            self.errors += 1
+            log.error("rules evaluation failed", error=f"{type(exc).__name__}: {exc}")
 
     async def process(self, items: Sequence[Bar | Microbar]) -> list[Signal]:
         """Evaluate, store, publish; the stored signals."""
@@ -92,7 +174,7 @@ class RulesEngine:
         self.last_eval_ms = (time.perf_counter() - started) * 1000
         if not drafts:
             return []
-        stored = await self.store.insert_signals(drafts)
+        stored = await self.signals_sink.insert_signals(drafts)
         for signal in stored:
             self.bus.publish(signal_topic(signal.symbol), signal)
         self.signals += len(stored)

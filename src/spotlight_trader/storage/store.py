@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from spotlight_trader.errors import InputError
-from spotlight_trader.model import Direction, Frequency, Signal
+from spotlight_trader.model import Direction, Frequency, Signal, normalise_symbol
 from spotlight_trader.rules.builtins import BUILTINS, check_params
 from spotlight_trader.rules.core import FREQUENCIES, ActiveRule
 from spotlight_trader.rules.expr import InvalidExpression, compile_expression
@@ -159,8 +159,6 @@ def normalise_scope(symbols: Sequence[str] | None) -> list[str] | None:
     """Upper-cased, de-duplicated symbol scope; :class:`InputError` if malformed."""
     if symbols is None:
         return None
-    from spotlight_trader.service import normalise_symbol
-
     if len(symbols) > MAX_SCOPE:
         raise InputError(f"symbols: at most {MAX_SCOPE}")
     return list(dict.fromkeys(normalise_symbol(s) for s in symbols))
@@ -488,16 +486,16 @@ class Store:
                 )
         return clean
 
-    async def active_rules(self) -> list[ActiveRule]:
-        """Every enabled (user, rule) at its latest version, settings layered on top."""
+    async def active_rules(self, *, user: str | None = None) -> list[ActiveRule]:
+        """Every enabled (user, rule) at its latest version, settings layered on top (only
+        ``user``'s when given)."""
+        query = sa.select(user_rule_settings.c.user_id, user_rule_settings.c.rule_id).where(
+            user_rule_settings.c.enabled.is_(True)
+        )
+        if user is not None:
+            query = query.where(user_rule_settings.c.user_id == user)
         async with self.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    sa.select(user_rule_settings.c.user_id, user_rule_settings.c.rule_id).where(
-                        user_rule_settings.c.enabled.is_(True)
-                    )
-                )
-            ).all()
+            rows = (await conn.execute(query)).all()
         out: list[ActiveRule] = []
         for user_id, rule_id in rows:
             try:

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Request
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.responses import Response
 
+from spotlight_trader.api.deps import MarketAccess, MarketViewDep
 from spotlight_trader.api.openapi import json_response
 from spotlight_trader.api.responses import MsgspecResponse
 from spotlight_trader.api.schemas import Health
-from spotlight_trader.service import MarketService
 
 router = APIRouter()
 
@@ -17,8 +17,11 @@ router = APIRouter()
 @router.get("/healthz", responses=json_response(Health), summary="Liveness")
 async def healthz(request: Request) -> Response:
     """200 while the process answers (says nothing about the market: see ``/readyz``)."""
-    service: MarketService = request.app.state.service
-    return MsgspecResponse(Health(status="ok", feed=service.feed.name, phase=service.state.phase))
+    access: MarketAccess | None = request.app.state.market
+    if access is None:
+        return MsgspecResponse(Health(status="ok", feed="none"))
+    view = access.view
+    return MsgspecResponse(Health(status="ok", feed=view.feed_name, phase=view.state().phase))
 
 
 @router.get(
@@ -26,18 +29,17 @@ async def healthz(request: Request) -> Response:
     responses={**json_response(Health, 200), **json_response(Health, 503)},
     summary="Readiness",
 )
-async def readyz(request: Request) -> Response:
+async def readyz(view: MarketViewDep) -> Response:
     """200 once every watchlist symbol's history is in the ring and the feed is live (or a
     replay finished); otherwise 503 with the lifecycle phase as ``status`` and the reason,
     e.g. ``{"status": "warming", "detail": "loading history 412/1440"}``."""
-    service: MarketService = request.app.state.service
-    state = service.state
+    state = view.state()
     if state.ready:
-        return MsgspecResponse(Health(status="ready", feed=service.feed.name, phase=state.phase))
+        return MsgspecResponse(Health(status="ready", feed=view.feed_name, phase=state.phase))
     return MsgspecResponse(
         Health(
             status=state.phase.value,
-            feed=service.feed.name,
+            feed=view.feed_name,
             phase=state.phase,
             detail=state.describe(),
         ),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
+from spotlight_trader.api.deps import ComponentsDep, CurrentUser, RulesControlDep, StoreDep
 from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
@@ -22,33 +23,22 @@ from spotlight_trader.api.schemas import (
 )
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.errors import InputError
-from spotlight_trader.rules.engine import RulesEngine, backtest
+from spotlight_trader.model import normalise_symbol
+from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
-from spotlight_trader.service import MarketService, normalise_symbol
 from spotlight_trader.storage.store import (
     Rule,
     RuleVersion,
-    Store,
     UserRuleSettings,
     VersionChange,
     active_rule,
 )
 
-router = APIRouter()
+# every route here acts for a user: the router resolves (and checks) it for each one
+router = APIRouter(dependencies=[Depends(current_user_id)])
 MAX_BODY_BYTES = 16_384
 MAX_SIGNALS = 1_000
 T = TypeVar("T")
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-async def _reload(request: Request) -> None:
-    engine: RulesEngine | None = getattr(request.app.state, "engine", None)
-    if engine is not None:
-        await engine.reload()
 
 
 async def _decode(request: Request, kind: type[T]) -> T:
@@ -70,11 +60,10 @@ def _not_found(rule_id: int) -> Response:
 
 
 @router.get("/api/rules", responses=json_response(RulesResponse), summary="Alert rules")
-async def list_rules(request: Request) -> Response:
+async def list_rules(user: CurrentUser, store: StoreDep) -> Response:
     """Built-in rules and the user's own, each with its latest version and the user's
     settings (built-ins start disabled)."""
-    user = await current_user_id(request)
-    return MsgspecResponse(RulesResponse(await _store(request).list_rules(user)))
+    return MsgspecResponse(RulesResponse(await store.list_rules(user)))
 
 
 @router.post(
@@ -84,12 +73,13 @@ async def list_rules(request: Request) -> Response:
     openapi_extra=json_body(RuleCreate),
     summary="Create a custom rule",
 )
-async def create_rule(request: Request) -> Response:
+async def create_rule(
+    request: Request, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+) -> Response:
     """A custom expression rule (version 1), enabled for its creator."""
-    user = await current_user_id(request)
     try:
         body = await _decode(request, RuleCreate)
-        rule = await _store(request).create_rule(
+        rule = await store.create_rule(
             user,
             name=body.name,
             expression=body.expression,
@@ -100,7 +90,7 @@ async def create_rule(request: Request) -> Response:
         )
     except InputError as exc:
         return _input_error(exc)
-    await _reload(request)
+    await rules.rules_changed(user)
     return MsgspecResponse(rule, status_code=201)
 
 
@@ -112,7 +102,6 @@ async def create_rule(request: Request) -> Response:
 )
 async def validate_rule(request: Request) -> Response:
     """Parse and type-check an expression: the error position and what was expected."""
-    await current_user_id(request)
     body = await _decode(request, ValidateRequest)
     error, fields = validate(body.expression)
     return MsgspecResponse(ValidateResponse(ok=error is None, error=error, fields=fields))
@@ -123,11 +112,10 @@ async def validate_rule(request: Request) -> Response:
     responses=json_response(VersionsResponse),
     summary="Versions of a rule",
 )
-async def list_versions(request: Request, rule_id: int) -> Response:
+async def list_versions(rule_id: int, user: CurrentUser, store: StoreDep) -> Response:
     """Every version, newest first."""
-    user = await current_user_id(request)
     try:
-        versions = await _store(request).versions(user, rule_id)
+        versions = await store.versions(user, rule_id)
     except LookupError:
         return _not_found(rule_id)
     return MsgspecResponse(VersionsResponse(versions))
@@ -140,9 +128,10 @@ async def list_versions(request: Request, rule_id: int) -> Response:
     openapi_extra=json_body(VersionCreate),
     summary="Edit a rule (new version)",
 )
-async def add_version(request: Request, rule_id: int) -> Response:
+async def add_version(
+    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+) -> Response:
     """A new immutable version: the latest one with the given fields changed."""
-    user = await current_user_id(request)
     try:
         body = await _decode(request, VersionCreate)
         change = VersionChange(
@@ -153,12 +142,12 @@ async def add_version(request: Request, rule_id: int) -> Response:
             intrabar=body.intrabar,
             note=body.note,
         )
-        version = await _store(request).add_version(user, rule_id, change)
+        version = await store.add_version(user, rule_id, change)
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
         return _input_error(exc)
-    await _reload(request)
+    await rules.rules_changed(user)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -169,17 +158,18 @@ async def add_version(request: Request, rule_id: int) -> Response:
     openapi_extra=json_body(RevertRequest),
     summary="Revert a rule to an old version (new version)",
 )
-async def revert_rule(request: Request, rule_id: int) -> Response:
+async def revert_rule(
+    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+) -> Response:
     """A new version equal to the given old one."""
-    user = await current_user_id(request)
     try:
         body = await _decode(request, RevertRequest)
-        version = await _store(request).revert(user, rule_id, body.version)
+        version = await store.revert(user, rule_id, body.version)
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "version")
     except InputError as exc:
         return _input_error(exc)
-    await _reload(request)
+    await rules.rules_changed(user)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -189,17 +179,18 @@ async def revert_rule(request: Request, rule_id: int) -> Response:
     openapi_extra=json_body(UserRuleSettings),
     summary="The current user's settings of a rule",
 )
-async def put_settings(request: Request, rule_id: int) -> Response:
+async def put_settings(
+    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+) -> Response:
     """Enable/disable, parameter overrides, symbol scope (null = the watchlist)."""
-    user = await current_user_id(request)
     try:
         body = await _decode(request, UserRuleSettings)
-        settings = await _store(request).put_settings(user, rule_id, body)
+        settings = await store.put_settings(user, rule_id, body)
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
         return _input_error(exc)
-    await _reload(request)
+    await rules.rules_changed(user)
     return MsgspecResponse(settings)
 
 
@@ -209,12 +200,11 @@ async def put_settings(request: Request, rule_id: int) -> Response:
     openapi_extra=json_body(BacktestRequest),
     summary="Run a rule version over stored bars",
 )
-async def backtest_rule(request: Request, rule_id: int) -> Response:
+async def backtest_rule(
+    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, components: ComponentsDep
+) -> Response:
     """The signals a version (default: the latest) would have produced on the bars the
     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored."""
-    user = await current_user_id(request)
-    service: MarketService = request.app.state.service
-    store = _store(request)
     try:
         body = await _decode(request, BacktestRequest)
         symbol = normalise_symbol(body.symbol)
@@ -234,19 +224,20 @@ async def backtest_rule(request: Request, rule_id: int) -> Response:
         return error_response(422, str(exc), field)
     settings = UserRuleSettings(True, rule.settings.params, None)
     runnable = active_rule(user, rule, version, settings)
-    bars = await service.ring.recent(symbol, service.ring.capacity)
+    ring = components.ring
+    bars = await ring.recent(symbol, ring.capacity)
     return MsgspecResponse(SignalsResponse(backtest(runnable, bars, limit)))
 
 
 @router.get("/api/signals", responses=json_response(SignalsResponse), summary="Alert signals")
 async def list_signals(
-    request: Request,
+    user: CurrentUser,
+    store: StoreDep,
     symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
     rule_id: Annotated[int | None, Query(ge=1, description="Only this rule")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
 ) -> Response:
     """The current user's signals, newest first."""
-    user = await current_user_id(request)
     name = normalise_symbol(symbol) if symbol else None
-    found = await _store(request).list_signals(user, symbol=name, rule_id=rule_id, limit=limit)
+    found = await store.list_signals(user, symbol=name, rule_id=rule_id, limit=limit)
     return MsgspecResponse(SignalsResponse(found))

@@ -103,7 +103,13 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
     () =>
       registerVoice(() => {
         const c = clientRef.current;
-        const probe = c?.probe() ?? { state: "off", connected: false, lastTruncate: null, played_ms: 0 };
+        const probe = c?.probe() ?? {
+          state: "off",
+          states: [],
+          connected: false,
+          lastTruncate: null,
+          played_ms: 0,
+        };
         return { ...probe, state: stateRef.current === "disabled" ? "disabled" : probe.state };
       }),
     [],

@@ -159,6 +159,7 @@ export class VoiceClient {
   private lastItem: string | null = null;
   private readonly interrupted = new InterruptedSet();
   private context: { symbol: string | null; timeframe: number } = { symbol: null, timeframe: 1 };
+  private readonly history: VoiceState[] = [];
 
   constructor(private readonly deps: VoiceDeps) {}
 
@@ -171,11 +172,20 @@ export class VoiceClient {
 
   snapshot = (): VoiceSnapshot => this.snap;
 
-  /** Live played_ms of the current item (the snapshot's value is refreshed on events). */
-  probe(): { state: VoiceState; connected: boolean; lastTruncate: TruncateInfo | null; played_ms: number } {
+  /** Live played_ms of the current item (the snapshot's value is refreshed on events), and
+   * every state this client went through (newest last, at most 100): tests read the
+   * transitions instead of sampling the screen. */
+  probe(): {
+    state: VoiceState;
+    states: VoiceState[];
+    connected: boolean;
+    lastTruncate: TruncateInfo | null;
+    played_ms: number;
+  } {
     const live = this.playback?.playing && this.lastItem ? this.playback.playedMs(this.lastItem) : null;
     return {
       state: this.snap.state,
+      states: [...this.history],
       connected: this.snap.connected,
       lastTruncate: this.snap.lastTruncate,
       played_ms: Math.round(live ?? this.snap.played_ms),
@@ -183,6 +193,10 @@ export class VoiceClient {
   }
 
   private set(patch: Partial<VoiceSnapshot>): void {
+    if (patch.state !== undefined && patch.state !== this.snap.state) {
+      this.history.push(patch.state);
+      if (this.history.length > 100) this.history.shift();
+    }
     this.snap = { ...this.snap, ...patch };
     for (const fn of this.listeners) fn();
   }

@@ -1,13 +1,22 @@
-"""The application factory: routes, error handling, static web client, feed lifespan."""
+"""The web side: the ASGI app (routes, error handling, the static web client) built from
+the composition root, and the single-process app that also runs the ingest side.
+
+:func:`create_app` needs only :class:`~.components.Components` and, to serve market data,
+a :class:`~spotlight_trader.api.deps.MarketAccess`; ``spotlight openapi`` builds it with
+neither a feed nor a database. :func:`single_process_app` is ``spotlight serve``: it
+migrates the database, seeds the built-in rules and starts/stops the ingest in the
+lifespan.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from prometheus_client import CollectorRegistry
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.staticfiles import StaticFiles
@@ -15,16 +24,20 @@ from starlette.types import Scope
 
 import spotlight_trader
 from spotlight_trader.api import openapi
+from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
-from spotlight_trader.api.routes import market, ops, rules
+from spotlight_trader.api.routes import market as market_routes
+from spotlight_trader.api.routes import ops, rules
 from spotlight_trader.api.stream import stream_market
 from spotlight_trader.coach import tokens
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.coach.proxy import realtime_ws
-from spotlight_trader.coach.tokens import VoiceState
 from spotlight_trader.errors import AuthError, InputError
-from spotlight_trader.metrics import make_registry
-from spotlight_trader.service import MarketService
+from spotlight_trader.runtime.components import Components
+from spotlight_trader.runtime.ingest import Ingest
+from spotlight_trader.runtime.metrics import IngestCollector, WebCollector
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 # paths the server answers itself; anything else is a page of the web client
@@ -49,56 +62,26 @@ class _HashedAssets(StaticFiles):
         return response
 
 
-def create_app(service: MarketService, database_url: str | None = None) -> FastAPI:
-    """Build the ASGI app around a (not yet started) :class:`MarketService`.
-
-    At start the database (``database_url``, default from the settings) is migrated to the
-    newest revision, built-in rules are seeded and the rules engine starts listening to the
-    pipeline before the feed starts.
-    """
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from spotlight_trader.market.session import load_calendar
-        from spotlight_trader.rules.engine import RulesEngine
-        from spotlight_trader.storage.db import database_url as default_url
-        from spotlight_trader.storage.store import open_store
-
-        settings = service.settings
-        await asyncio.to_thread(load_calendar)  # ~1.5 s once; not on the event loop
-        store = await open_store(database_url or default_url(settings))
-        engine = RulesEngine(
-            store,
-            service.bus,
-            rvol_sessions=settings.rvol_sessions,
-            rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),
-        )
-        await store.multi_user()  # prime the single-/multi-user answer
-        app.state.store = store
-        app.state.users = store
-        app.state.engine = engine
-        service.pipeline.bar_listeners.append(engine.on_bar)
-        service.pipeline.history_listeners.append(engine.on_history)
-        service.pipeline.microbar_listeners.append(engine.on_microbar)
-        await engine.start()
-        await service.start()
-        try:
-            yield
-        finally:
-            await service.stop()
-            await engine.stop()
-            await store.close()
-
+def create_app(
+    components: Components,
+    market: MarketAccess | None = None,
+    *,
+    lifespan: Lifespan | None = None,
+) -> FastAPI:
+    """The ASGI app: every router, the error handlers, the metrics registry and the built
+    web client. Without ``market`` the market routes answer 503."""
     app = FastAPI(
         title="Spotlight Trader",
         version=spotlight_trader.__version__,
         description="Live bars, explained alerts, a voice coach and a journal for traders.",
         lifespan=lifespan,
     )
-    app.state.service = service
-    app.state.registry = make_registry(service)
-    app.state.voice = VoiceState.from_settings(service.settings)
-    app.state.registry.register(VoiceCollector(app.state.voice))
+    app.state.components = components
+    app.state.market = market
+    app.state.users = components.store
+    app.state.registry = registry = CollectorRegistry()
+    registry.register(WebCollector(components))
+    registry.register(VoiceCollector(components.voice))
 
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:
@@ -124,7 +107,7 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(exc.status_code, str(exc.detail))
 
-    app.include_router(market.router)
+    app.include_router(market_routes.router)
     app.include_router(rules.router)
     app.include_router(ops.router)
     app.include_router(tokens.router)
@@ -141,7 +124,7 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
     )
     openapi.install(app)
 
-    dist = service.settings.web_dist.resolve()
+    dist = components.settings.web_dist.resolve()
     index = dist / "index.html"
     if (dist / "assets").is_dir():
         app.mount("/assets", _HashedAssets(directory=dist / "assets"), name="assets")
@@ -157,4 +140,31 @@ def create_app(service: MarketService, database_url: str | None = None) -> FastA
             return FileResponse(index, headers={"Cache-Control": NO_CACHE})
         return HTMLResponse(_NOT_BUILT, headers={"Cache-Control": NO_CACHE})
 
+    return app
+
+
+def single_process_app(ingest: Ingest) -> FastAPI:
+    """``spotlight serve``: the web app with the ingest side in the same process. At start
+    the database is migrated to the newest revision and the built-in rules are seeded;
+    then the rules engine and the feed start (the feed warms up in the background)."""
+    components = ingest.components
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from spotlight_trader.market.session import load_calendar
+        from spotlight_trader.storage.db import upgrade
+
+        await asyncio.to_thread(load_calendar)  # ~2 s once (then cached); not on the loop
+        await upgrade(components.store.engine)
+        await components.store.seed_builtins()
+        await ingest.start()
+        try:
+            yield
+        finally:
+            await ingest.stop()
+            await components.close()
+
+    access = MarketAccess(view=ingest.view, watchlist=ingest, rules=ingest.engine)
+    app = create_app(components, access, lifespan=lifespan)
+    app.state.registry.register(IngestCollector(ingest))
     return app

@@ -1,28 +1,30 @@
-"""Prometheus metrics, read from the live objects at scrape time (nothing on the hot path)."""
+"""Prometheus collectors, read from the live objects at scrape time (nothing on the hot
+path): :class:`IngestCollector` for the market side, :class:`WebCollector` for the
+streams this process serves."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prometheus_client import CollectorRegistry
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.service import MarketService
+from spotlight_trader.runtime.components import Components
+from spotlight_trader.runtime.ingest import Ingest
 
 
-class MarketCollector(Collector):
-    """Exports the counters of a :class:`MarketService`."""
+class IngestCollector(Collector):
+    """Trades, bars, drops, the lifecycle phase and the feed's own metrics."""
 
-    def __init__(self, service: MarketService) -> None:
-        self._service = service
+    def __init__(self, ingest: Ingest) -> None:
+        self._ingest = ingest
 
     def collect(self) -> Iterator[Metric]:
         """Yield current values."""
-        service = self._service
-        stats = service.pipeline.stats
-        feed = service.feed.name
+        ingest = self._ingest
+        stats = ingest.pipeline.stats
+        feed = ingest.feed.name
 
         def counter(name: str, doc: str, value: float) -> CounterMetricFamily:
             family = CounterMetricFamily(f"spotlight_{name}", doc, labels=["feed"])
@@ -41,20 +43,14 @@ class MarketCollector(Collector):
         yield counter(
             "malformed_inputs",
             "Feed inputs rejected as malformed or implausible.",
-            stats.rejected + service.pipeline.malformed,
+            stats.rejected + ingest.pipeline.malformed,
         )
         yield counter(
-            "bus_queue_overflows", "Subscribers closed for overflow.", service.bus.overflows
+            "rules_dropped_bars",
+            "Final bars the rules engine had no queue room for.",
+            ingest.engine.dropped,
         )
-        yield counter(
-            "stream_slow_closes",
-            "SSE streams closed because the client fell behind.",
-            service.sse_slow_closes,
-        )
-        clients = GaugeMetricFamily("spotlight_sse_clients", "Open /stream/market connections.")
-        clients.add_metric([], service.sse_clients)
-        yield clients
-        state = service.state
+        state = ingest.state
         phase = GaugeMetricFamily(
             "spotlight_market_phase",
             "Lifecycle phase of the market side (1 for the current phase).",
@@ -73,9 +69,9 @@ class MarketCollector(Collector):
             warm.add_metric([], (state.done or 0) / state.total)
             yield warm
         watch = GaugeMetricFamily("spotlight_watchlist_symbols", "Symbols on the watchlist.")
-        watch.add_metric([], len(service.watchlist))
+        watch.add_metric([], len(ingest.watchlist))
         yield watch
-        for name, value in getattr(service.feed, "metrics", dict)().items():
+        for name, value in getattr(ingest.feed, "metrics", dict)().items():
             gauge = GaugeMetricFamily(
                 f"spotlight_feed_{name}", f"Feed metric {name}.", labels=["feed"]
             )
@@ -83,8 +79,25 @@ class MarketCollector(Collector):
             yield gauge
 
 
-def make_registry(service: MarketService) -> CollectorRegistry:
-    """A registry holding the service's collector (one per app, so tests stay isolated)."""
-    registry = CollectorRegistry()
-    registry.register(MarketCollector(service))
-    return registry
+class WebCollector(Collector):
+    """SSE clients, streams closed for slowness, bus overflows."""
+
+    def __init__(self, components: Components) -> None:
+        self._components = components
+
+    def collect(self) -> Iterator[Metric]:
+        """Yield current values."""
+        components = self._components
+        overflows = CounterMetricFamily(
+            "spotlight_bus_queue_overflows", "Subscribers closed for overflow."
+        )
+        overflows.add_metric([], components.bus.overflows)
+        yield overflows
+        slow = CounterMetricFamily(
+            "spotlight_stream_slow_closes", "SSE streams closed because the client fell behind."
+        )
+        slow.add_metric([], components.streams.slow_closes)
+        yield slow
+        clients = GaugeMetricFamily("spotlight_sse_clients", "Open /stream/market connections.")
+        clients.add_metric([], components.streams.clients)
+        yield clients

@@ -1,0 +1,97 @@
+"""Request dependencies: what a route may use, declared in its signature.
+
+``CurrentUser`` resolves the caller (a route that needs a user cannot forget it: the
+routers that serve user data declare it for every route). ``MarketViewDep``,
+``WatchlistDep`` and ``RulesControlDep`` are the market as the web side sees it,
+``StoreDep`` the repositories, ``ComponentsDep`` the rest of the composition root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Protocol
+
+from fastapi import Depends
+from starlette.requests import HTTPConnection
+
+from spotlight_trader.api.responses import ApiError
+from spotlight_trader.api.security import current_user_id
+from spotlight_trader.bus import Bus
+from spotlight_trader.coach.tokens import VoiceState
+from spotlight_trader.config import Settings
+from spotlight_trader.market.ring import BarRing
+from spotlight_trader.market.view import MarketView, WatchlistControl
+from spotlight_trader.rules.changes import RulesControl
+from spotlight_trader.storage.store import Store
+
+
+class StreamStats(Protocol):
+    """Counters of this process's ``/stream/market`` connections."""
+
+    clients: int
+    slow_closes: int
+
+
+class Components(Protocol):
+    """What the web side uses of the composition root
+    (:class:`spotlight_trader.runtime.components.Components` has it)."""
+
+    settings: Settings
+    ring: BarRing
+    bus: Bus
+    store: Store
+    voice: VoiceState
+    streams: StreamStats
+    clock_ms: Callable[[], int]
+
+
+@dataclass(frozen=True)
+class MarketAccess:
+    """The market side as the web app reaches it (in one process: the running ingest)."""
+
+    view: MarketView
+    watchlist: WatchlistControl
+    rules: RulesControl
+
+
+def components(conn: HTTPConnection) -> Components:
+    """The composition root the app was built from."""
+    found: Components = conn.app.state.components
+    return found
+
+
+def market(conn: HTTPConnection) -> MarketAccess:
+    """The market side; 503 when this app was built without one (e.g. for the schema)."""
+    access: MarketAccess | None = conn.app.state.market
+    if access is None:
+        raise ApiError(503, "the market is not running in this process")
+    return access
+
+
+def market_view(access: Annotated[MarketAccess, Depends(market)]) -> MarketView:
+    """The read side of the market."""
+    return access.view
+
+
+def watchlist_control(access: Annotated[MarketAccess, Depends(market)]) -> WatchlistControl:
+    """Watchlist changes."""
+    return access.watchlist
+
+
+def rules_control(access: Annotated[MarketAccess, Depends(market)]) -> RulesControl:
+    """Rule-change notifications to the engine."""
+    return access.rules
+
+
+def store(conn: HTTPConnection) -> Store:
+    """The repositories."""
+    return components(conn).store
+
+
+ComponentsDep = Annotated[Components, Depends(components)]
+MarketViewDep = Annotated[MarketView, Depends(market_view)]
+WatchlistDep = Annotated[WatchlistControl, Depends(watchlist_control)]
+RulesControlDep = Annotated[RulesControl, Depends(rules_control)]
+StoreDep = Annotated[Store, Depends(store)]
+CurrentUser = Annotated[str, Depends(current_user_id)]

@@ -1,0 +1,72 @@
+"""The read side of the market, as routes, streams and coach tools see it.
+
+Nothing above the market core reads the ingest process's objects (pipeline, builder,
+rules engine) directly: it reads a :class:`MarketView`, and changes the watchlist through a
+:class:`WatchlistControl`. In one process (``spotlight serve``) both are backed by the
+running ingest (:class:`spotlight_trader.runtime.ingest.Ingest`); a stateless API worker
+gets implementations that read what the ingest process writes to Redis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import msgspec
+
+from spotlight_trader.market.lifecycle import MarketState
+
+
+class SymbolSnapshot(msgspec.Struct, frozen=True):
+    """What is known now about one symbol: last price (and when it traded), the prior
+    regular-session close, and the newest quote."""
+
+    symbol: str
+    last: float | None = None
+    last_trade_ms: int | None = None
+    prev_close: float | None = None
+    bid: float | None = None
+    ask: float | None = None
+
+
+class MarketView(Protocol):
+    """The market now: watchlist, prices, clocks, lifecycle and indicator snapshots."""
+
+    @property
+    def feed_name(self) -> str:
+        """The feed's name (``simulated``, ``polygon``, ``replay``, ...)."""
+        ...
+
+    def state(self) -> MarketState:
+        """The lifecycle state (warming, live, ...)."""
+        ...
+
+    def watchlist(self) -> list[str]:
+        """The symbols streamed, in watchlist order."""
+        ...
+
+    def clock_ms(self) -> int | None:
+        """The feed clock (exchange or replay time), None before the first tick."""
+        ...
+
+    def snapshot(self, symbol: str) -> SymbolSnapshot:
+        """Prices and quote of ``symbol`` (all None when nothing is known)."""
+        ...
+
+    def indicators(self, symbol: str) -> Mapping[str, object] | None:
+        """The alert engine's indicator values for ``symbol`` as of its last final bar
+        (VWAP, HOD/LOD, RVOL, EMAs, ...), or None when it has none yet."""
+        ...
+
+
+class WatchlistControl(Protocol):
+    """Changes the symbols the feed streams."""
+
+    async def add_symbol(self, symbol: str) -> str:
+        """Add a normalised symbol (idempotent); :class:`~spotlight_trader.errors.InputError`
+        when the watchlist is full. Returns the symbol."""
+        ...
+
+    async def remove_symbol(self, symbol: str) -> bool:
+        """Remove a normalised symbol; False if it was not on the watchlist."""
+        ...

@@ -1,0 +1,15 @@
+"""How rule changes reach the running alert engine."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class RulesControl(Protocol):
+    """Implemented by the engine's host (the ingest side). A route that changed a user's
+    rules or settings awaits :meth:`rules_changed`; when it returns, the engine evaluates
+    the next bar with the change."""
+
+    async def rules_changed(self, user: str) -> None:
+        """``user``'s rules or settings changed: reload them."""
+        ...

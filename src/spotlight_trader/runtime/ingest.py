@@ -1,0 +1,176 @@
+"""The ingest side of one process: the feed task, the market pipeline, the rules engine,
+the watchlist and the lifecycle state.
+
+:class:`Ingest` owns what only the process holding the market feed may hold. The web side
+never touches its objects: it reads :attr:`Ingest.view` (a
+:class:`~spotlight_trader.market.view.MarketView`), changes the watchlist through
+:class:`~spotlight_trader.market.view.WatchlistControl` and tells the engine about rule
+changes through :class:`~spotlight_trader.rules.changes.RulesControl`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Mapping
+
+import structlog
+
+from spotlight_trader.bus import STATUS_TOPIC
+from spotlight_trader.errors import InputError
+from spotlight_trader.feeds.base import Feed
+from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
+from spotlight_trader.market.pipeline import MarketPipeline
+from spotlight_trader.market.view import SymbolSnapshot
+from spotlight_trader.rules.core import AlertCore
+from spotlight_trader.rules.engine import RulesEngine
+from spotlight_trader.runtime.components import Components
+
+log = structlog.get_logger(__name__)
+
+MAX_WATCHLIST = 200
+
+
+class Ingest:
+    """Feed → pipeline → ring/bus → rules engine, with start/stop for the lifespan."""
+
+    def __init__(
+        self, components: Components, feed: Feed, *, clock_from_trades: bool = False
+    ) -> None:
+        settings = components.settings
+        self.components = components
+        self.settings = settings
+        self.feed = feed
+        self.ring = components.ring
+        self.bus = components.bus
+        self.lifecycle = Lifecycle()
+        self.lifecycle.listeners.append(self._publish_state)
+        self.pipeline = MarketPipeline(
+            self.ring,
+            self.bus,
+            grace_ms=settings.bar_grace_ms,
+            clock_from_trades=clock_from_trades,
+            max_ahead_ms=settings.feed_max_ahead_ms,
+            lifecycle=self.lifecycle,
+        )
+        self.engine = RulesEngine(
+            components.store,
+            components.store,
+            self.bus,
+            rvol_sessions=settings.rvol_sessions,
+            rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),
+        )
+        self.pipeline.bar_listeners.append(self.engine.on_bar)
+        self.pipeline.microbar_listeners.append(self.engine.on_microbar)
+        self.pipeline.history_listeners.append(self.engine.on_history)
+        self.watchlist: list[str] = list(settings.watchlist)
+        self.view = LocalMarketView(self, self.engine.core)
+        self._task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def state(self) -> MarketState:
+        """The lifecycle state (warming, live, ...)."""
+        return self.lifecycle.state
+
+    def _publish_state(self, state: MarketState) -> None:
+        self.bus.publish(STATUS_TOPIC, state)
+
+    async def start(self) -> None:
+        """Start the rules engine, then the feed (it warms up in the background)."""
+        await self.engine.start()
+        await self.feed.set_symbols(self.watchlist)
+        self._task = asyncio.create_task(self._run_feed(), name=f"feed:{self.feed.name}")
+
+    async def _run_feed(self) -> None:
+        try:
+            await self.feed.run(self.pipeline)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            log.error("feed stopped", feed=self.feed.name, error=error)
+            self.lifecycle.set(Phase.FAILED, error)
+            return
+        if self.lifecycle.state.ready:
+            self.lifecycle.set(Phase.FINISHED, f"{self.feed.name} finished")
+        else:
+            self.lifecycle.set(Phase.FAILED, f"{self.feed.name} ended before going live")
+
+    async def stop(self) -> None:
+        """Cancel the feed task, then stop the engine."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self.lifecycle.set(Phase.STOPPED, "shutting down")
+        await self.engine.stop()
+
+    # ------------------------------------------------------------ WatchlistControl
+
+    async def add_symbol(self, symbol: str) -> str:
+        """Add a symbol to the watchlist and subscribe the feed to it."""
+        async with self._lock:
+            if symbol in self.watchlist:
+                return symbol
+            if len(self.watchlist) >= MAX_WATCHLIST:
+                raise InputError(f"watchlist is full ({MAX_WATCHLIST} symbols)")
+            self.watchlist.append(symbol)
+            await self.feed.set_symbols(self.watchlist)
+        return symbol
+
+    async def remove_symbol(self, symbol: str) -> bool:
+        """Remove a symbol; False if it was not on the watchlist."""
+        async with self._lock:
+            if symbol not in self.watchlist:
+                return False
+            self.watchlist.remove(symbol)
+            await self.feed.set_symbols(self.watchlist)
+        return True
+
+
+class LocalMarketView:
+    """:class:`~spotlight_trader.market.view.MarketView` over a running :class:`Ingest` in
+    this process; indicator snapshots come from ``core`` (the engine's, or None)."""
+
+    def __init__(self, ingest: Ingest, core: AlertCore | None) -> None:
+        self._ingest = ingest
+        self._core = core
+
+    @property
+    def feed_name(self) -> str:
+        """The feed's name."""
+        return self._ingest.feed.name
+
+    def state(self) -> MarketState:
+        """The lifecycle state."""
+        return self._ingest.lifecycle.state
+
+    def watchlist(self) -> list[str]:
+        """The watchlist, in order."""
+        return list(self._ingest.watchlist)
+
+    def clock_ms(self) -> int | None:
+        """The feed clock, or None before the first tick."""
+        clock = self._ingest.pipeline.builder.clock_ms
+        return clock if clock >= 0 else None
+
+    def snapshot(self, symbol: str) -> SymbolSnapshot:
+        """Last price, prior close and quote from the pipeline."""
+        pipeline = self._ingest.pipeline
+        quote = pipeline.builder.quote(symbol)
+        return SymbolSnapshot(
+            symbol=symbol,
+            last=pipeline.last_price.get(symbol),
+            last_trade_ms=pipeline.last_trade_ms.get(symbol),
+            prev_close=pipeline.prev_close.get(symbol),
+            bid=quote.bid if quote is not None else None,
+            ask=quote.ask if quote is not None else None,
+        )
+
+    def indicators(self, symbol: str) -> Mapping[str, object] | None:
+        """The engine's snapshot as of the symbol's last final bar."""
+        if self._core is None:
+            return None
+        return self._core.last.get(symbol)
