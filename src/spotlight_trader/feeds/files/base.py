@@ -129,7 +129,7 @@ def keep_mask(
     """Which rows to convert, by a text flag column: a row whose (stripped) flag is in ``keep``
     is kept, one that ``skip`` accepts is counted as skipped, any other as malformed.
 
-    None when every flag is in ``keep`` as it stands (read without converting to Python).
+    None, without a pass in Python, when every flag is in ``keep`` as it stands.
     """
     if all(value in keep for value in pc.unique(flags).to_pylist()):
         return None

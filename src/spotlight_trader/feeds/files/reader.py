@@ -72,19 +72,19 @@ class TradeFileReader:
         self.skipped = 0
         self.lean_date: date | None = None
         self.lean_symbol: str | None = None
-        self._reader: FormatReader
+        self._format_reader: FormatReader
         if self.format is TradeFormat.LEAN:
             self._lean_name, day, lean_symbol = lean_member(self.path)
             if symbol:
                 lean_symbol = symbol.upper()
             self.lean_date, self.lean_symbol = day, lean_symbol
-            self._reader = LeanTicks(day, lean_symbol)
+            self._format_reader = LeanTicks(day, lean_symbol)
         elif self.format is TradeFormat.POLYGON:
-            self._reader = PolygonTrades()
+            self._format_reader = PolygonTrades()
         elif self.format is TradeFormat.PARQUET:
-            self._reader = NativeParquet()
+            self._format_reader = NativeParquet()
         else:
-            self._reader = NativeCsv()
+            self._format_reader = NativeCsv()
 
     def count_rows(self) -> int:
         """Number of data rows (a line count for text formats; cached)."""
@@ -105,7 +105,7 @@ class TradeFileReader:
         )
         try:
             for record_batch in records:
-                batch = self._reader.convert(record_batch, self)
+                batch = self._format_reader.convert(record_batch, self)
                 self.trades += len(batch)
                 if self.on_progress is not None:
                     self.on_progress(self.rows, max(total, self.rows))
@@ -142,7 +142,7 @@ class TradeFileReader:
             raise TradeFileError(f"{self.path}: cannot read: {exc}") from exc
         if last != b"\n":
             lines += 1
-        return max(0, lines - (1 if self._reader.header else 0))
+        return max(0, lines - (1 if self._format_reader.header else 0))
 
     def _parquet_file(self) -> Any:
         try:
@@ -154,11 +154,11 @@ class TradeFileReader:
         """The format's columns, named in lower case."""
         pf = self._parquet_file()
         names = [name.lower() for name in pf.schema_arrow.names]
-        missing = [c for c in self._reader.required if c not in names]
+        missing = [c for c in self._format_reader.required if c not in names]
         if missing:
             raise TradeFileError(f"{self.path}: Parquet file lacks column(s) {', '.join(missing)}")
         columns = [
-            pf.schema_arrow.names[names.index(c)] for c in self._reader.columns if c in names
+            pf.schema_arrow.names[names.index(c)] for c in self._format_reader.columns if c in names
         ]
         for rb in pf.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
             yield rb.rename_columns([c.lower() for c in rb.schema.names])
@@ -174,13 +174,13 @@ class TradeFileReader:
             self.malformed += 1
             return "skip"
 
-        if self._reader.header:
+        if self._format_reader.header:
             try:
                 names = self._read_header(fh)
             except UnicodeDecodeError as exc:
                 raise TradeFileError(f"{self.path}: header is not text: {exc}") from exc
         else:
-            names = list(self._reader.columns)
+            names = list(self._format_reader.columns)
         try:
             return pacsv.open_csv(
                 fh,
@@ -201,7 +201,7 @@ class TradeFileReader:
 
     def _read_header(self, fh: io.BufferedIOBase | io.RawIOBase) -> list[str]:
         fields = header_fields(fh.readline())
-        missing = [name for name in self._reader.required if name not in fields]
+        missing = [name for name in self._format_reader.required if name not in fields]
         if missing:
             raise TradeFileError(f"{self.path}: header lacks column(s) {', '.join(missing)}")
         # duplicate or empty names would confuse the reader; make them unique
