@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from spotlight_trader.bus import LocalBus
+from spotlight_trader.feeds.files import read_trades, write_trades_csv
 from spotlight_trader.feeds.replay import ReplayFeed
-from spotlight_trader.feeds.trade_files import read_trades, write_trades_csv
 from spotlight_trader.market.bars import BarBuilder, build_bars
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing

@@ -118,8 +118,8 @@ async def test_readiness_follows_the_lifecycle() -> None:
 async def test_a_replay_is_finished_and_ready_after_its_end(tmp_path: object) -> None:
     from pathlib import Path
 
+    from spotlight_trader.feeds.files import write_trades_csv
     from spotlight_trader.feeds.replay import ReplayFeed
-    from spotlight_trader.feeds.trade_files import write_trades_csv
 
     path = Path(str(tmp_path)) / "day.csv"
     write_trades_csv(path, synthetic_trades(["SPY"], START, minutes=5))

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from httpx_sse import aconnect_sse
 
+from spotlight_trader.feeds.files import write_trades_csv
 from spotlight_trader.feeds.replay import ReplayFeed
-from spotlight_trader.feeds.trade_files import write_trades_csv
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server, until

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from spotlight_trader.errors import TradeFileError
-from spotlight_trader.feeds.trade_files import (
+from spotlight_trader.feeds.files import (
     TradeFileReader,
     TradeFormat,
     detect_format,

@@ -224,7 +224,7 @@ def _progress() -> Progress:
 
 def _file_symbols(path: Path) -> tuple[str, ...]:
     """Every symbol in a trade file, in order of first appearance."""
-    from spotlight_trader.feeds.trade_files import TradeFileReader
+    from spotlight_trader.feeds.files import TradeFileReader
 
     seen: dict[str, None] = {}
     for batch in TradeFileReader(path).batches():

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from spotlight_trader.errors import FeedError, TradeFileError
 from spotlight_trader.feeds.base import MarketSink
-from spotlight_trader.feeds.trade_files import ProgressHook, TradeFileReader, TradeFormat
+from spotlight_trader.feeds.files import ProgressHook, TradeFileReader, TradeFormat
 from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS, Trade

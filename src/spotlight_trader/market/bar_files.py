@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spotlight_trader.errors import TradeFileError
-from spotlight_trader.feeds.trade_files import ProgressHook, TradeFileReader, TradeFormat
+from spotlight_trader.feeds.files import ProgressHook, TradeFileReader, TradeFormat
 from spotlight_trader.market.bars import BarBuilder, BuilderStats
 from spotlight_trader.model import Bar
 
