@@ -285,7 +285,7 @@ def bars(
     ] = None,
 ) -> None:
     """Build 1-minute bars from a trade file as fast as possible and write them as CSV."""
-    from spotlight_trader.market.bar_files import write_bars_csv
+    from spotlight_trader.feeds.files.bar_csv import write_bars_csv
 
     settings = _settings(bar_grace_ms=grace_ms)
     progress = _progress()
