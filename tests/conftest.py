@@ -104,6 +104,7 @@ async def running_server(service: Ingest) -> AsyncIterator[str]:
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
+        service.components.streams.close_all()
         server.should_exit = True
         await asyncio.wait_for(task, 10)
 

@@ -56,7 +56,7 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
     from spotlight_trader.feeds.factory import make_feed
     from spotlight_trader.runtime.components import build_components
     from spotlight_trader.runtime.ingest import Ingest
-    from spotlight_trader.runtime.web import single_process_app
+    from spotlight_trader.runtime.web import Server, single_process_app
 
     logs.configure(settings.log_level, settings.log_json)
     if feed is None and settings.feed == "polygon" and not _polygon_key(settings):
@@ -75,7 +75,7 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         f"(feed: {feed.name}, watchlist: {','.join(settings.watchlist)})",
         err=True,
     )
-    uvicorn.run(
+    config = uvicorn.Config(
         single_process_app(ingest),
         host=settings.host,
         port=settings.port,
@@ -89,6 +89,7 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         ws_ping_interval=settings.voice_heartbeat_s,
         ws_ping_timeout=settings.voice_heartbeat_s,
     )
+    Server(config, ingest.components.streams).run()
 
 
 @app.command()

@@ -17,6 +17,7 @@ from starlette.requests import HTTPConnection
 
 from spotlight_trader.api.responses import ApiError
 from spotlight_trader.api.security import current_user_id
+from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus
 from spotlight_trader.coach.tokens import VoiceState
 from spotlight_trader.config import Settings
@@ -24,13 +25,6 @@ from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
 from spotlight_trader.storage.store import Store
-
-
-class StreamStats(Protocol):
-    """Counters of this process's ``/stream/market`` connections."""
-
-    clients: int
-    slow_closes: int
 
 
 class Components(Protocol):
@@ -42,7 +36,7 @@ class Components(Protocol):
     bus: Bus
     store: Store
     voice: VoiceState
-    streams: StreamStats
+    streams: StreamRegistry
     clock_ms: Callable[[], int]
 
 

@@ -24,18 +24,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Annotated
 
 import msgspec
 import structlog
 from fastapi import Query
-from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.requests import Request
 
 from spotlight_trader.api.cursor import MAX_SEQ, Cursor
 from spotlight_trader.api.deps import Components, ComponentsDep, CurrentUser, MarketViewDep
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
+from spotlight_trader.api.sse import HEARTBEAT_TOPIC, EventStream, StatusFrame, frame
 from spotlight_trader.bus import (
     STATUS_TOPIC,
     SubscriberOverflow,
@@ -55,14 +54,7 @@ _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
 WARMING_STATUS_S = 0.25  # most frequent progress updates while warming
 ALERT_PAGE = 1_000
-
-
-@dataclass(slots=True)
-class StreamStats:
-    """Counters of this process's ``/stream/market`` connections (``/metrics``)."""
-
-    clients: int = 0
-    slow_closes: int = 0
+REPLAY_CHUNK_BYTES = 64 * 1024  # ring replay written in chunks of about this size
 
 
 def parse_symbols(raw: str | None, watchlist: list[str], limit: int) -> list[str]:
@@ -79,30 +71,19 @@ def parse_symbols(raw: str | None, watchlist: list[str], limit: int) -> list[str
     return symbols
 
 
-def _event(kind: str, data: msgspec.Struct, cursor: Cursor | None = None) -> ServerSentEvent:
-    return ServerSentEvent(
-        data=_encode(data).decode(),
-        event=kind,
-        id=cursor.encode() if cursor is not None else None,
-    )
-
-
-def _status(
-    view: MarketView, components: Components, state: MarketState | None = None
-) -> ServerSentEvent:
+def status_frame(view: MarketView, now_ms: int, state: MarketState | None = None) -> bytes:
+    """The ``status`` event for the market as ``view`` sees it now."""
     state = state if state is not None else view.state()
-    return _event(
-        "status",
-        StreamStatus(
-            feed=view.feed_name,
-            clock_ms=view.clock_ms(),
-            server_ms=components.clock_ms(),
-            phase=state.phase,
-            detail=state.detail,
-            done=state.done,
-            total=state.total,
-        ),
+    status = StreamStatus(
+        feed=view.feed_name,
+        clock_ms=view.clock_ms(),
+        server_ms=now_ms,
+        phase=state.phase,
+        detail=state.detail,
+        done=state.done,
+        total=state.total,
     )
+    return frame(b"status", _encode(status))
 
 
 async def start_cursor(
@@ -138,35 +119,35 @@ async def market_events(
     given: Cursor | None = None,
     since_seq: int | None = None,
     user_id: str | None = None,
-) -> AsyncIterator[ServerSentEvent]:
-    """The event sequence of one stream connection (alerts when there is a user)."""
+) -> AsyncIterator[bytes]:
+    """The bytes of one stream connection, a batch of events per chunk (alerts when there
+    is a user)."""
     store: Store | None = components.store if user_id is not None else None
-    ring, bus, stats = components.ring, components.bus, components.streams
-    queue_size = components.settings.stream_queue_size
+    ring, bus, registry = components.ring, components.bus, components.streams
+    data = registry.frames.data
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
-    topics.append(STATUS_TOPIC)
-    alerts = store is not None and user_id is not None
-    if alerts:
+    topics += [STATUS_TOPIC, HEARTBEAT_TOPIC]
+    if store is not None:
         topics += [signal_topic(s) for s in symbols]
-    stats.clients += 1
     sub = None
     try:
         if view.state().phase is Phase.WARMING:
             # History is still going into the ring and nothing is published: wait for the
             # end of the warm-up, telling the client how far it has come (at most 4 times
-            # a second, at least every STATUS_INTERVAL_S).
-            yield _status(view, components)
+            # a second).
+            yield status_frame(view, components.clock_ms())
             while True:
                 await asyncio.sleep(WARMING_STATUS_S)
                 state = view.state()
                 if state.phase is not Phase.WARMING:
                     break
-                yield _status(view, components, state)
-        sub = bus.subscribe(topics, maxsize=queue_size)
+                yield status_frame(view, components.clock_ms(), state)
+        sub = bus.subscribe(topics, maxsize=components.settings.stream_queue_size)
         cursor = await start_cursor(ring, symbols, given, since_seq)
         if store is not None and user_id is not None and cursor.alert_id is None:
             cursor.alert_id = await store.last_signal_id(user_id)
-        yield _event("ready", StreamReady(symbols=symbols, cursor=cursor.encode()), cursor)
+        ready = StreamReady(symbols=symbols, cursor=cursor.encode())
+        chunk = [frame(b"ready", _encode(ready), cursor.encode().encode())]
         if store is not None and user_id is not None:
             # stored alerts first: the ring replay below then runs without a database await
             # between it and the live loop, as before alerts existed
@@ -176,48 +157,59 @@ async def market_events(
                 )
                 for signal in stored:
                     if cursor.advance_alert(signal.id):
-                        yield _event("alert", signal, cursor)
+                        chunk.append(frame(b"alert", _encode(signal), cursor.encode().encode()))
                 if len(stored) < ALERT_PAGE:
                     break
+        size = 0
         for symbol in symbols:
             after = cursor.get(symbol)
             bars = await ring.since_seq(symbol, -1 if after is None else after)
             evicted = await ring.evicted_through(symbol)
             if after is not None and evicted is not None and evicted > after:
                 # The ring no longer holds everything the client missed; say so honestly.
-                yield _event("gap", StreamGap(symbol=symbol, from_seq=after + 1, to_seq=evicted))
+                gap = StreamGap(symbol=symbol, from_seq=after + 1, to_seq=evicted)
+                chunk.append(frame(b"gap", _encode(gap)))
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
-                    yield _event("bar", bar, cursor)
-        loop = asyncio.get_running_loop()
-        next_status = loop.time()
+                    event = frame(b"bar", data(bar), cursor.encode().encode())
+                    chunk.append(event)
+                    size += len(event)
+                    if size >= REPLAY_CHUNK_BYTES:
+                        yield b"".join(chunk)
+                        chunk, size = [], 0
+        chunk.append(status_frame(view, components.clock_ms()))
+        yield b"".join(chunk)
         while True:
-            now = loop.time()
-            if now >= next_status:
-                next_status = now + STATUS_INTERVAL_S
-                yield _status(view, components)
-            try:
-                _topic, message = await asyncio.wait_for(sub.get(), next_status - now)
-            except TimeoutError:
-                continue
-            if isinstance(message, MarketState):
-                next_status = loop.time() + STATUS_INTERVAL_S
-                yield _status(view, components, message)
-            elif isinstance(message, Bar):
-                if cursor.advance(message.symbol, message.seq):
-                    yield _event("bar", message, cursor)
-            elif isinstance(message, Signal):
-                if message.user_id == user_id and cursor.advance_alert(message.id):
-                    yield _event("alert", message, cursor)
-            elif isinstance(message, Microbar):
-                last = cursor.get(message.symbol)
-                if last is None or message.minute.seq > last:
-                    yield _event("microbar", message)
+            item: tuple[str, object] | None = await sub.get()
+            chunk = []
+            while item is not None:  # everything pending goes out in one write
+                message = item[1]
+                if isinstance(message, Microbar):
+                    last = cursor.get(message.symbol)
+                    if last is None or message.minute.seq > last:
+                        chunk.append(frame(b"microbar", data(message)))
+                elif isinstance(message, Bar):
+                    if cursor.advance(message.symbol, message.seq):
+                        chunk.append(frame(b"bar", data(message), cursor.encode().encode()))
+                elif isinstance(message, StatusFrame):
+                    chunk.append(message.frame)
+                elif isinstance(message, bytes):
+                    chunk.append(message)  # the heartbeat comment
+                elif isinstance(message, MarketState):
+                    chunk.append(status_frame(view, components.clock_ms(), message))
+                elif (
+                    isinstance(message, Signal)
+                    and message.user_id == user_id
+                    and cursor.advance_alert(message.id)
+                ):
+                    chunk.append(frame(b"alert", data(message), cursor.encode().encode()))
+                item = sub.get_nowait()
+            if chunk:
+                yield b"".join(chunk)
     except SubscriberOverflow:
-        stats.slow_closes += 1
+        registry.slow_closes += 1
         log.warning("closing slow stream client", symbols=len(symbols))
     finally:
-        stats.clients -= 1
         if sub is not None:
             sub.close()
 
@@ -246,16 +238,13 @@ async def stream_market(
             description="Resume cursor (same as the Last-Event-ID header, which wins)",
         ),
     ] = None,
-) -> EventSourceResponse:
+) -> EventStream:
     """Bars, microbars and the user's alerts as Server-Sent Events; see the module
     docstring for the protocol."""
     settings = components.settings
     symbol_list = parse_symbols(symbols, view.watchlist(), settings.stream_max_symbols)
     raw_cursor = request.headers.get("last-event-id") or last_event_id
     given = Cursor.parse(raw_cursor) if raw_cursor else None
-    return EventSourceResponse(
-        market_events(components, view, symbol_list, given, since_seq, user),
-        ping=settings.stream_heartbeat_s,
-        send_timeout=30,
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    return EventStream(
+        market_events(components, view, symbol_list, given, since_seq, user), components.streams
     )

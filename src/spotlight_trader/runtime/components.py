@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spotlight_trader.api.stream import StreamStats
+from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
 from spotlight_trader.coach.tokens import VoiceState
 from spotlight_trader.config import Settings
@@ -36,7 +36,7 @@ class Components:
     bus: Bus
     store: Store
     voice: VoiceState
-    streams: StreamStats = field(default_factory=StreamStats)
+    streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
 
     async def close(self) -> None:

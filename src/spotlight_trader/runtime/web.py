@@ -11,9 +11,12 @@ lifespan.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from types import FrameType
 
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from prometheus_client import CollectorRegistry
@@ -28,7 +31,9 @@ from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import market as market_routes
 from spotlight_trader.api.routes import ops, rules
-from spotlight_trader.api.stream import stream_market
+from spotlight_trader.api.sse import StreamRegistry, StreamTicker
+from spotlight_trader.api.stream import STATUS_INTERVAL_S, status_frame, stream_market
+from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach import tokens
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.coach.proxy import realtime_ws
@@ -70,11 +75,35 @@ def create_app(
 ) -> FastAPI:
     """The ASGI app: every router, the error handlers, the metrics registry and the built
     web client. Without ``market`` the market routes answer 503."""
+    ticker = (
+        StreamTicker(
+            components.bus,
+            components.streams,
+            lambda: status_frame(market.view, components.clock_ms()),
+            status_topic=STATUS_TOPIC,
+            status_s=STATUS_INTERVAL_S,
+            heartbeat_s=components.settings.stream_heartbeat_s,
+        )
+        if market is not None
+        else None
+    )
+
+    @asynccontextmanager
+    async def app_lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            if lifespan is not None:
+                await stack.enter_async_context(lifespan(app))
+            if ticker is not None:
+                ticker.start()
+                stack.push_async_callback(ticker.stop)
+            stack.callback(components.streams.close_all)
+            yield
+
     app = FastAPI(
         title="Spotlight Trader",
         version=spotlight_trader.__version__,
         description="Live bars, explained alerts, a voice coach and a journal for traders.",
-        lifespan=lifespan,
+        lifespan=app_lifespan,
     )
     app.state.components = components
     app.state.market = market
@@ -168,3 +197,17 @@ def single_process_app(ingest: Ingest) -> FastAPI:
     app = create_app(components, access, lifespan=lifespan)
     app.state.registry.register(IngestCollector(ingest))
     return app
+
+
+class Server(uvicorn.Server):
+    """uvicorn, closing every open stream as soon as it is told to stop (so a stop does not
+    wait out the graceful timeout for streams that never end by themselves)."""
+
+    def __init__(self, config: uvicorn.Config, streams: StreamRegistry) -> None:
+        super().__init__(config)
+        self._streams = streams
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        """Close the streams, then stop as uvicorn does."""
+        self._streams.close_all()
+        super().handle_exit(sig, frame)
