@@ -163,7 +163,7 @@ def test_serve_delayed_sets_polygon_delayed(monkeypatch: pytest.MonkeyPatch) -> 
     assert [s.polygon_delayed for s in seen] == [True, False, True]
     assert seen[0].feed == "polygon"
 
-    from spotlight_trader.feeds.polygon.feed import DELAYED_URL, REALTIME_URL, ws_url_for
+    from spotlight_trader.feeds.polygon.connection import DELAYED_URL, REALTIME_URL, ws_url_for
 
     assert ws_url_for(seen[0]) == DELAYED_URL
     assert ws_url_for(seen[1]) == REALTIME_URL
