@@ -10,7 +10,7 @@ import msgspec
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.expr import ExpressionError
-from spotlight_trader.storage.store import Rule, RuleVersion, UserRuleSettings
+from spotlight_trader.rules.model import Rule, RuleVersion, UserRuleSettings
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
