@@ -1,8 +1,9 @@
-"""The Alembic migrations on SQLite and the real PostgreSQL: no drift from ``tables``,
-the built-in user, foreign keys, data kept across 0001 → 0002."""
+"""The Alembic migrations on SQLite and the real PostgreSQL: up and down, no drift from
+``tables``, the built-in user, foreign keys, data kept across 0001 → 0002."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -10,54 +11,20 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from spotlight_trader.model import LOCAL_USER
-from spotlight_trader.storage.db import downgrade, make_engine, upgrade
+from spotlight_trader.storage.db import (
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    upgrade,
+)
 from spotlight_trader.storage.tables import metadata
 from tests.storage_backends import BACKENDS, database
 
-pytestmark = pytest.mark.parametrize("backend", BACKENDS)
-
-
-def _drift(conn: sa.Connection) -> list[Any]:
-    context = MigrationContext.configure(conn, opts={"compare_server_default": True})
-    return list(compare_metadata(context, metadata))
-
-
-async def _rows(engine: Any, sql: str) -> list[tuple[Any, ...]]:
-    async with engine.connect() as conn:
-        return [tuple(r) for r in (await conn.execute(sa.text(sql))).all()]
-
-
-async def test_migrations_produce_exactly_the_tables(backend: str, tmp_path: Path) -> None:
-    async with database(backend, tmp_path) as (url, schema):
-        engine = make_engine(url, schema=schema)
-        try:
-            await upgrade(engine)
-            async with engine.connect() as conn:
-                assert await conn.run_sync(_drift) == []
-            assert await _rows(engine, "select id, token_hash from users") == [(LOCAL_USER, None)]
-        finally:
-            await engine.dispose()
-
-
-async def test_foreign_keys_are_enforced(backend: str, tmp_path: Path) -> None:
-    async with database(backend, tmp_path) as (url, schema):
-        engine = make_engine(url, schema=schema)
-        try:
-            await upgrade(engine)
-            with pytest.raises(sa.exc.IntegrityError):
-                async with engine.begin() as conn:
-                    await conn.execute(
-                        sa.text(
-                            "insert into rules (owner_id, name, kind, description, created_at_ms)"
-                            " values ('nobody', 'r', 'custom', '', 0)"
-                        )
-                    )
-        finally:
-            await engine.dispose()
-
-
+TABLES = {"users", "rules", "rule_versions", "user_rule_settings", "signals"}
 OLD_DATA = [
     "insert into users (id, name, token_hash, created_at_ms) values ('alice', 'alice', 'h', 0)",
     "insert into rules (id, owner_id, name, kind, description, created_at_ms)"
@@ -75,35 +42,85 @@ OLD_DATA = [
 ]
 
 
-async def test_upgrade_keeps_data_and_counts_versions(backend: str, tmp_path: Path) -> None:
-    async with database(backend, tmp_path) as (url, schema):
-        engine = make_engine(url, schema=schema)
+@pytest.fixture(params=BACKENDS)
+async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """An engine over an empty, unmigrated database."""
+    async with database(request.param, tmp_path) as (url, schema):
+        made = make_engine(url, schema=schema)
         try:
-            await upgrade(engine, "0001")
-            async with engine.begin() as conn:
-                for sql in OLD_DATA:
-                    await conn.execute(sa.text(sql))
-            await upgrade(engine)
-            latest = "select id, latest_version from rules order by id"
-            assert await _rows(engine, latest) == [(1, 3), (2, 1)]
-            assert len(await _rows(engine, "select * from rule_versions")) == 4
-            assert len(await _rows(engine, "select * from user_rule_settings")) == 2
-            assert await _rows(engine, "select user_id from signals") == [(LOCAL_USER,)]
-            await downgrade(engine, "0001")
-            assert len(await _rows(engine, "select * from rule_versions")) == 4
-            assert await _rows(engine, "select id from users") == [("alice",)]
+            yield made
         finally:
-            await engine.dispose()
+            await made.dispose()
 
 
-async def test_upgrade_refuses_rows_of_unknown_users(backend: str, tmp_path: Path) -> None:
-    async with database(backend, tmp_path) as (url, schema):
-        engine = make_engine(url, schema=schema)
-        try:
-            await upgrade(engine, "0001")
-            async with engine.begin() as conn:
-                await conn.execute(sa.text(OLD_DATA[1].replace("'alice'", "'ghost'")))
-            with pytest.raises(sa.exc.IntegrityError):
-                await upgrade(engine)
-        finally:
-            await engine.dispose()
+def _tables(conn: sa.Connection) -> set[str]:
+    return set(sa.inspect(conn).get_table_names()) - {"alembic_version"}
+
+
+def _drift(conn: sa.Connection) -> list[Any]:
+    context = MigrationContext.configure(conn, opts={"compare_server_default": True})
+    return list(compare_metadata(context, metadata))
+
+
+async def _rows(engine: AsyncEngine, sql: str) -> list[tuple[Any, ...]]:
+    async with engine.connect() as conn:
+        return [tuple(r) for r in (await conn.execute(sa.text(sql))).all()]
+
+
+async def _execute(engine: AsyncEngine, *statements: str) -> None:
+    async with engine.begin() as conn:
+        for sql in statements:
+            await conn.execute(sa.text(sql))
+
+
+async def test_migrations_upgrade_and_downgrade(engine: AsyncEngine) -> None:
+    assert await current_revision(engine) is None
+    await upgrade(engine)
+    assert await current_revision(engine) == head_revision()
+    async with engine.connect() as conn:
+        assert await conn.run_sync(_tables) == TABLES
+    await upgrade(engine)  # idempotent
+    await downgrade(engine, "base")
+    assert await current_revision(engine) is None
+    async with engine.connect() as conn:
+        assert await conn.run_sync(_tables) == set()
+    await upgrade(engine)
+    assert await current_revision(engine) == head_revision()
+
+
+async def test_migrations_produce_exactly_the_tables(engine: AsyncEngine) -> None:
+    await upgrade(engine)
+    async with engine.connect() as conn:
+        assert await conn.run_sync(_drift) == []
+    assert await _rows(engine, "select id, token_hash from users") == [(LOCAL_USER, None)]
+
+
+async def test_foreign_keys_are_enforced(engine: AsyncEngine) -> None:
+    await upgrade(engine)
+    with pytest.raises(sa.exc.IntegrityError):
+        await _execute(
+            engine,
+            "insert into rules (owner_id, name, kind, description, created_at_ms)"
+            " values ('nobody', 'r', 'custom', '', 0)",
+        )
+
+
+async def test_upgrade_keeps_data_and_counts_versions(engine: AsyncEngine) -> None:
+    await upgrade(engine, "0001")
+    await _execute(engine, *OLD_DATA)
+    await upgrade(engine)
+    latest = "select id, latest_version from rules order by id"
+    assert await _rows(engine, latest) == [(1, 3), (2, 1)]
+    assert len(await _rows(engine, "select * from rule_versions")) == 4
+    assert len(await _rows(engine, "select * from user_rule_settings")) == 2
+    assert await _rows(engine, "select user_id from signals") == [(LOCAL_USER,)]
+    await downgrade(engine, "0001")
+    assert len(await _rows(engine, "select * from rule_versions")) == 4
+    assert await _rows(engine, "select id from users") == [("alice",)]
+
+
+async def test_upgrade_refuses_rows_of_unknown_users(engine: AsyncEngine) -> None:
+    await upgrade(engine, "0001")
+    await _execute(engine, OLD_DATA[1].replace("'alice'", "'ghost'"))
+    with pytest.raises(sa.exc.IntegrityError):
+        await upgrade(engine)

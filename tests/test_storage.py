@@ -1,4 +1,5 @@
-"""Storage on SQLite and the real PostgreSQL: migrations, users, versions, layering, signals."""
+"""Storage on SQLite and the real PostgreSQL: users, versions, layering, signals
+(migrations: ``test_migrations.py``)."""
 
 from __future__ import annotations
 
@@ -11,21 +12,8 @@ from spotlight_trader.errors import InputError
 from spotlight_trader.model import Signal
 from spotlight_trader.rules.builtins import BUILTINS
 from spotlight_trader.rules.model import UserRuleSettings, VersionChange, active_rule
-from spotlight_trader.storage.db import (
-    current_revision,
-    downgrade,
-    head_revision,
-    make_engine,
-    upgrade,
-)
 from tests.factories import Repositories, repositories
 from tests.storage_backends import BACKENDS, database
-
-TABLES = {"users", "rules", "rule_versions", "user_rule_settings", "signals"}
-
-
-def _tables(conn: sa.Connection) -> set[str]:
-    return set(sa.inspect(conn).get_table_names()) - {"alembic_version"}
 
 
 @pytest.fixture(params=BACKENDS)
@@ -43,27 +31,6 @@ async def people(repos: Repositories) -> Repositories:
     for name in ("alice", "bob"):
         await repos.users.add_user(name)
     return repos
-
-
-@pytest.mark.parametrize("backend", BACKENDS)
-async def test_migrations_upgrade_and_downgrade(backend: str, tmp_path: Path) -> None:
-    async with database(backend, tmp_path) as (url, schema):
-        engine = make_engine(url, schema=schema)
-        try:
-            assert await current_revision(engine) is None
-            await upgrade(engine)
-            assert await current_revision(engine) == head_revision()
-            async with engine.connect() as conn:
-                assert await conn.run_sync(_tables) == TABLES
-            await upgrade(engine)  # idempotent
-            await downgrade(engine, "base")
-            assert await current_revision(engine) is None
-            async with engine.connect() as conn:
-                assert await conn.run_sync(_tables) == set()
-            await upgrade(engine)
-            assert await current_revision(engine) == head_revision()
-        finally:
-            await engine.dispose()
 
 
 async def test_builtins_seeded_once_disabled(repos: Repositories) -> None:

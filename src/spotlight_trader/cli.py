@@ -367,8 +367,8 @@ def db_downgrade(
 
 @user_app.command("add")
 def user_add(name: Annotated[str, typer.Argument(help="User name (lower-case)")]) -> None:
-    """Create a user and print its API token once (send it as Authorization: Bearer ...).
-    Once a user exists, every API request needs a token."""
+    """Create a user (upgrading the database first) and print its API token once (send it
+    as Authorization: Bearer ...). Once a user exists, every API request needs a token."""
     from spotlight_trader.storage import db
     from spotlight_trader.storage.users import UserRepository
 

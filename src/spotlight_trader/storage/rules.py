@@ -196,6 +196,7 @@ async def _insert_version(
 
 
 def _upsert_settings(dialect: str, user: str, rule_id: int, values: dict[str, Any]) -> sa.Insert:
+    # one statement (both backends have ON CONFLICT): concurrent first saves cannot collide
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return (
         insert(user_rule_settings)

@@ -36,7 +36,6 @@ from spotlight_trader.rules.model import (
     Rule,
     RuleVersion,
     UserRuleSettings,
-    VersionChange,
     active_rule,
 )
 
@@ -139,15 +138,7 @@ async def add_version(
 ) -> Response:
     """A new immutable version: the latest one with the given fields changed."""
     try:
-        body = await _decode(request, VersionCreate)
-        change = VersionChange(
-            params=dict(body.params) if body.params is not None else None,
-            expression=body.expression,
-            frequency=body.frequency,
-            cooldown_s=body.cooldown_s,
-            intrabar=body.intrabar,
-            note=body.note,
-        )
+        change = await _decode(request, VersionCreate)
         version = await rules.add_version(rule_id, change, user=user)
     except LookupError:
         return _not_found(rule_id)
