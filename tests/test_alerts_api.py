@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from spotlight_trader import cli
 from spotlight_trader.rules.builtins import BUILTINS
-from spotlight_trader.storage.db import database_url
-from spotlight_trader.storage.store import open_store
+from spotlight_trader.storage.db import database_url, head_revision
 from tests.conftest import make_service, make_settings, running_server
+from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
 SYMBOLS = ["SPY", "QQQ", "AAPL"]
@@ -200,12 +200,9 @@ async def test_tokens_separate_users(tmp_path: Path) -> None:
         running_server(service) as base,
         httpx.AsyncClient(base_url=base, timeout=10) as client,
     ):
-        store = await open_store(database_url(settings))
-        try:
-            _, alice = await store.add_user("alice")
-            _, bob = await store.add_user("bob")
-        finally:
-            await store.close()
+        async with repositories(database_url(settings)) as repos:
+            _, alice = await repos.users.add_user("alice")
+            _, bob = await repos.users.add_user("bob")
         await asyncio.sleep(2.1)  # the server re-checks for accounts every 2 s
         assert (await client.get("/api/rules")).status_code == 401
         a = {"Authorization": f"Bearer {alice}"}
@@ -241,7 +238,7 @@ def test_cli_db_and_user(tmp_path: Path) -> None:
     env = {"DATA_DIR": str(tmp_path / "d")}
     runner = CliRunner()
     up = runner.invoke(cli.app, ["db", "upgrade"], env=env, catch_exceptions=False)
-    assert up.exit_code == 0 and "revision 0001" in up.output
+    assert up.exit_code == 0 and f"revision {head_revision()}" in up.output
     down = runner.invoke(cli.app, ["db", "downgrade", "base"], env=env, catch_exceptions=False)
     assert down.exit_code == 0 and "revision base" in down.output
     added = runner.invoke(cli.app, ["user", "add", "carol"], env=env, catch_exceptions=False)

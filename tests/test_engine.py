@@ -11,8 +11,9 @@ from spotlight_trader.bus import LocalBus, signal_topic
 from spotlight_trader.market.session import et_to_ms
 from spotlight_trader.model import MICRO_MS, MINUTE_MS, Bar, FormingBar, Microbar, Signal
 from spotlight_trader.rules.engine import RulesEngine
-from spotlight_trader.storage.store import UserRuleSettings, VersionChange, open_store
+from spotlight_trader.rules.model import UserRuleSettings, VersionChange
 from tests import storage_backends
+from tests.factories import repositories
 
 DAY = date(2024, 3, 4)
 
@@ -30,17 +31,17 @@ def _micro(bar: Bar, k: int) -> Microbar:
 
 
 async def test_engine_stores_then_publishes_intrabar_and_final(tmp_path: Path) -> None:
-    store = await open_store(f"sqlite+aiosqlite:///{tmp_path / 'e.db'}")
-    bus = LocalBus()
-    engine = RulesEngine(store, store, bus)
-    try:
-        every = await store.create_rule(
-            "local", name="every", expression="close > 100", frequency="every_time"
+    async with repositories(f"sqlite+aiosqlite:///{tmp_path / 'e.db'}", users=["bob"]) as repos:
+        rules = repos.rules
+        bus = LocalBus()
+        engine = RulesEngine(rules, repos.signals, bus)
+        every = await rules.create_rule(
+            user="local", name="every", expression="close > 100", frequency="every_time"
         )
-        await store.add_version("local", every.id, VersionChange(intrabar=True))
-        await store.create_rule("local", name="final", expression="close > 100")
-        off = await store.create_rule("bob", name="off", expression="close > 100")
-        await store.put_settings("bob", off.id, UserRuleSettings(False, {}, None))
+        await rules.add_version(every.id, VersionChange(intrabar=True), user="local")
+        await rules.create_rule(user="local", name="final", expression="close > 100")
+        off = await rules.create_rule(user="bob", name="off", expression="close > 100")
+        await rules.put_settings(off.id, UserRuleSettings(False, {}, None), user="bob")
         await engine.reload()
         assert len(engine.core.rules) == 2
         sub = bus.subscribe([signal_topic("NVDA")])
@@ -60,10 +61,9 @@ async def test_engine_stores_then_publishes_intrabar_and_final(tmp_path: Path) -
             published.append(item[1])
         assert published == stored
         assert all(isinstance(s, Signal) and s.id > 0 for s in published)
-        assert [s.id for s in await store.list_signals("local")] == [s.id for s in stored][::-1]
-        assert await store.list_signals("bob") == []
-    finally:
-        await store.close()
+        listed = await repos.signals.list_signals(user="local")
+        assert [s.id for s in listed] == [s.id for s in stored][::-1]
+        assert await repos.signals.list_signals(user="bob") == []
 
 
 async def test_unreachable_postgres_fails_in_ci(

@@ -12,8 +12,8 @@ from spotlight_trader.errors import ToolError
 from spotlight_trader.model import Quote, Signal
 from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.runtime.ingest import LocalMarketView
-from spotlight_trader.storage.store import open_store
 from tests.conftest import make_service
+from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
 START = 1_718_631_000_000  # 2024-06-17 09:30 ET
@@ -113,10 +113,10 @@ async def test_market_snapshot_from_ring_quote_and_engine_indicators() -> None:
 
 
 async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> None:
-    store = await open_store(f"sqlite+aiosqlite:///{tmp_path / 'tools.db'}")
-    try:
-        rule = await store.create_rule("alice", name="Above 1", expression="close > 1")
-        await store.insert_signals(
+    url = f"sqlite+aiosqlite:///{tmp_path / 'tools.db'}"
+    async with repositories(url, users=["alice", "bob"]) as repos:
+        rule = await repos.rules.create_rule(user="alice", name="Above 1", expression="close > 1")
+        await repos.signals.insert_signals(
             [
                 Signal(
                     0,
@@ -135,8 +135,9 @@ async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> 
             ]
         )
         service = make_service(ScriptedFeed([], hold=True))
-        alice = ToolContext(service.view, service.ring, "alice", store=store)
-        bob = ToolContext(service.view, service.ring, "bob", store=store)
+        rules, signals = repos.rules, repos.signals
+        alice = ToolContext(service.view, service.ring, "alice", rules=rules, signals=signals)
+        bob = ToolContext(service.view, service.ring, "bob", rules=rules, signals=signals)
         got = await REGISTRY.call("get_recent_alerts", '{"symbol": "spy"}', alice)
         assert isinstance(got, dict)
         assert [a["symbol"] for a in got["alerts"]] == ["SPY", "SPY"]
@@ -151,5 +152,3 @@ async def test_alert_and_rule_tools_read_the_users_own_store(tmp_path: Path) -> 
             "list_rules", "{}", ToolContext(service.view, service.ring, "alice")
         )
         assert no_store == {"available": False, "note": "alerts are not running"}
-    finally:
-        await store.close()

@@ -368,18 +368,20 @@ def db_downgrade(
 
 @user_app.command("add")
 def user_add(name: Annotated[str, typer.Argument(help="User name (lower-case)")]) -> None:
-    """Create a user and print its API token once (send it as Authorization: Bearer ...).
-    Once a user exists, every API request needs a token."""
-    from spotlight_trader.storage.store import open_store
+    """Create a user (upgrading the database first) and print its API token once (send it
+    as Authorization: Bearer ...). Once a user exists, every API request needs a token."""
+    from spotlight_trader.storage import db
+    from spotlight_trader.storage.users import UserRepository
 
     settings = _settings()
 
     async def run() -> tuple[str, str]:
-        store = await open_store(_db_url(settings))
+        engine = db.make_engine(_db_url(settings))
         try:
-            return await store.add_user(name)
+            await db.upgrade(engine)  # an admin command: the database may be new
+            return await UserRepository(engine).add_user(name)
         finally:
-            await store.close()
+            await engine.dispose()
 
     try:
         user, token = asyncio.run(run())

@@ -14,6 +14,7 @@ import msgspec
 from spotlight_trader.errors import InputError
 
 MINUTE_MS = 60_000
+LOCAL_USER = "local"  # the built-in user of single-user mode (a row in ``users``)
 MICRO_MS = 250
 SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
 _SYMBOL = re.compile(SYMBOL_PATTERN)
@@ -123,4 +124,4 @@ class Signal(msgspec.Struct, frozen=True):
     direction: Direction
     inputs: dict[str, float]
     explanation: str
-    user_id: str = "local"
+    user_id: str = LOCAL_USER

@@ -3,7 +3,8 @@
 ``CurrentUser`` resolves the caller (a route that needs a user cannot forget it: the
 routers that serve user data declare it for every route). ``MarketViewDep``,
 ``WatchlistDep`` and ``RulesControlDep`` are the market as the web side sees it,
-``StoreDep`` the repositories, ``ComponentsDep`` the rest of the composition root.
+``RulesDep`` and ``SignalsDep`` the repositories, ``ComponentsDep`` the rest of the
+composition root.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
-from spotlight_trader.storage.store import Store
+from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.signals import SignalRepository
 
 
 class Components(Protocol):
@@ -34,7 +36,8 @@ class Components(Protocol):
     settings: Settings
     ring: BarRing
     bus: Bus
-    store: Store
+    rules: RuleRepository
+    signals: SignalRepository
     voice: VoiceState
     streams: StreamRegistry
     clock_ms: Callable[[], int]
@@ -78,14 +81,20 @@ def rules_control(access: Annotated[MarketAccess, Depends(market)]) -> RulesCont
     return access.rules
 
 
-def store(conn: HTTPConnection) -> Store:
-    """The repositories."""
-    return components(conn).store
+def rule_repository(conn: HTTPConnection) -> RuleRepository:
+    """Rules, versions and settings."""
+    return components(conn).rules
+
+
+def signal_repository(conn: HTTPConnection) -> SignalRepository:
+    """Stored signals."""
+    return components(conn).signals
 
 
 ComponentsDep = Annotated[Components, Depends(components)]
 MarketViewDep = Annotated[MarketView, Depends(market_view)]
 WatchlistDep = Annotated[WatchlistControl, Depends(watchlist_control)]
 RulesControlDep = Annotated[RulesControl, Depends(rules_control)]
-StoreDep = Annotated[Store, Depends(store)]
+RulesDep = Annotated[RuleRepository, Depends(rule_repository)]
+SignalsDep = Annotated[SignalRepository, Depends(signal_repository)]
 CurrentUser = Annotated[str, Depends(current_user_id)]

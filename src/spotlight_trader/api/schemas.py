@@ -3,14 +3,12 @@ from them in :mod:`.openapi`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.expr import ExpressionError
-from spotlight_trader.storage.store import Rule, RuleVersion, UserRuleSettings
+from spotlight_trader.rules.model import Rule, RuleVersion, UserRuleSettings, VersionChange
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
@@ -151,15 +149,8 @@ class VersionsResponse(msgspec.Struct, frozen=True):
     versions: list[RuleVersion]
 
 
-class VersionCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class VersionCreate(VersionChange, frozen=True, forbid_unknown_fields=True):
     """``POST /api/rules/{id}/versions``: unset fields keep the latest version's value."""
-
-    params: dict[str, Any] | None = None
-    expression: str | None = None
-    frequency: str | None = None
-    cooldown_s: int | None = None
-    intrabar: bool | None = None
-    note: str | None = None
 
 
 class RevertRequest(msgspec.Struct, frozen=True):

@@ -2,7 +2,8 @@
 
 Single-user mode (the default, ``make run``): every request acts as the built-in user
 ``local``. Multi-user deployments resolve ``Authorization: Bearer <token>`` through a
-:class:`UserDirectory` installed on ``app.state.users`` (the storage layer provides one).
+:class:`UserDirectory` installed on ``app.state.users`` (the storage layer's
+:class:`~spotlight_trader.storage.users.UserRepository`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Protocol
 from starlette.requests import HTTPConnection
 
 from spotlight_trader.errors import AuthError
+from spotlight_trader.model import LOCAL_USER
 
-LOCAL_USER = "local"
+__all__ = ["LOCAL_USER", "UserDirectory", "current_user_id"]
 
 
 class UserDirectory(Protocol):

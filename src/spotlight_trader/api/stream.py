@@ -47,7 +47,7 @@ from spotlight_trader.market.lifecycle import MarketState, Phase
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView
 from spotlight_trader.model import Bar, Microbar, Signal, normalise_symbol
-from spotlight_trader.storage.store import Store
+from spotlight_trader.storage.signals import SignalRepository
 
 log = structlog.get_logger(__name__)
 _encode = msgspec.json.Encoder().encode
@@ -122,12 +122,12 @@ async def market_events(
 ) -> AsyncIterator[bytes]:
     """The bytes of one stream connection, a batch of events per chunk (alerts when there
     is a user)."""
-    store: Store | None = components.store if user_id is not None else None
+    signals: SignalRepository | None = components.signals if user_id is not None else None
     ring, bus, registry = components.ring, components.bus, components.streams
     data = registry.frames.data
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
     topics += [STATUS_TOPIC, HEARTBEAT_TOPIC]
-    if store is not None:
+    if signals is not None:
         topics += [signal_topic(s) for s in symbols]
     sub = None
     try:
@@ -144,16 +144,16 @@ async def market_events(
                 yield status_frame(view, components.clock_ms(), state)
         sub = bus.subscribe(topics, maxsize=components.settings.stream_queue_size)
         cursor = await start_cursor(ring, symbols, given, since_seq)
-        if store is not None and user_id is not None and cursor.alert_id is None:
-            cursor.alert_id = await store.last_signal_id(user_id)
+        if signals is not None and user_id is not None and cursor.alert_id is None:
+            cursor.alert_id = await signals.last_id(user=user_id)
         ready = StreamReady(symbols=symbols, cursor=cursor.encode())
         chunk = [frame(b"ready", _encode(ready), cursor.encode().encode())]
-        if store is not None and user_id is not None:
+        if signals is not None and user_id is not None:
             # stored alerts first: the ring replay below then runs without a database await
             # between it and the live loop, as before alerts existed
             while True:  # page through everything past the cursor
-                stored = await store.signals_after(
-                    user_id, symbols, cursor.alert_id or 0, limit=ALERT_PAGE
+                stored = await signals.list_after(
+                    symbols, cursor.alert_id or 0, user=user_id, limit=ALERT_PAGE
                 )
                 for signal in stored:
                     if cursor.advance_alert(signal.id):

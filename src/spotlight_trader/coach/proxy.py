@@ -510,7 +510,8 @@ class VoiceSession:
             self.components.ring,
             self.user_id,
             self.view,
-            store=self.components.store,
+            rules=self.components.rules,
+            signals=self.components.signals,
         )
         status = "done"
         try:

@@ -30,7 +30,8 @@ from spotlight_trader.market.view import MarketView
 from spotlight_trader.model import normalise_symbol
 
 if typing.TYPE_CHECKING:
-    from spotlight_trader.storage.store import Store
+    from spotlight_trader.storage.rules import RuleRepository
+    from spotlight_trader.storage.signals import SignalRepository
 
 ToolFn = Callable[..., Awaitable[object]]
 _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
@@ -39,13 +40,14 @@ _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", 
 @dataclass(frozen=True)
 class ToolContext:
     """What a tool may use: the market view and the ring, the user it acts for, the
-    trader's view of the dashboard and (when the app has one) the store."""
+    trader's view of the dashboard and (when the app has them) the rules and signals."""
 
     market: MarketView
     ring: BarRing
     user_id: str
     view: ViewContext | None = None
-    store: Store | None = None
+    rules: RuleRepository | None = None
+    signals: SignalRepository | None = None
 
 
 @dataclass(frozen=True)
@@ -218,10 +220,10 @@ async def get_recent_alerts(
     limit: Annotated[int, "How many alerts, at most 20"] = 5,
 ) -> object:
     """The user's stored signals with their explanations."""
-    if ctx.store is None:
+    if ctx.signals is None:
         return {"available": False, "note": "alerts are not running"}
-    signals = await ctx.store.list_signals(
-        ctx.user_id,
+    signals = await ctx.signals.list_signals(
+        user=ctx.user_id,
         symbol=normalise_symbol(symbol) if symbol else None,
         limit=max(1, min(limit, 20)),
     )
@@ -243,9 +245,9 @@ async def get_recent_alerts(
 @tool("The trader's alert rules: name, kind, whether enabled, frequency and expression.")
 async def list_rules(ctx: ToolContext) -> object:
     """Rules as this user sees them (latest version, their settings)."""
-    if ctx.store is None:
+    if ctx.rules is None:
         return {"available": False, "note": "alerts are not running"}
-    rules = await ctx.store.list_rules(ctx.user_id)
+    rules = await ctx.rules.list_rules(user=ctx.user_id)
     return {
         "rules": [
             {

@@ -1,1 +1,1 @@
-"""Alerts: indicators, built-in and custom rules, the rules engine."""
+"""Alerts: indicators, built-in and custom rules, the rule model, the rules engine."""

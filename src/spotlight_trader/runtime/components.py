@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
 from spotlight_trader.coach.tokens import VoiceState
@@ -19,7 +21,9 @@ from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
-from spotlight_trader.storage.store import Store
+from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.signals import SignalRepository
+from spotlight_trader.storage.users import UserRepository
 
 
 def wall_ms() -> int:
@@ -34,25 +38,33 @@ class Components:
     settings: Settings
     ring: BarRing
     bus: Bus
-    store: Store
+    database: AsyncEngine
+    users: UserRepository
+    rules: RuleRepository
+    signals: SignalRepository
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
 
     async def close(self) -> None:
         """Release connections (the database pool)."""
-        await self.store.close()
+        await self.database.dispose()
 
 
-def build_components(settings: Settings, *, database: str | None = None) -> Components:
-    """Every shared component for ``settings`` (``database`` overrides the URL; tests
-    use it). Nothing is connected or migrated yet: see ``spotlight db upgrade`` and the
-    single-process lifespan in :mod:`.web`."""
+def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -> Components:
+    """Every shared component for ``settings``: one database engine (``engine`` overrides
+    the configured one; tests pass their own) and the repositories over it. Nothing is
+    connected or migrated yet: see ``spotlight db upgrade`` and the single-process
+    lifespan in :mod:`.web`."""
+    database = engine or make_engine(database_url(settings))
     return Components(
         settings=settings,
         ring=MemoryRing(settings.ring_capacity),
         bus=LocalBus(),
-        store=Store(make_engine(database or database_url(settings))),
+        database=database,
+        users=UserRepository(database),
+        rules=RuleRepository(database),
+        signals=SignalRepository(database),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),

@@ -54,8 +54,8 @@ class Ingest:
             lifecycle=self.lifecycle,
         )
         self.engine = RulesEngine(
-            components.store,
-            components.store,
+            components.rules,
+            components.signals,
             self.bus,
             rvol_sessions=settings.rvol_sessions,
             rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),

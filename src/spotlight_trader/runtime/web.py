@@ -107,7 +107,7 @@ def create_app(
     )
     app.state.components = components
     app.state.market = market
-    app.state.users = components.store
+    app.state.users = components.users
     app.state.registry = registry = CollectorRegistry()
     registry.register(WebCollector(components))
     registry.register(VoiceCollector(components.voice))
@@ -184,8 +184,8 @@ def single_process_app(ingest: Ingest) -> FastAPI:
         from spotlight_trader.storage.db import upgrade
 
         await asyncio.to_thread(load_calendar)  # ~2 s once (then cached); not on the loop
-        await upgrade(components.store.engine)
-        await components.store.seed_builtins()
+        await upgrade(components.database)
+        await components.rules.seed_builtins()
         await ingest.start()
         try:
             yield

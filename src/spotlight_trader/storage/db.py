@@ -1,5 +1,10 @@
 """Engines and migrations. The database URL comes from ``DATABASE_URL`` or defaults to the
-SQLite file ``spotlight.db`` under ``DATA_DIR``."""
+SQLite file ``spotlight.db`` under ``DATA_DIR``.
+
+Migrations run only when asked (``spotlight db upgrade``, ``spotlight user add`` and the
+single-process lifespan of ``spotlight serve``), never when an engine or a repository is
+made. SQLite enforces foreign keys on every connection (as PostgreSQL does), except while
+migrations copy tables; they are checked afterwards."""
 
 from __future__ import annotations
 
@@ -54,7 +59,16 @@ def make_engine(url: str, *, schema: str | None = None) -> AsyncEngine:
     connect_args: dict[str, Any] = {}
     if schema is not None:
         connect_args["server_settings"] = {"search_path": schema}
-    return create_async_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    engine = create_async_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine.sync_engine, "connect", _enforce_foreign_keys)
+    return engine
+
+
+def _enforce_foreign_keys(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def alembic_config() -> Config:
@@ -75,14 +89,44 @@ def _migrate(connection: sa.Connection, direction: str, revision: str) -> None:
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Apply migrations up to ``revision``."""
-    async with engine.begin() as conn:
-        await conn.run_sync(_migrate, "upgrade", revision)
+    await _run(engine, "upgrade", revision)
 
 
 async def downgrade(engine: AsyncEngine, revision: str = "-1") -> None:
     """Revert migrations down to ``revision`` (``base`` = empty database)."""
-    async with engine.begin() as conn:
-        await conn.run_sync(_migrate, "downgrade", revision)
+    await _run(engine, "downgrade", revision)
+
+
+async def _run(engine: AsyncEngine, direction: str, revision: str) -> None:
+    async with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            async with conn.begin():
+                await conn.run_sync(_migrate, direction, revision)
+            return
+        # SQLite's batch migrations copy, drop and rename tables: with foreign keys on,
+        # dropping a table would cascade into the tables that reference it. The pragma
+        # only takes effect outside a transaction.
+        await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        await conn.commit()
+        try:
+            async with conn.begin():
+                await conn.run_sync(_migrate, direction, revision)
+                await conn.run_sync(_check_foreign_keys)
+        finally:
+            await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            await conn.commit()
+
+
+def _check_foreign_keys(connection: sa.Connection) -> None:
+    """Fail like PostgreSQL would if a migration left rows without their parent row."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        table, rowid, parent = broken[0], broken[1], broken[2]
+        raise sa.exc.IntegrityError(
+            "PRAGMA foreign_key_check",
+            None,
+            ValueError(f"{table} row {rowid} references a missing {parent} row"),
+        )
 
 
 def _current(connection: sa.Connection) -> str | None:

@@ -1,4 +1,8 @@
-"""The database tables (SQLAlchemy Core). Changes go through a new Alembic migration."""
+"""The database tables (SQLAlchemy Core). Changes go through a new Alembic migration
+(``tests/test_migrations.py`` fails when the migrations and these tables differ).
+
+Every user id column references ``users``; the built-in user ``local`` is a row too
+(inserted by migration 0002, without a token)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ users = sa.Table(
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("name", sa.String(100), nullable=False, unique=True),
-    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("token_hash", sa.String(64), nullable=True, unique=True),  # NULL: local
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
 )
 
@@ -22,12 +26,19 @@ rules = sa.Table(
     "rules",
     metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),
-    sa.Column("owner_id", sa.String(64), nullable=True),  # NULL: a built-in, shared
+    sa.Column(  # NULL: a built-in, shared
+        "owner_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_rules_owner_id_users", ondelete="CASCADE"),
+        nullable=True,
+    ),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("builtin", sa.String(64), nullable=True, unique=True),
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    # the newest version's number; new versions take it with an atomic increment
+    sa.Column("latest_version", sa.Integer, nullable=False, server_default=sa.text("1")),
 )
 
 rule_versions = sa.Table(
@@ -41,14 +52,24 @@ rule_versions = sa.Table(
     sa.Column("cooldown_s", sa.Integer, nullable=False),
     sa.Column("intrabar", sa.Boolean, nullable=False),
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
-    sa.Column("created_by", sa.String(64), nullable=True),
+    sa.Column(
+        "created_by",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_rule_versions_created_by_users", ondelete="SET NULL"),
+        nullable=True,
+    ),
     sa.Column("note", sa.Text, nullable=True),
 )
 
 user_rule_settings = sa.Table(
     "user_rule_settings",
     metadata,
-    sa.Column("user_id", sa.String(64), primary_key=True),
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_user_rule_settings_user_id_users", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("enabled", sa.Boolean, nullable=False),
     sa.Column("params", sa.JSON, nullable=False),
@@ -60,7 +81,12 @@ signals = sa.Table(
     "signals",
     metadata,
     sa.Column("id", BigId, primary_key=True, autoincrement=True),
-    sa.Column("user_id", sa.String(64), nullable=False),
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_signals_user_id_users", ondelete="CASCADE"),
+        nullable=False,
+    ),
     sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("rule_name", sa.String(200), nullable=False),

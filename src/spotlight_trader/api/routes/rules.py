@@ -7,7 +7,13 @@ from typing import Annotated, TypeVar
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from spotlight_trader.api.deps import ComponentsDep, CurrentUser, RulesControlDep, StoreDep
+from spotlight_trader.api.deps import (
+    ComponentsDep,
+    CurrentUser,
+    RulesControlDep,
+    RulesDep,
+    SignalsDep,
+)
 from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
@@ -26,11 +32,10 @@ from spotlight_trader.errors import InputError
 from spotlight_trader.model import normalise_symbol
 from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
-from spotlight_trader.storage.store import (
+from spotlight_trader.rules.model import (
     Rule,
     RuleVersion,
     UserRuleSettings,
-    VersionChange,
     active_rule,
 )
 
@@ -60,10 +65,10 @@ def _not_found(rule_id: int) -> Response:
 
 
 @router.get("/api/rules", responses=json_response(RulesResponse), summary="Alert rules")
-async def list_rules(user: CurrentUser, store: StoreDep) -> Response:
+async def list_rules(user: CurrentUser, rules: RulesDep) -> Response:
     """Built-in rules and the user's own, each with its latest version and the user's
     settings (built-ins start disabled)."""
-    return MsgspecResponse(RulesResponse(await store.list_rules(user)))
+    return MsgspecResponse(RulesResponse(await rules.list_rules(user=user)))
 
 
 @router.post(
@@ -74,13 +79,13 @@ async def list_rules(user: CurrentUser, store: StoreDep) -> Response:
     summary="Create a custom rule",
 )
 async def create_rule(
-    request: Request, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+    request: Request, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A custom expression rule (version 1), enabled for its creator."""
     try:
         body = await _decode(request, RuleCreate)
-        rule = await store.create_rule(
-            user,
+        rule = await rules.create_rule(
+            user=user,
             name=body.name,
             expression=body.expression,
             description=body.description,
@@ -90,7 +95,7 @@ async def create_rule(
         )
     except InputError as exc:
         return _input_error(exc)
-    await rules.rules_changed(user)
+    await control.rules_changed(user)
     return MsgspecResponse(rule, status_code=201)
 
 
@@ -112,10 +117,10 @@ async def validate_rule(request: Request) -> Response:
     responses=json_response(VersionsResponse),
     summary="Versions of a rule",
 )
-async def list_versions(rule_id: int, user: CurrentUser, store: StoreDep) -> Response:
+async def list_versions(rule_id: int, user: CurrentUser, rules: RulesDep) -> Response:
     """Every version, newest first."""
     try:
-        versions = await store.versions(user, rule_id)
+        versions = await rules.versions(rule_id, user=user)
     except LookupError:
         return _not_found(rule_id)
     return MsgspecResponse(VersionsResponse(versions))
@@ -129,25 +134,17 @@ async def list_versions(rule_id: int, user: CurrentUser, store: StoreDep) -> Res
     summary="Edit a rule (new version)",
 )
 async def add_version(
-    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new immutable version: the latest one with the given fields changed."""
     try:
-        body = await _decode(request, VersionCreate)
-        change = VersionChange(
-            params=dict(body.params) if body.params is not None else None,
-            expression=body.expression,
-            frequency=body.frequency,
-            cooldown_s=body.cooldown_s,
-            intrabar=body.intrabar,
-            note=body.note,
-        )
-        version = await store.add_version(user, rule_id, change)
+        change = await _decode(request, VersionCreate)
+        version = await rules.add_version(rule_id, change, user=user)
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
         return _input_error(exc)
-    await rules.rules_changed(user)
+    await control.rules_changed(user)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -159,17 +156,17 @@ async def add_version(
     summary="Revert a rule to an old version (new version)",
 )
 async def revert_rule(
-    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new version equal to the given old one."""
     try:
         body = await _decode(request, RevertRequest)
-        version = await store.revert(user, rule_id, body.version)
+        version = await rules.revert(rule_id, body.version, user=user)
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "version")
     except InputError as exc:
         return _input_error(exc)
-    await rules.rules_changed(user)
+    await control.rules_changed(user)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -180,17 +177,17 @@ async def revert_rule(
     summary="The current user's settings of a rule",
 )
 async def put_settings(
-    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, rules: RulesControlDep
+    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """Enable/disable, parameter overrides, symbol scope (null = the watchlist)."""
     try:
         body = await _decode(request, UserRuleSettings)
-        settings = await store.put_settings(user, rule_id, body)
+        settings = await rules.put_settings(rule_id, body, user=user)
     except LookupError:
         return _not_found(rule_id)
     except InputError as exc:
         return _input_error(exc)
-    await rules.rules_changed(user)
+    await control.rules_changed(user)
     return MsgspecResponse(settings)
 
 
@@ -201,7 +198,7 @@ async def put_settings(
     summary="Run a rule version over stored bars",
 )
 async def backtest_rule(
-    request: Request, rule_id: int, user: CurrentUser, store: StoreDep, components: ComponentsDep
+    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, components: ComponentsDep
 ) -> Response:
     """The signals a version (default: the latest) would have produced on the bars the
     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored."""
@@ -211,11 +208,11 @@ async def backtest_rule(
         limit = body.limit if body.limit is not None else MAX_SIGNALS
         if not 1 <= limit <= MAX_SIGNALS:
             raise InputError(f"limit must be from 1 to {MAX_SIGNALS}")
-        rule = await store.get_rule(user, rule_id)
+        rule = await rules.get_rule(rule_id, user=user)
         version = (
             rule.version
             if body.version is None
-            else await store.get_version(user, rule_id, body.version)
+            else await rules.get_version(rule_id, body.version, user=user)
         )
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "id")
@@ -232,12 +229,12 @@ async def backtest_rule(
 @router.get("/api/signals", responses=json_response(SignalsResponse), summary="Alert signals")
 async def list_signals(
     user: CurrentUser,
-    store: StoreDep,
+    signals: SignalsDep,
     symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
     rule_id: Annotated[int | None, Query(ge=1, description="Only this rule")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
 ) -> Response:
     """The current user's signals, newest first."""
     name = normalise_symbol(symbol) if symbol else None
-    found = await store.list_signals(user, symbol=name, rule_id=rule_id, limit=limit)
+    found = await signals.list_signals(user=user, symbol=name, rule_id=rule_id, limit=limit)
     return MsgspecResponse(SignalsResponse(found))
