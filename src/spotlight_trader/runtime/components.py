@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spotlight_trader.api.stream import StreamStats
 from spotlight_trader.bus import Bus, LocalBus
-from spotlight_trader.coach.tokens import VoiceState
+from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing
