@@ -555,9 +555,9 @@ async def test_voice_disabled_refuses_the_websocket() -> None:
 
 
 async def test_held_frames_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from spotlight_trader.coach import proxy
+    from spotlight_trader.coach import session
 
-    monkeypatch.setattr(proxy, "MAX_HELD", 20)
+    monkeypatch.setattr(session, "MAX_HELD", 20)
     async with (
         FakeRealtime(handshake_delay_s=1.0) as fake,
         voice_server(fake) as (base, service),

@@ -3,8 +3,9 @@
 ``CurrentUser`` resolves the caller (a route that needs a user cannot forget it: the
 routers that serve user data declare it for every route). ``MarketViewDep``,
 ``WatchlistDep`` and ``RulesControlDep`` are the market as the web side sees it,
-``RulesDep`` and ``SignalsDep`` the repositories, ``ComponentsDep`` the rest of the
-composition root.
+``OptionalMarketDep`` the same or None (for the voice WebSocket, which refuses with a close
+code), ``RulesDep`` and ``SignalsDep`` the repositories, ``VoiceStateDep`` the voice coach's
+limits and counters, ``ComponentsDep`` the rest of the composition root.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spotlight_trader.api.responses import ApiError
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus
-from spotlight_trader.coach.tokens import VoiceState
+from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
@@ -58,9 +59,15 @@ def components(conn: HTTPConnection) -> Components:
     return found
 
 
-def market(conn: HTTPConnection) -> MarketAccess:
-    """The market side; 503 when this app was built without one (e.g. for the schema)."""
+def optional_market(conn: HTTPConnection) -> MarketAccess | None:
+    """The market side, or None when this app was built without one (e.g. for the schema)."""
     access: MarketAccess | None = conn.app.state.market
+    return access
+
+
+def market(conn: HTTPConnection) -> MarketAccess:
+    """The market side; 503 when this app was built without one."""
+    access = optional_market(conn)
     if access is None:
         raise ApiError(503, "the market is not running in this process")
     return access
@@ -91,10 +98,17 @@ def signal_repository(conn: HTTPConnection) -> SignalRepository:
     return components(conn).signals
 
 
+def voice_state(conn: HTTPConnection) -> VoiceState:
+    """The voice coach's token rate limit, connection slots and counters."""
+    return components(conn).voice
+
+
 ComponentsDep = Annotated[Components, Depends(components)]
+OptionalMarketDep = Annotated[MarketAccess | None, Depends(optional_market)]
 MarketViewDep = Annotated[MarketView, Depends(market_view)]
 WatchlistDep = Annotated[WatchlistControl, Depends(watchlist_control)]
 RulesControlDep = Annotated[RulesControl, Depends(rules_control)]
 RulesDep = Annotated[RuleRepository, Depends(rule_repository)]
 SignalsDep = Annotated[SignalRepository, Depends(signal_repository)]
+VoiceStateDep = Annotated[VoiceState, Depends(voice_state)]
 CurrentUser = Annotated[str, Depends(current_user_id)]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from spotlight_trader.coach.tokens import VoiceState
+from spotlight_trader.coach.admission import VoiceState
 
 
 class VoiceCollector(Collector):

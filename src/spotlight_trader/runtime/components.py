@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
-from spotlight_trader.coach.tokens import VoiceState
+from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing

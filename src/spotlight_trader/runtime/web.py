@@ -30,13 +30,11 @@ from spotlight_trader.api import openapi
 from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import market as market_routes
-from spotlight_trader.api.routes import ops, rules
+from spotlight_trader.api.routes import ops, rules, voice
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
 from spotlight_trader.api.stream import STATUS_INTERVAL_S, status_frame, stream_market
 from spotlight_trader.bus import STATUS_TOPIC
-from spotlight_trader.coach import tokens
 from spotlight_trader.coach.metrics import VoiceCollector
-from spotlight_trader.coach.proxy import realtime_ws
 from spotlight_trader.errors import AuthError, InputError
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
@@ -139,8 +137,7 @@ def create_app(
     app.include_router(market_routes.router)
     app.include_router(rules.router)
     app.include_router(ops.router)
-    app.include_router(tokens.router)
-    app.add_api_websocket_route("/ws/realtime", realtime_ws)
+    app.include_router(voice.router)
     app.add_api_route(
         "/stream/market",
         stream_market,

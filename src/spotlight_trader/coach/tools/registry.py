@@ -1,4 +1,5 @@
-"""Tools the model may call; the server runs them for the authenticated user.
+"""The tool registry: tools by name, their JSON schemas from their signatures, and the
+validated call.
 
 Adding a tool is one decorated async function. Its JSON schema comes from the signature:
 the first parameter receives the :class:`ToolContext`, the others become the tool's
@@ -27,7 +28,6 @@ from spotlight_trader.coach.policy import ViewContext
 from spotlight_trader.errors import InputError, ToolError
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView
-from spotlight_trader.model import normalise_symbol
 
 if typing.TYPE_CHECKING:
     from spotlight_trader.storage.rules import RuleRepository
@@ -154,123 +154,6 @@ class ToolRegistry:
             raise ToolError(str(exc)) from None
 
 
+# the coach's tools: every area module of this package registers into it on import
 REGISTRY = ToolRegistry()
 tool = REGISTRY.tool
-
-RECENT_BARS = 5
-SNAPSHOT_FIELDS = (
-    "vwap",
-    "hod",
-    "lod",
-    "pmh",
-    "pml",
-    "orh",
-    "orl",
-    "rvol",
-    "ema9",
-    "ema21",
-    "rsi14",
-    "prev_close",
-    "gap_pct",
-    "minutes_since_open",
-)
-
-
-@tool(
-    "Live snapshot of a symbol: last price, bid/ask spread, the last few 1-minute bars and "
-    "the alert engine's indicators as of the last final bar (session VWAP, high/low of day, "
-    "pre-market high/low, opening range, time-of-day relative volume, EMA 9/21, RSI 14, gap)."
-)
-async def get_market_snapshot(
-    ctx: ToolContext, symbol: Annotated[str, "Ticker symbol, e.g. SPY"]
-) -> object:
-    """Price and spread from the market view; indicators from the alert engine's snapshot."""
-    name = normalise_symbol(symbol)
-    bars = await ctx.ring.recent(name, RECENT_BARS)
-    snap = ctx.market.snapshot(name)
-    last = snap.last
-    if not bars and last is None:
-        return {"symbol": name, "available": False, "note": "no data for this symbol yet"}
-    spread = None
-    if snap.bid is not None and snap.ask is not None and snap.ask >= snap.bid > 0:
-        spread = round(snap.ask - snap.bid, 4)
-    indicators = ctx.market.indicators(name)
-    return {
-        "symbol": name,
-        "available": True,
-        "last": last if last is not None else bars[-1].close,
-        "bid": snap.bid,
-        "ask": snap.ask,
-        "spread": spread,
-        "indicators": (
-            {k: indicators.get(k) for k in SNAPSHOT_FIELDS} if indicators is not None else None
-        ),
-        "indicators_note": "as of the last final 1-minute bar; null = not warmed up yet",
-        "recent_bars": [
-            {"t": b.bar_start_ms, "o": b.open, "h": b.high, "l": b.low, "c": b.close, "v": b.volume}
-            for b in bars
-        ],
-    }
-
-
-@tool("The trader's most recent alerts (newest first), optionally for one symbol.")
-async def get_recent_alerts(
-    ctx: ToolContext,
-    symbol: Annotated[str, "Ticker symbol, or empty for every symbol"] = "",
-    limit: Annotated[int, "How many alerts, at most 20"] = 5,
-) -> object:
-    """The user's stored signals with their explanations."""
-    if ctx.signals is None:
-        return {"available": False, "note": "alerts are not running"}
-    signals = await ctx.signals.list_signals(
-        user=ctx.user_id,
-        symbol=normalise_symbol(symbol) if symbol else None,
-        limit=max(1, min(limit, 20)),
-    )
-    return {
-        "alerts": [
-            {
-                "symbol": s.symbol,
-                "rule": s.rule_name,
-                "version": s.version,
-                "direction": s.direction,
-                "ts_ms": s.ts_ms,
-                "explanation": s.explanation,
-            }
-            for s in signals
-        ]
-    }
-
-
-@tool("The trader's alert rules: name, kind, whether enabled, frequency and expression.")
-async def list_rules(ctx: ToolContext) -> object:
-    """Rules as this user sees them (latest version, their settings)."""
-    if ctx.rules is None:
-        return {"available": False, "note": "alerts are not running"}
-    rules = await ctx.rules.list_rules(user=ctx.user_id)
-    return {
-        "rules": [
-            {
-                "name": r.name,
-                "kind": r.kind,
-                "enabled": r.settings.enabled,
-                "version": r.version.version,
-                "frequency": r.version.frequency,
-                "expression": r.version.expression,
-                "symbols": r.settings.symbols,
-            }
-            for r in rules
-        ]
-    }
-
-
-@tool("The trader's watchlist with last price and % change since the prior close.")
-async def get_watchlist(ctx: ToolContext) -> object:
-    """Symbols on the watchlist."""
-    rows = []
-    for symbol in ctx.market.watchlist():
-        snap = ctx.market.snapshot(symbol)
-        last, prev = snap.last, snap.prev_close
-        pct = round((last - prev) / prev * 100, 2) if last is not None and prev else None
-        rows.append({"symbol": symbol, "last": last, "change_pct": pct})
-    return {"symbols": rows}
