@@ -42,6 +42,7 @@ fmt: install
 
 typecheck: install
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy tests bench
 
 # Browser tests run in their own pytest process: Playwright's sync API keeps an event loop
 # running in the main thread, which the asyncio tests cannot share.

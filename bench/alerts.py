@@ -41,7 +41,7 @@ EXPRESSIONS = [
 
 def make_rules(rng: random.Random, cooldown_s: int = 0) -> list[ActiveRule]:
     rules: list[ActiveRule] = []
-    variants = [
+    variants: list[tuple[str, dict[str, object]]] = [
         ("orb", {"minutes": m, "confirmation": c}) for m in (5, 15, 30) for c in ("touch", "close")
     ]
     variants += [(name, {}) for name in BUILTINS if name != "orb"]

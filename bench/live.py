@@ -46,9 +46,10 @@ from bench.ingest import FRAME_SIZE, START_MS, SYMBOLS, TapeGenerator, make_fram
 from spotlight_trader import logs
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
 from spotlight_trader.feeds.polygon.feed import PolygonFeed
+from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
-from spotlight_trader.model import Quote, Trade
+from spotlight_trader.model import Bar, Quote, Trade
 
 BURST_TRADES = 1_000_000
 BURST_START_MS = START_MS + 50_000  # 09:30:50 ET: the 20 s tape crosses a minute boundary
@@ -107,13 +108,13 @@ async def _serve(burst_trades: int, rate: int, seconds: float) -> None:
                 # the last of them has happened
                 due = min(n_frames, int((time.perf_counter() - start) / frame_s))
                 while sent < due:
-                    frame = templates[sent % len(templates)]
+                    template = templates[sent % len(templates)]
                     first_ms = start_ms + sent * frame_s * 1000
-                    for k, event in enumerate(frame):  # each trade at its scheduled time
+                    for k, event in enumerate(template):  # each trade at its scheduled time
                         event["t"] = int(first_ms + k * 1000 / rate)
                     behind = time.perf_counter() - start - (sent + 1) * frame_s
                     behind_max = max(behind_max, behind)
-                    await ws.send(encode(frame), text=True)
+                    await ws.send(encode(template), text=True)
                     sent += 1
                 await asyncio.sleep(max(0.0, start + (sent + 1) * frame_s - time.perf_counter()))
             report["behind_max_ms"] = round(behind_max * 1000, 2)
@@ -122,7 +123,7 @@ async def _serve(burst_trades: int, rate: int, seconds: float) -> None:
         await ws.wait_closed()
 
     async with serve(handler, "127.0.0.1", 0, compression=None, max_queue=None) as server:
-        port = server.sockets[0].getsockname()[1]
+        port = next(iter(server.sockets)).getsockname()[1]
         print(f"PORT {port}", flush=True)
         await asyncio.Future()  # until terminated
 
@@ -167,6 +168,14 @@ class _CountingSink:
 
     def count_malformed(self, n: int = 1) -> None:
         self.pipeline.count_malformed(n)
+
+    async def load_history(self, bars: Sequence[Bar]) -> int:
+        return await self.pipeline.load_history(bars)
+
+    def report(
+        self, phase: Phase, detail: str = "", *, done: int | None = None, total: int | None = None
+    ) -> None:
+        self.pipeline.report(phase, detail, done=done, total=total)
 
 
 async def _run_client(url: str, expected: int, *, sip_clock: bool, timeout_s: float) -> Any:

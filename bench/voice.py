@@ -125,7 +125,7 @@ def _proxy(port: int, upstream_url: str) -> None:
         log_level="warning",
     )
     logs.configure("warning")
-    app = single_process_app(Ingest(build_components(settings), _IdleFeed()))  # type: ignore[arg-type]
+    app = single_process_app(Ingest(build_components(settings), _IdleFeed()))
     uvicorn.run(
         app,
         host="127.0.0.1",

@@ -222,7 +222,7 @@ def lean_ticks_frame(zip_path: str, symbol: str, day: str) -> pd.DataFrame:
         zip_path,
         header=None,
         names=["ms", "price", "size", "exch", "cond", "susp"],
-        dtype={"ms": "int64", "price": "int64", "size": "int64", "exch": str, "cond": str},
+        dtype={"ms": "int64", "price": "int64", "size": "int64", "exch": "str", "cond": "str"},
     )
     midnight = pd.Timestamp(day, tz="America/New_York")
     # elapsed time since midnight = wall time on a day without a DST change (2013-10-07)

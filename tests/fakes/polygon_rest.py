@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -130,7 +130,7 @@ class _Handler(BaseHTTPRequestHandler):
     rest: FakeRest  # set on a per-server subclass
 
     def do_GET(self) -> None:
-        host, port = self.server.server_address[:2]
+        host, port = cast(tuple[str, int], self.server.server_address)[:2]
         request = httpx.Request(
             "GET", f"http://{host}:{port}{self.path}", headers=dict(self.headers.items())
         )

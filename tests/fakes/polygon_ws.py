@@ -105,7 +105,7 @@ class FakePolygonServer:
 
     async def __aenter__(self) -> FakePolygonServer:
         self._server = await serve(self._handler, "127.0.0.1", 0, compression=None)
-        port = self._server.sockets[0].getsockname()[1]
+        port = next(iter(self._server.sockets)).getsockname()[1]
         self.url = f"ws://127.0.0.1:{port}/stocks"
         return self
 

@@ -54,8 +54,8 @@ class MarketPipeline:
         self.ring_rejects = 0
         # Called after a final bar is stored and published / after a microbar is published
         # (the rules engine listens here); listeners must not block.
-        self.bar_listeners: list[Callable[[Bar], None]] = []
-        self.microbar_listeners: list[Callable[[Microbar], None]] = []
+        self.bar_listeners: list[Callable[[Bar], object]] = []
+        self.microbar_listeners: list[Callable[[Microbar], object]] = []
         # Called with each batch of history bars once it is in the ring (the rules engine
         # warms its indicators here, without evaluating rules on the past).
         self.history_listeners: list[Callable[[Sequence[Bar]], None]] = []

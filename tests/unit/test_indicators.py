@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -122,7 +123,7 @@ def test_session_indicators_match_pandas(days: list[tuple[float, int, int]]) -> 
     prev_close = None
     curves: list[pd.Series] = []
     for day, g in df.groupby("day", sort=True):
-        td = trading_day(day)
+        td = trading_day(cast(date, day))
         reg = g[(g.start >= td.open_ms) & (g.start < td.close_ms)]
         pre = g[g.start < td.open_ms]
         assert pre.pmh.iloc[-1] == pytest.approx(pre.high.max())
@@ -150,7 +151,7 @@ def test_session_indicators_match_pandas(days: list[tuple[float, int, int]]) -> 
         cum = reg.volume.cumsum().set_axis(offset.to_numpy())
         if len(curves) >= 2:
             hist = curves[-3:]
-            avg = sum(c.reindex(offset.to_numpy()) for c in hist) / len(hist)
+            avg = cast(pd.Series, sum(c.reindex(offset.to_numpy()) for c in hist)) / len(hist)
             np.testing.assert_allclose(reg.rvol, cum / avg.to_numpy(), rtol=1e-9)
         else:
             assert reg.rvol.isna().all()

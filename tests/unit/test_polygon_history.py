@@ -7,6 +7,7 @@ import json
 import pytest
 
 from spotlight_trader.feeds.polygon.rest import (
+    BackfillProgress,
     HistoryAuthError,
     HistoryError,
     HistoryService,
@@ -155,7 +156,7 @@ async def test_backfill_into_ring(tmp_path: object) -> None:
     rest = FakeRest(page_size=4)
     rest.bars["SPY"] = [agg(start + i * MINUTE_MS, 5, 6, 4, 5, 10) for i in range(10)]
     ring = MemoryRing(100)
-    progress = []
+    progress: list[BackfillProgress] = []
     settings = make_settings(polygon_api_key="test-key", polygon_rest_url="http://rest.test")
     summary = await backfill(
         "spy",

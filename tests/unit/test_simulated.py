@@ -382,7 +382,11 @@ async def test_a_restarted_feed_regenerates_the_bars_an_earlier_one_made_live() 
         for _ in range(6):  # six simulated minutes, a wall second at a time
             wall[0] += 1.0
             target = start + int((wall[0] - 1_741_800_000.0) * 60_000)
-            await wait_until(lambda t=target: (feed.sim_now_ms or 0) >= t)
+
+            def reached(t: int = target) -> bool:
+                return (feed.sim_now_ms or 0) >= t
+
+            await wait_until(reached)
     finally:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):

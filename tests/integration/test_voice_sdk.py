@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from openai import AsyncOpenAI
 from openai.types.realtime import SessionUpdateEvent
@@ -11,7 +12,7 @@ from spotlight_trader.coach import policy
 from spotlight_trader.coach.tools import REGISTRY
 from tests.conftest import make_settings
 from tests.fakes.realtime_upstream import FakeRealtime
-from tests.test_voice import KEY, token_for, voice_server
+from tests.integration.test_voice import KEY, token_for, voice_server
 
 
 def test_session_update_is_valid_for_the_sdk() -> None:
@@ -33,8 +34,9 @@ async def test_sdk_completes_a_session_through_the_proxy() -> None:
             async with asyncio.timeout(10):
                 async for event in conn:
                     seen.append(event.type)
-                    if event.type == "spotlight.session":
-                        await conn.send({"type": "spotlight.context", "symbol": "AAPL"})
+                    if str(event.type) == "spotlight.session":  # ours, not in the SDK's types
+                        ours: Any = {"type": "spotlight.context", "symbol": "AAPL"}
+                        await conn.send(ours)  # the proxy's own event: not in the SDK's types
                         await conn.conversation.item.create(
                             item={
                                 "type": "message",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
-from pathlib import Path
 
 from tests.conftest import REPO
 
@@ -50,7 +49,7 @@ def _imports() -> dict[str, set[str]]:
                     targets.add(node.module)
             elif isinstance(node, ast.ImportFrom) and node.level > 0:
                 base = name.split(".")
-                if not path.name == "__init__.py":
+                if path.name != "__init__.py":
                     base = base[:-1]
                 base = base[: len(base) - (node.level - 1)]
                 targets.add(".".join([*base, node.module] if node.module else base))
@@ -108,9 +107,14 @@ def test_packages_form_no_cycle() -> None:
             a, b = module.split("."), target.split(".")
             if _unit(module) != _unit(target):
                 top[_unit(module)].add(_unit(target))
-            elif len(a) > 3 and len(b) > 3 and a[2] != b[2]:
-                if (PACKAGE / a[1] / a[2]).is_dir() and (PACKAGE / b[1] / b[2]).is_dir():
-                    siblings[".".join(a[:3])].add(".".join(b[:3]))
+            elif (
+                len(a) > 3
+                and len(b) > 3
+                and a[2] != b[2]
+                and (PACKAGE / a[1] / a[2]).is_dir()
+                and (PACKAGE / b[1] / b[2]).is_dir()
+            ):
+                siblings[".".join(a[:3])].add(".".join(b[:3]))
     assert _cycles(top) == []
     assert _cycles(siblings) == []
 

@@ -227,20 +227,26 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
                 )
                 clock.now_ms = ms(minute + 1, 1)
                 await server.send([trade("AAPL", ms(minute + 1, 1), 52.0)])
-                await until(lambda m=minute: pipeline.builder.final_seq("AAPL") >= M + m)
+
+                def final(m: int = minute, extra: int = 0) -> bool:
+                    return pipeline.builder.final_seq("AAPL") >= M + m + extra
+
+                await until(final)
                 if n == 1:  # the watchlist changes between outages
                     await feed.set_symbols(["AAPL", "MSFT"])
                     await server.wait_subscribed(channels("AAPL", "MSFT"))
                 await server.drop(how)
                 await until(lambda: not feed.connected)
                 clock.now_ms = ms(minute + 4, 30)  # three minutes pass while disconnected
-                await until(
-                    lambda k=n: len(server.connections) == k + 2 and server.current.authenticated
-                )
+
+                def reconnected(k: int = n) -> bool:
+                    return len(server.connections) == k + 2 and server.current.authenticated
+
+                await until(reconnected)
                 expected = channels("AAPL", "MSFT") if n >= 1 else channels("AAPL")
                 await server.wait_subscribed(expected)
                 # REST repairs minute+1 (the partial one) .. minute+3
-                await until(lambda m=minute: pipeline.builder.final_seq("AAPL") >= M + m + 3)
+                await until(lambda: final(extra=3))
                 minute += 4
             # the last live minute finalises normally
             await server.send([trade("AAPL", ms(minute, 40), 60.0)])
@@ -289,7 +295,11 @@ async def test_attempt_counter_resets_after_a_stable_connection() -> None:
                 await server.wait_subscribed(channels("AAPL"))
                 await asyncio.sleep(0.3)  # longer than stable_after_s
                 await server.drop("abort")
-                await until(lambda k=k: len(server.connections) == k + 2)
+
+                def dropped(k: int = k) -> bool:
+                    return len(server.connections) == k + 2
+
+                await until(dropped)
             assert feed.backoff_delays == pytest.approx([0.05, 0.05, 0.05])
 
 

@@ -10,7 +10,7 @@ import pytest
 from spotlight_trader.market.session import et_to_ms
 from spotlight_trader.model import MICRO_MS, MINUTE_MS, Bar, FormingBar, Microbar
 from spotlight_trader.rules.core import ActiveRule, AlertCore
-from tests.test_indicators import ema_reference, rsi_reference
+from tests.unit.test_indicators import ema_reference, rsi_reference
 
 DAY0 = date(2024, 3, 1)  # Friday
 DAY = date(2024, 3, 4)  # Monday

@@ -17,8 +17,8 @@ from spotlight_trader.market.lifecycle import Phase
 from tests.conftest import until
 from tests.fakes.polygon_ws import FakePolygonServer
 from tests.fakes.realtime_upstream import FakeRealtime
-from tests.test_polygon_feed import make_pipeline
-from tests.test_voice import KEY, ORIGIN, browser, ready, voice_server
+from tests.integration.test_polygon_feed import make_pipeline
+from tests.integration.test_voice import KEY, ORIGIN, browser, ready, voice_server
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.ring import MemoryRing
 from spotlight_trader.model import Bar, Trade
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SPY = SHARED / "data/ticks/lean/Data/equity/usa/tick/spy/20131007_trade.zip"
 T0 = 1_704_205_800_000
 

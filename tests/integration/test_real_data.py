@@ -13,7 +13,7 @@ import pytest
 
 from tests.oracle import BAR_FIELDS, assert_same_bars, lean_ticks_frame, oracle_bars
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 LEAN = SHARED / "data/ticks/lean/Data/equity/usa"
 TICKS = LEAN / "tick/spy/20131007_trade.zip"
 MINUTES = LEAN / "minute/spy/20131007_trade.zip"
