@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "model": 0,
     "config": 0,
     "logs": 0,
+    "tasks": 0,
     "limits": 1,
     "bus": 1,
     "market": 1,

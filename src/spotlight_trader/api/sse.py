@@ -30,6 +30,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from spotlight_trader.bus import Bus
+from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
 
@@ -190,11 +191,8 @@ class StreamTicker:
 
     async def stop(self) -> None:
         """Stop ticking."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()

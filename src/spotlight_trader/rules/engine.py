@@ -20,6 +20,7 @@ import structlog
 from spotlight_trader.bus import Bus, signal_topic
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.core import ActiveRule, AlertCore
+from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
 
@@ -122,11 +123,8 @@ class RulesEngine:
 
     async def stop(self) -> None:
         """Stop the evaluation task."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _run(self) -> None:
         queue = self._queue

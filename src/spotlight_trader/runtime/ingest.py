@@ -11,7 +11,6 @@ changes through :class:`~spotlight_trader.rules.changes.RulesControl`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Mapping
 
 import structlog
@@ -25,6 +24,7 @@ from spotlight_trader.market.view import SymbolSnapshot
 from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.rules.engine import RulesEngine
 from spotlight_trader.runtime.components import Components
+from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
 
@@ -99,11 +99,8 @@ class Ingest:
 
     async def stop(self) -> None:
         """Cancel the feed task, then stop the engine."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         self.lifecycle.set(Phase.STOPPED, "shutting down")
         await self.engine.stop()
 
