@@ -302,7 +302,8 @@ def _measure(
     figures["server_cpu_pct"] = round(cpu * 100, 1)
     delivered = figures["delivered_per_s"]
     figures["cpu_us_per_event"] = round(cpu * 1e6 / delivered, 1) if delivered else None
-    figures["rss_kb_per_connection"] = round((rss - rss_before) / n, 1) if n else None
+    ready = figures["ready"]
+    figures["rss_kb_per_connection"] = round((rss - rss_before) / ready, 1) if ready else None
     return figures
 
 

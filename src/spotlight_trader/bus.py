@@ -11,8 +11,8 @@ instead of losing one, and the client resumes from its cursor.
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Protocol
 
 from spotlight_trader.errors import SpotlightError
@@ -22,16 +22,19 @@ STATUS_TOPIC = "status:market"
 """Topic of lifecycle changes (:class:`~spotlight_trader.market.lifecycle.MarketState`)."""
 
 
+@lru_cache(maxsize=65_536)
 def microbar_topic(symbol: str) -> str:
     """Topic of the 250 ms microbars of ``symbol``."""
     return f"microbar:{symbol}"
 
 
+@lru_cache(maxsize=65_536)
 def bar_topic(symbol: str, timeframe: str = "1m") -> str:
     """Topic of the final bars of ``symbol``."""
     return f"bar:new:{symbol}:{timeframe}"
 
 
+@lru_cache(maxsize=65_536)
 def signal_topic(symbol: str) -> str:
     """Topic of the alert signals of ``symbol``."""
     return f"signal:{symbol}"
@@ -81,7 +84,23 @@ class Subscription(Protocol):
 
 
 class LocalSubscription:
-    """In-process :class:`Subscription` of a :class:`LocalBus`."""
+    """In-process :class:`Subscription` of a :class:`LocalBus`. Small on purpose (a stream
+    server holds one per connection): a list with a read position, the coalescing index
+    made on first use, and a future only while someone waits."""
+
+    __slots__ = (
+        "_head",
+        "_lossless",
+        "_on_close",
+        "_on_overflow",
+        "_pending",
+        "_queue",
+        "_waiter",
+        "closed",
+        "maxsize",
+        "overflowed",
+        "topics",
+    )
 
     def __init__(
         self,
@@ -94,47 +113,64 @@ class LocalSubscription:
         self.maxsize = maxsize
         self._on_close = on_close
         self._on_overflow = on_overflow
-        self._queue: deque[_Entry] = deque()
-        self._pending: dict[str, _Entry] = {}  # coalescing topic -> its queued entry
+        self._queue: list[_Entry] = []
+        self._head = 0
+        self._pending: dict[str, _Entry] | None = None  # coalescing topic -> queued entry
         self._lossless = 0
-        self._wakeup = asyncio.Event()
+        self._waiter: asyncio.Future[None] | None = None
         self.overflowed = False
         self.closed = False
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     def put(self, topic: str, message: object) -> None:
         """Queue ``message`` (the bus calls this); coalesce or overflow as documented."""
         if self.closed:
             return
+        entry = _Entry(topic, message)
         if is_coalescing(topic):
-            old = self._pending.get(topic)
+            pending = self._pending
+            if pending is None:
+                pending = self._pending = {}
+            old = pending.get(topic)
             if old is not None:
                 old.live = False  # keep order: the newest goes to the back
-            entry = _Entry(topic, message)
-            self._pending[topic] = entry
+            pending[topic] = entry
         else:
             if self._lossless >= self.maxsize:
                 self.overflowed = True
                 self._on_overflow()
                 self.close()
-                self._wakeup.set()
+                self._wake()
                 return
             self._lossless += 1
-            entry = _Entry(topic, message)
         self._queue.append(entry)
-        self._wakeup.set()
+        self._wake()
 
     def get_nowait(self) -> tuple[str, object] | None:
         """The next message, or None if the queue is empty."""
         queue = self._queue
-        while queue:
-            entry = queue.popleft()
+        head = self._head
+        end = len(queue)
+        while head < end:
+            entry = queue[head]
+            head += 1
             if not entry.live:
                 continue
-            if is_coalescing(entry.topic):
+            if head == end:
+                queue.clear()
+                head = 0
+            self._head = head
+            if self._pending is not None and self._pending.get(entry.topic) is entry:
                 del self._pending[entry.topic]
             else:
                 self._lossless -= 1
             return entry.topic, entry.message
+        queue.clear()
+        self._head = 0
         if self.overflowed:
             raise SubscriberOverflow(f"subscriber fell behind by {self.maxsize} messages")
         return None
@@ -147,20 +183,25 @@ class LocalSubscription:
                 return item
             if self.closed:
                 raise SubscriberOverflow("subscription closed")
-            self._wakeup.clear()
-            await self._wakeup.wait()
+            waiter = self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await waiter
+            finally:
+                self._waiter = None
 
     def close(self) -> None:
         """Stop receiving; idempotent."""
         if not self.closed:
             self.closed = True
             self._on_close(self)
+            self._wake()
         if not self.overflowed:
             self._queue.clear()
-            self._pending.clear()
+            self._head = 0
+            self._pending = None
 
     def __len__(self) -> int:
-        return sum(1 for entry in self._queue if entry.live)
+        return sum(1 for entry in self._queue[self._head :] if entry.live)
 
 
 class Bus(Protocol):

@@ -44,8 +44,9 @@ def json_body(struct: type[msgspec.Struct]) -> dict[str, Any]:
     }
 
 
-def install(app: FastAPI) -> None:
-    """Make ``app.openapi()`` include the msgspec component schemas."""
+def install(app: FastAPI, extra_paths: dict[str, Any] | None = None) -> None:
+    """Make ``app.openapi()`` include the msgspec component schemas and ``extra_paths``
+    (endpoints served outside FastAPI's routing, described by hand)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -54,6 +55,7 @@ def install(app: FastAPI) -> None:
             )
             _, components = msgspec.json.schema_components(API_SCHEMAS, ref_template=_REF)
             schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
+            schema.setdefault("paths", {}).update(extra_paths or {})
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -53,25 +53,42 @@ def frame(event: bytes, data: bytes, event_id: bytes | None = None) -> bytes:
 
 
 class FrameCache:
-    """The JSON of recently published messages, keyed by the message object itself (each
-    entry holds the object, so its id cannot be reused while cached)."""
+    """The JSON (and, for events without an id, the whole frame) of recently published
+    messages, keyed by the message object itself (each entry holds the object, so its id
+    cannot be reused while cached)."""
 
     def __init__(self, size: int = 8_192) -> None:
         self._size = size
-        self._items: dict[int, tuple[object, bytes]] = {}
+        self._items: dict[int, list[object]] = {}  # id -> [message, json, frame | None]
 
-    def data(self, message: msgspec.Struct) -> bytes:
-        """``message`` as JSON, encoded at most once while it is cached."""
+    def _entry(self, message: msgspec.Struct) -> list[object]:
         key = id(message)
         hit = self._items.get(key)
         if hit is not None and hit[0] is message:
-            return hit[1]
-        data = _encode(message)
+            return hit
         items = self._items
         if len(items) >= self._size:
             del items[next(iter(items))]
-        items[key] = (message, data)
+        entry: list[object] = [message, _encode(message), None]
+        items[key] = entry
+        return entry
+
+    def data(self, message: msgspec.Struct) -> bytes:
+        """``message`` as JSON, encoded at most once while it is cached."""
+        data = self._entry(message)[1]
+        assert isinstance(data, bytes)
         return data
+
+    def event(self, event: bytes, message: msgspec.Struct) -> bytes:
+        """The whole id-less ``event`` frame of ``message``, built at most once."""
+        entry = self._entry(message)
+        framed = entry[2]
+        if framed is None:
+            data = entry[1]
+            assert isinstance(data, bytes)
+            framed = entry[2] = frame(event, data)
+        assert isinstance(framed, bytes)
+        return framed
 
 
 class StreamRegistry:

@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Any
 
 import msgspec
 import structlog
-from fastapi import Query
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
-from spotlight_trader.api.cursor import MAX_SEQ, Cursor
-from spotlight_trader.api.deps import Components, ComponentsDep, CurrentUser, MarketViewDep
+from spotlight_trader.api.cursor import MAX_CURSOR_CHARS, MAX_SEQ, Cursor
+from spotlight_trader.api.deps import Components, MarketAccess
+from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
+from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import HEARTBEAT_TOPIC, EventStream, StatusFrame, frame
 from spotlight_trader.bus import (
     STATUS_TOPIC,
@@ -42,7 +45,7 @@ from spotlight_trader.bus import (
     microbar_topic,
     signal_topic,
 )
-from spotlight_trader.errors import InputError
+from spotlight_trader.errors import AuthError, InputError
 from spotlight_trader.market.lifecycle import MarketState, Phase
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView
@@ -50,6 +53,7 @@ from spotlight_trader.model import Bar, Microbar, Signal, normalise_symbol
 from spotlight_trader.storage.signals import SignalRepository
 
 log = structlog.get_logger(__name__)
+_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
 _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
 WARMING_STATUS_S = 0.25  # most frequent progress updates while warming
@@ -125,6 +129,7 @@ async def market_events(
     signals: SignalRepository | None = components.signals if user_id is not None else None
     ring, bus, registry = components.ring, components.bus, components.streams
     data = registry.frames.data
+    event = registry.frames.event
     topics = [bar_topic(s) for s in symbols] + [microbar_topic(s) for s in symbols]
     topics += [STATUS_TOPIC, HEARTBEAT_TOPIC]
     if signals is not None:
@@ -171,9 +176,9 @@ async def market_events(
                 chunk.append(frame(b"gap", _encode(gap)))
             for bar in bars:
                 if cursor.advance(symbol, bar.seq):
-                    event = frame(b"bar", data(bar), cursor.encode().encode())
-                    chunk.append(event)
-                    size += len(event)
+                    framed = frame(b"bar", data(bar), cursor.encode().encode())
+                    chunk.append(framed)
+                    size += len(framed)
                     if size >= REPLAY_CHUNK_BYTES:
                         yield b"".join(chunk)
                         chunk, size = [], 0
@@ -187,7 +192,7 @@ async def market_events(
                 if isinstance(message, Microbar):
                     last = cursor.get(message.symbol)
                     if last is None or message.minute.seq > last:
-                        chunk.append(frame(b"microbar", data(message)))
+                        chunk.append(event(b"microbar", message))
                 elif isinstance(message, Bar):
                     if cursor.advance(message.symbol, message.seq):
                         chunk.append(frame(b"bar", data(message), cursor.encode().encode()))
@@ -214,37 +219,105 @@ async def market_events(
             sub.close()
 
 
-async def stream_market(
-    request: Request,
-    components: ComponentsDep,
-    view: MarketViewDep,
-    user: CurrentUser,
-    symbols: Annotated[
-        str, Query(description="Comma-separated symbols on the watchlist, e.g. SPY,AAPL")
-    ],
-    since_seq: Annotated[
-        int | None,
-        Query(
-            alias="sinceSeq",
-            ge=0,
-            le=MAX_SEQ,
-            description="Send bars with seq > sinceSeq first",
-        ),
-    ] = None,
-    last_event_id: Annotated[
-        str | None,
-        Query(
-            alias="lastEventId",
-            description="Resume cursor (same as the Last-Event-ID header, which wins)",
-        ),
-    ] = None,
-) -> EventStream:
-    """Bars, microbars and the user's alerts as Server-Sent Events; see the module
-    docstring for the protocol."""
-    settings = components.settings
-    symbol_list = parse_symbols(symbols, view.watchlist(), settings.stream_max_symbols)
-    raw_cursor = request.headers.get("last-event-id") or last_event_id
+def _since_seq(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError("sinceSeq: Input should be a valid integer") from None
+    if not 0 <= value <= MAX_SEQ:
+        raise InputError(f"sinceSeq: must be from 0 to {MAX_SEQ}")
+    return value
+
+
+async def open_stream(conn: HTTPConnection) -> EventStream:
+    """Check one ``/stream/market`` request (market running, user, query) and make its
+    stream; :class:`InputError`, :class:`AuthError` or :class:`ApiError` when refused."""
+    access: MarketAccess | None = conn.app.state.market
+    if access is None:
+        raise ApiError(503, "the market is not running in this process")
+    components: Components = conn.app.state.components
+    user = await current_user_id(conn)
+    query = conn.query_params
+    raw = query.get("symbols")
+    if raw is None:
+        raise InputError("symbols: Field required")
+    view = access.view
+    symbols = parse_symbols(raw, view.watchlist(), components.settings.stream_max_symbols)
+    since_seq = _since_seq(query.get("sinceSeq"))
+    raw_cursor = conn.headers.get("last-event-id") or query.get("lastEventId")
     given = Cursor.parse(raw_cursor) if raw_cursor else None
     return EventStream(
-        market_events(components, view, symbol_list, given, since_seq, user), components.streams
+        market_events(components, view, symbols, given, since_seq, user), components.streams
     )
+
+
+class StreamEndpoint:
+    """``GET /stream/market`` as a plain ASGI endpoint (a Starlette route, not a FastAPI
+    one): the request is checked once and then only the stream lives, so a connection
+    keeps no per-request dependency machinery for its lifetime. The OpenAPI document
+    describes it through :data:`OPENAPI_PATH`."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one request."""
+        conn = HTTPConnection(scope)
+        response: Response
+        try:
+            response = await open_stream(conn)
+        except InputError as exc:
+            response = error_response(422, str(exc), str(exc).split(":", 1)[0] or None)
+        except AuthError as exc:
+            response = error_response(401, str(exc))
+        except ApiError as exc:
+            response = error_response(exc.status, exc.message, exc.field)
+        await response(scope, receive, send)
+
+
+def _query(name: str, description: str, schema: dict[str, Any], required: bool) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
+OPENAPI_PATH: dict[str, Any] = {
+    "get": {
+        "summary": "Live bars, microbars and alerts (Server-Sent Events)",
+        "description": "Bars, microbars and the user's alerts as Server-Sent Events; see the "
+        "README's stream section for the protocol.",
+        "operationId": "stream_market_stream_market_get",
+        "parameters": [
+            _query(
+                "symbols",
+                "Comma-separated symbols on the watchlist, e.g. SPY,AAPL",
+                {"type": "string", "pattern": r"^[A-Za-z0-9.,\- ]+$"},
+                True,
+            ),
+            _query(
+                "sinceSeq",
+                "Send bars with seq > sinceSeq first",
+                {"type": "integer", "minimum": 0, "maximum": MAX_SEQ},
+                False,
+            ),
+            _query(
+                "lastEventId",
+                "Resume cursor (same as the Last-Event-ID header, which wins)",
+                {"type": "string", "maxLength": MAX_CURSOR_CHARS},
+                False,
+            ),
+        ],
+        "responses": {
+            "200": {
+                "description": "text/event-stream: ready, bar, microbar, alert, gap, status",
+                "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            },
+            "401": {"description": "Sign-in required", "content": _ERROR},
+            "422": {"description": "Bad symbols, sinceSeq or cursor", "content": _ERROR},
+            "503": {"description": "The market is not running here", "content": _ERROR},
+        },
+    }
+}

@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from prometheus_client import CollectorRegistry
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
@@ -32,7 +33,12 @@ from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import market as market_routes
 from spotlight_trader.api.routes import ops, rules, voice
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
-from spotlight_trader.api.stream import STATUS_INTERVAL_S, status_frame, stream_market
+from spotlight_trader.api.stream import (
+    OPENAPI_PATH,
+    STATUS_INTERVAL_S,
+    StreamEndpoint,
+    status_frame,
+)
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.errors import AuthError, InputError
@@ -138,17 +144,8 @@ def create_app(
     app.include_router(rules.router)
     app.include_router(ops.router)
     app.include_router(voice.router)
-    app.add_api_route(
-        "/stream/market",
-        stream_market,
-        methods=["GET"],
-        summary="Live bars, microbars and alerts (Server-Sent Events)",
-        response_class=Response,
-        responses={
-            200: {"description": "text/event-stream: ready, bar, microbar, alert, gap, status"}
-        },
-    )
-    openapi.install(app)
+    app.router.routes.append(Route("/stream/market", StreamEndpoint(), methods=["GET"]))
+    openapi.install(app, {"/stream/market": OPENAPI_PATH})
 
     dist = components.settings.web_dist.resolve()
     index = dist / "index.html"

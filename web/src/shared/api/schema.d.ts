@@ -332,8 +332,7 @@ export interface paths {
         };
         /**
          * Live bars, microbars and alerts (Server-Sent Events)
-         * @description Bars, microbars and the user's alerts as Server-Sent Events; see the module
-         *     docstring for the protocol.
+         * @description Bars, microbars and the user's alerts as Server-Sent Events; see the README's stream section for the protocol.
          */
         get: operations["stream_market_stream_market_get"];
         put?: never;
@@ -1305,9 +1304,9 @@ export interface operations {
                 /** @description Comma-separated symbols on the watchlist, e.g. SPY,AAPL */
                 symbols: string;
                 /** @description Send bars with seq > sinceSeq first */
-                sinceSeq?: number | null;
+                sinceSeq?: number;
                 /** @description Resume cursor (same as the Last-Event-ID header, which wins) */
-                lastEventId?: string | null;
+                lastEventId?: string;
             };
             header?: never;
             path?: never;
@@ -1320,15 +1319,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
-            /** @description Validation Error */
+            /** @description Sign-in required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Bad symbols, sinceSeq or cursor */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The market is not running here */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
