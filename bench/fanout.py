@@ -32,6 +32,8 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench.stats import cdf, quantile
+
 ROOT = Path(__file__).resolve().parents[1]
 BUCKET_MS = 250
 PER_CLIENT = 5
@@ -237,8 +239,9 @@ async def _run_clients(port: int, n: int, idle: bool, seconds: float) -> dict[st
         "delivered_per_s": round(sum(counts), 1),
         "per_client_min": round(min(counts), 2) if counts else 0,
         "per_client_median": round(statistics.median(counts), 2) if counts else 0,
-        "latency_p50_ms": round(latencies[len(latencies) // 2], 1) if latencies else None,
-        "latency_p99_ms": round(latencies[int(len(latencies) * 0.99)], 1) if latencies else None,
+        "latency_p50_ms": quantile(latencies, 0.50),
+        "latency_p99_ms": quantile(latencies, 0.99),
+        "latency_cdf_ms": cdf(latencies),
         "window_start": window[0],
         "ready_at": ready_at,
     }

@@ -43,6 +43,7 @@ import msgspec
 from websockets.asyncio.server import ServerConnection, serve
 
 from bench.ingest import FRAME_SIZE, START_MS, SYMBOLS, TapeGenerator, make_frames
+from bench.stats import cdf
 from spotlight_trader import logs
 from spotlight_trader.bus import LocalBus, bar_topic, microbar_topic
 from spotlight_trader.feeds.polygon.feed import PolygonFeed
@@ -305,6 +306,7 @@ def run(
             "lag_p50_ms": _percentile(lags, 0.50),
             "lag_p99_ms": _percentile(lags, 0.99),
             "lag_max_ms": float(max(lags)) if lags else float("nan"),
+            "lag_cdf_ms": cdf(lags),
             "max_queue_depth_frames": sink.max_queue,
             "queue_overflows": feed.stats.queue_overflows,
             "reconnects": feed.stats.reconnects,
