@@ -331,3 +331,38 @@ async def test_pages_of_the_web_client_load_directly_and_api_404s_stay_json() ->
             response = await client.get(path)
             assert response.status_code == 404, path
             assert response.headers["content-type"].startswith("application/json"), path
+
+
+async def test_one_ticker_serves_every_stream_and_the_headers_forbid_buffering() -> None:
+    """status and heartbeats come from the process's one ticker (not a timer per
+    connection): every stream gets the same status frame; nothing is compressed and
+    proxies are told not to buffer."""
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True)
+    service = make_service(feed, watchlist="SPY", stream_heartbeat_s=0.3)
+    statuses: list[list[str]] = [[], [], []]
+
+    async def read(i: int, client: httpx.AsyncClient) -> None:
+        headers = {"Accept-Encoding": "gzip"}
+        async with client.stream(
+            "GET", "/stream/market", params={"symbols": "SPY"}, headers=headers
+        ) as response:
+            assert response.headers["cache-control"] == "no-cache"
+            assert response.headers["x-accel-buffering"] == "no"
+            assert "content-encoding" not in response.headers
+            event = ""
+            async for line in response.aiter_lines():
+                if line.startswith("event: "):
+                    event = line.removeprefix("event: ")
+                elif line.startswith("data: ") and event == "status":
+                    statuses[i].append(line)
+                    if len(statuses[i]) >= 3:
+                        return
+
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        await asyncio.wait_for(asyncio.gather(*(read(i, client) for i in range(3))), 30)
+    # after each stream's own first status, the ticker's frames are shared byte for byte
+    shared = [set(s[1:]) for s in statuses]
+    assert shared[0] & shared[1] & shared[2]
