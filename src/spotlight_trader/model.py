@@ -112,6 +112,9 @@ class Signal(msgspec.Struct, frozen=True):
     ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
     the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
     ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+    ``key`` is the idempotency key ``user/rule/version/symbol/seq`` (``@ts_ms`` appended
+    for ``every_time`` intrabar signals): the store keeps one signal per key, so a
+    replay, a restart or a second worker never stores or sends one twice.
     """
 
     id: int
@@ -125,3 +128,4 @@ class Signal(msgspec.Struct, frozen=True):
     inputs: dict[str, float]
     explanation: str
     user_id: str = LOCAL_USER
+    key: str = ""

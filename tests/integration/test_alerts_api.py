@@ -24,7 +24,7 @@ SYMBOLS = ["SPY", "QQQ", "AAPL"]
 START = 1_700_000_040_000
 SIGNAL_KEYS = {
     "id", "rule_id", "rule_name", "version", "symbol", "seq", "ts_ms", "direction", "inputs",
-    "explanation", "user_id",
+    "explanation", "user_id", "key",
 }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from spotlight_trader.storage.db import (
 from spotlight_trader.storage.tables import metadata
 from tests.storage_backends import BACKENDS, database
 
-TABLES = {"users", "rules", "rule_versions", "user_rule_settings", "signals"}
+TABLES = {"users", "rules", "rule_versions", "user_rule_settings", "signals", "alert_state"}
 OLD_DATA = [
     "insert into users (id, name, token_hash, created_at_ms) values ('alice', 'alice', 'h', 0)",
     "insert into rules (id, owner_id, name, kind, description, created_at_ms)"

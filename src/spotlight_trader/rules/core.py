@@ -11,6 +11,9 @@ Frequencies (trading-domain.md §3.1), per (user, rule, symbol):
 * ``every_time`` — every evaluation where the condition holds (each microbar intrabar).
 
 ``cooldown_s`` then suppresses any signal less than that many seconds after the last one.
+The state behind both is the last signal's bar and time per (user, rule version, symbol):
+the store persists it with each signal (:class:`AlertState`) and :meth:`AlertCore.set_rules`
+takes it back after a restart.
 Rules run on final bars; versions with ``intrabar`` also run on every microbar, against a
 snapshot of the forming minute (nothing is committed until the bar is final).
 """
@@ -78,13 +81,33 @@ def _custom_check(compiled: Compiled) -> Check:
     return check
 
 
+class AlertState(msgspec.Struct, frozen=True):
+    """The persisted frequency state of (user, rule version, symbol): its last signal."""
+
+    user_id: str
+    rule_id: int
+    version: int
+    symbol: str
+    last_seq: int
+    last_ts_ms: int
+
+
+def alert_states(signals: Iterable[Signal]) -> list[AlertState]:
+    """The state ``signals`` (in order) leave behind: the last one per version and symbol."""
+    last: dict[tuple[str, int, int, str], AlertState] = {}
+    for s in signals:
+        key = (s.user_id, s.rule_id, s.version, s.symbol)
+        last[key] = AlertState(s.user_id, s.rule_id, s.version, s.symbol, s.seq, s.ts_ms)
+    return list(last.values())
+
+
 class _State:
     __slots__ = ("fired_once", "last_seq", "last_ts")
 
-    def __init__(self) -> None:
-        self.fired_once = False
-        self.last_seq = -1
-        self.last_ts = -(10**15)
+    def __init__(self, last_seq: int = -1, last_ts: int = -(10**15)) -> None:
+        self.fired_once = last_seq >= 0
+        self.last_seq = last_seq
+        self.last_ts = last_ts
 
 
 class AlertCore:
@@ -106,17 +129,21 @@ class AlertCore:
         self._intrabar_runs: list[tuple[ActiveRule, dict[str, _State]]] = []
         self.set_rules(rules)
 
-    def set_rules(self, rules: Iterable[ActiveRule]) -> None:
-        """Replace the active rules (frequency state of unchanged versions is kept)."""
+    def set_rules(self, rules: Iterable[ActiveRule], saved: Iterable[AlertState] = ()) -> None:
+        """Replace the active rules. Frequency state of versions that stay active is kept;
+        versions new here start from ``saved`` (the store's state), else empty."""
         self.rules = list(rules)
         self.intrabar_rules = [r for r in self.rules if r.intrabar]
         state: dict[tuple[str, int, int], dict[str, _State]] = {
             (r.user_id, r.rule_id, r.version): {} for r in self.rules
         }
-        for key in state:
-            old = self._state.get(key)
-            if old is not None:
-                state[key] = old
+        fresh = {key for key in state if key not in self._state}
+        for key in state.keys() - fresh:
+            state[key] = self._state[key]
+        for st in saved:
+            key = (st.user_id, st.rule_id, st.version)
+            if key in fresh:
+                state[key][st.symbol] = _State(st.last_seq, st.last_ts_ms)
         self._state = state
         self._runs = [(r, state[(r.user_id, r.rule_id, r.version)]) for r in self.rules]
         self._intrabar_runs = [run for run in self._runs if run[0].intrabar]
@@ -253,6 +280,8 @@ class AlertCore:
                     inputs=inputs,
                     explanation=explanation,
                     user_id=rule.user_id,
+                    key=f"{rule.user_id}/{rule.rule_id}/{rule.version}/{symbol}/{seq}"
+                    + (f"@{ts_ms}" if not final and frequency == "every_time" else ""),
                 )
             )
         return out

@@ -1,6 +1,9 @@
 """RulesEngine: the running alerts service — final bars (and microbars for intrabar rules)
 in, signals stored and published on ``signal:SYMBOL`` out.
 
+Frequency state survives restarts: the sink stores it with each signal and the engine
+reads it back whenever it (re)loads rules; signal keys make storing idempotent.
+
 The pipeline hands bars to :meth:`RulesEngine.on_bar` synchronously; a single task then
 evaluates them (:class:`~spotlight_trader.rules.core.AlertCore`, pure), stores the signals
 and only then publishes them, so a stream that subscribes first and then reads the
@@ -19,7 +22,7 @@ import structlog
 
 from spotlight_trader.bus import Bus, signal_topic
 from spotlight_trader.model import Bar, Microbar, Signal
-from spotlight_trader.rules.core import ActiveRule, AlertCore
+from spotlight_trader.rules.core import ActiveRule, AlertCore, AlertState
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
@@ -39,7 +42,12 @@ class SignalSink(Protocol):
     """Where the engine stores signals before publishing them."""
 
     async def insert_signals(self, drafts: Sequence[Signal]) -> list[Signal]:
-        """Store signals in order; the same signals with their ids."""
+        """Store signals in order with their frequency state; the newly stored ones (a key
+        stored before is skipped) with their ids."""
+        ...
+
+    async def alert_state(self, *, user: str | None = None) -> list[AlertState]:
+        """The stored frequency state (only ``user``'s when given)."""
         ...
 
 
@@ -97,9 +105,9 @@ class RulesEngine:
                 self._queue.put_nowait(microbar)
 
     async def reload(self) -> None:
-        """Re-read every enabled rule."""
+        """Re-read every enabled rule (and the stored state of versions new here)."""
         rules = await self.rules.active_rules()
-        self.core.set_rules(rules)
+        self.core.set_rules(rules, await self.signals_sink.alert_state())
         log.debug("rules loaded", active=len(rules))
 
     async def rules_changed(self, user: str) -> None:
@@ -114,7 +122,8 @@ class RulesEngine:
 
     async def _reload_user(self, user: str) -> None:
         theirs = await self.rules.active_rules(user=user)
-        self.core.set_rules([r for r in self.core.rules if r.user_id != user] + theirs)
+        saved = await self.signals_sink.alert_state(user=user)
+        self.core.set_rules([r for r in self.core.rules if r.user_id != user] + theirs, saved)
 
     async def start(self) -> None:
         """Load the rules and start evaluating."""

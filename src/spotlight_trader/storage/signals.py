@@ -1,5 +1,9 @@
 """Stored signals: the engine inserts them (:class:`~spotlight_trader.rules.engine.SignalSink`),
-users list them, streams resume from them. Ids increase in the order signals are stored."""
+users list them, streams resume from them. Ids increase in the order signals are stored.
+
+A signal's idempotency ``key`` is unique: a second insert of the same key (a replay, a
+restart, a second worker) stores nothing and returns nothing, so nothing is published
+twice. The frequency state (``alert_state``) is written in the same transaction."""
 
 from __future__ import annotations
 
@@ -8,10 +12,12 @@ from typing import Any, cast
 
 import msgspec
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from spotlight_trader.model import Direction, Signal
-from spotlight_trader.storage.tables import signals
+from spotlight_trader.rules.core import AlertState, alert_states
+from spotlight_trader.storage.tables import alert_state, signals
 
 
 def _signal(row: sa.Row[Any]) -> Signal:
@@ -27,7 +33,37 @@ def _signal(row: sa.Row[Any]) -> Signal:
         inputs={k: float(v) for k, v in (row.inputs or {}).items()},
         explanation=row.explanation,
         user_id=row.user_id,
+        key=row.key or "",
     )
+
+
+def _insert(dialect: str) -> Any:
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+async def _save_states(conn: AsyncConnection, stored: Sequence[Signal]) -> None:
+    insert = _insert(conn.dialect.name)
+    for st in alert_states(stored):
+        values = {"last_seq": st.last_seq, "last_ts_ms": st.last_ts_ms}
+        await conn.execute(
+            insert(alert_state)
+            .values(
+                user_id=st.user_id,
+                rule_id=st.rule_id,
+                version=st.version,
+                symbol=st.symbol,
+                **values,
+            )
+            .on_conflict_do_update(
+                index_elements=[
+                    alert_state.c.user_id,
+                    alert_state.c.rule_id,
+                    alert_state.c.version,
+                    alert_state.c.symbol,
+                ],
+                set_=values,
+            )
+        )
 
 
 class SignalRepository:
@@ -37,15 +73,17 @@ class SignalRepository:
         self.engine = engine
 
     async def insert_signals(self, drafts: Sequence[Signal]) -> list[Signal]:
-        """Store signals (in order, each for its ``user_id``); the same signals with their
-        database ids."""
+        """Store signals (in order, each for its ``user_id``) and their frequency state; the
+        newly stored ones with their database ids (a key already stored is skipped)."""
         if not drafts:
             return []
         stored: list[Signal] = []
         async with self.engine.begin() as conn:
+            insert = _insert(conn.dialect.name)
             for s in drafts:  # one statement each: ids are then assigned in this order
                 result = await conn.execute(
-                    signals.insert().values(
+                    insert(signals)
+                    .values(
                         user_id=s.user_id,
                         rule_id=s.rule_id,
                         version=s.version,
@@ -56,11 +94,29 @@ class SignalRepository:
                         direction=s.direction,
                         inputs=s.inputs,
                         explanation=s.explanation,
+                        key=s.key or None,
                     )
+                    .on_conflict_do_nothing(index_elements=[signals.c.key])
+                    .returning(signals.c.id)
                 )
-                new_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-                stored.append(msgspec.structs.replace(s, id=new_id))
+                new_id = result.scalar_one_or_none()
+                if new_id is not None:
+                    stored.append(msgspec.structs.replace(s, id=int(new_id)))
+            await _save_states(conn, stored)
         return stored
+
+    async def alert_state(self, *, user: str | None = None) -> list[AlertState]:
+        """The stored frequency state of every user's rules (only ``user``'s when given)."""
+        query = sa.select(alert_state)
+        if user is not None:
+            query = query.where(alert_state.c.user_id == user)
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return [
+            AlertState(r.user_id, int(r.rule_id), int(r.version), r.symbol, int(r.last_seq),
+                       int(r.last_ts_ms))
+            for r in rows
+        ]  # fmt: skip
 
     async def list_signals(
         self,

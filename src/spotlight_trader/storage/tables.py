@@ -39,6 +39,7 @@ rules = sa.Table(
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
     # the newest version's number; new versions take it with an atomic increment
     sa.Column("latest_version", sa.Integer, nullable=False, server_default=sa.text("1")),
+    sa.Column("deleted_at_ms", sa.BigInteger, nullable=True),  # deleted: signals kept
 )
 
 rule_versions = sa.Table(
@@ -59,6 +60,8 @@ rule_versions = sa.Table(
         nullable=True,
     ),
     sa.Column("note", sa.Text, nullable=True),
+    # custom rules: "becomes_true" (on the transition) or "while_true" (every bar)
+    sa.Column("fire_mode", sa.String(16), nullable=False, server_default="becomes_true"),
 )
 
 user_rule_settings = sa.Table(
@@ -75,6 +78,10 @@ user_rule_settings = sa.Table(
     sa.Column("params", sa.JSON, nullable=False),
     sa.Column("symbols", sa.JSON, nullable=True),  # NULL: the watchlist
     sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+    sa.Column("cooldown_s", sa.Integer, nullable=True),  # NULL: the version's
+    sa.Column("expires_at_ms", sa.BigInteger, nullable=True),  # NULL: never
+    sa.Column("paused_at_ms", sa.BigInteger, nullable=True),  # circuit breaker
+    sa.Column("paused_reason", sa.Text, nullable=True),
 )
 
 signals = sa.Table(
@@ -96,6 +103,29 @@ signals = sa.Table(
     sa.Column("direction", sa.String(8), nullable=False),
     sa.Column("inputs", sa.JSON, nullable=False),
     sa.Column("explanation", sa.Text, nullable=False),
+    # idempotency key: user/rule/version/symbol/bar (NULL only on rows older than 0003)
+    sa.Column("key", sa.String(200), nullable=True),
     sa.Index("ix_signals_user_id", "user_id", "id"),
     sa.Index("ix_signals_user_symbol", "user_id", "symbol", "id"),
+    sa.Index("ix_signals_ts_ms", "ts_ms"),
+    sa.UniqueConstraint("key", name="uq_signals_key"),
+)
+
+# Frequency state of (user, rule version, symbol): the last signal's bar and time. Written
+# in the transaction that stores the signal, read when the engine starts (a ``once`` rule
+# stays fired across restarts; cooldowns continue).
+alert_state = sa.Table(
+    "alert_state",
+    metadata,
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_alert_state_user_id_users", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("symbol", sa.String(16), primary_key=True),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("last_ts_ms", sa.BigInteger, nullable=False),
 )

@@ -46,6 +46,7 @@ function sig(label: string, seq: number, extra: Partial<Signal> = {}): Signal {
     inputs: { close: 482.1, vwap: 481.35 },
     explanation: "NVDA closed 482.10 above session VWAP 481.35",
     user_id: "local",
+    key: `local/7/1/NVDA/${seq}`,
     ...extra,
   };
 }

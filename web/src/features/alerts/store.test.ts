@@ -36,6 +36,7 @@ function sig(id: number, seq: number): Signal {
     inputs: {},
     explanation: `fired at ${seq}`,
     user_id: "local",
+    key: `local/1/2/NVDA/${seq}`,
   };
 }
 

@@ -525,6 +525,9 @@ export interface components {
          *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
          *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
          *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+         *         ``key`` is the idempotency key ``user/rule/version/symbol/seq`` (``@ts_ms`` appended
+         *         for ``every_time`` intrabar signals): the store keeps one signal per key, so a
+         *         replay, a restart or a second worker never stores or sends one twice.
          */
         Signal: {
             /** @enum {unknown} */
@@ -534,6 +537,8 @@ export interface components {
             inputs: {
                 [key: string]: number;
             };
+            /** @default  */
+            key: string;
             rule_id: number;
             rule_name: string;
             seq: number;
