@@ -94,6 +94,15 @@ class Settings(BaseSettings):
     rvol_min_sessions: int = Field(
         3, ge=1, le=60, description="Sessions of history RVOL needs before it has a value."
     )
+    rules_per_user: int = Field(
+        200,
+        ge=1,
+        le=10_000,
+        description="Most custom rules one user may have (deleted ones excluded).",
+    )
+    signal_retention_days: int = Field(
+        90, ge=1, le=3_650, description="Signals older than this many days are pruned (hourly)."
+    )
     web_dist: Path = Field(
         Path("web/dist"),
         description="Built web client served at / (relative paths start at the working directory).",

@@ -5,8 +5,10 @@ SpotlightError
 ├── InputError               bad external input: a file, a frame, a query value
 │   ├── TradeFileError       a trade file cannot be read or has the wrong shape
 │   ├── ToolError            a voice-coach tool call that cannot run (bad arguments)
-│   └── InvalidExpression    a custom rule that does not parse (rules/expr.py; carries
+│   ├── InvalidExpression    a custom rule that does not parse (rules/expr.py; carries
 │                            the position and what was expected)
+│   └── QuotaError           a per-user cap was reached (e.g. RULES_PER_USER)
+├── ReadOnlyError            a change to something shared the user may not change (HTTP 403)
 ├── AuthError                missing or wrong credentials (HTTP 401)
 │   └── TokenError           a voice token that must be refused
 ├── FeedError                a market data feed failed in a way it cannot recover from
@@ -27,6 +29,14 @@ class ConfigError(SpotlightError):
 
 class InputError(SpotlightError):
     """External input was rejected; the message says what was wrong and where."""
+
+
+class QuotaError(InputError):
+    """A per-user cap was reached; the message names the cap and its setting."""
+
+
+class ReadOnlyError(SpotlightError):
+    """A change the user may not make (e.g. a version of a shared built-in rule)."""
 
 
 class TradeFileError(InputError):

@@ -51,6 +51,9 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     expect(page.get_by_test_id("rule-validation")).to_have_attribute(
         "data-status", "ok", timeout=5_000
     )
+    # always true: it fires on every bar only when asked to (the default is the transition)
+    expect(page.get_by_test_id("rule-fire-mode")).to_have_value("becomes_true")
+    page.get_by_test_id("rule-fire-mode").select_option("while_true")
     page.get_by_test_id("rule-create").click()
     wait_for(
         lambda: any(
@@ -61,6 +64,7 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
         "the rule to exist",
     )
     rule = rule_named(server, "Close above 1")
+    assert rule["version"]["fire_mode"] == "while_true"
     rule_id = rule["id"]
     row = page.get_by_test_id(f"rule-{rule_id}")
     expect(row).to_be_visible(timeout=5_000)

@@ -14,6 +14,7 @@ from spotlight_trader.bus import LocalBus, signal_topic
 from spotlight_trader.market.session import et_to_ms
 from spotlight_trader.model import MINUTE_MS, Bar
 from spotlight_trader.rules.engine import RulesEngine
+from spotlight_trader.rules.model import UserRuleSettings
 from tests.conftest import make_service, running_server, until
 from tests.factories import Repositories, repositories
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
@@ -38,8 +39,9 @@ def _bar(minute: int, close: float) -> Bar:
 
 async def test_replay_and_second_worker_store_and_send_once(repos: Repositories) -> None:
     await repos.rules.create_rule(
-        user="local", name="up", expression="close > 100", frequency="every_time"
-    )
+        user="local", name="up", expression="close > 100", frequency="every_time",
+        fire_mode="while_true",
+    )  # fmt: skip
     bars = [_bar(600 + i, 99 + i) for i in range(5)]  # 99, 100, 101, 102, 103
     bus_a, bus_b = LocalBus(), LocalBus()
     first = RulesEngine(repos.rules, repos.signals, bus_a)
@@ -61,8 +63,9 @@ async def test_replay_and_second_worker_store_and_send_once(repos: Repositories)
 
 async def test_state_is_stored_with_signals(repos: Repositories) -> None:
     once = await repos.rules.create_rule(
-        user="local", name="once", expression="close > 100", frequency="once"
-    )
+        user="local", name="once", expression="close > 100", frequency="once",
+        fire_mode="while_true",
+    )  # fmt: skip
     engine = RulesEngine(repos.rules, repos.signals, LocalBus())
     await engine.reload()
     await engine.process([_bar(600, 101), _bar(601, 102)])
@@ -93,9 +96,10 @@ async def test_once_rule_stays_fired_across_a_server_restart() -> None:
         running_server(service) as base,
         httpx.AsyncClient(base_url=base, timeout=10) as client,
     ):
-        body = {"name": "once", "expression": "close > 0", "frequency": "once"}
+        every = {"expression": "close > 0", "fire_mode": "while_true"}
+        body = {"name": "once", "frequency": "once", **every}
         once = (await client.post("/api/rules", json=body)).json()["id"]
-        body = {"name": "each", "expression": "close > 0", "frequency": "every_time"}
+        body = {"name": "each", "frequency": "every_time", **every}
         each = (await client.post("/api/rules", json=body)).json()["id"]
         feed.release.set()
         await until(lambda: service.engine.signals >= 3)
@@ -114,3 +118,33 @@ async def test_once_rule_stays_fired_across_a_server_restart() -> None:
         seen = await _signals(client, each)
         assert max(seen) >= cut // MINUTE_MS  # the engine did evaluate bars after the cut
         assert await _signals(client, once) == fired  # and the once rule stayed fired
+
+
+async def test_breaker_pause_is_stored_shown_and_resumed(repos: Repositories) -> None:
+    await repos.users.add_user("bob")
+    body = {"expression": "close > 100", "frequency": "every_time", "fire_mode": "while_true"}
+    flood = await repos.rules.create_rule(user="local", name="flood", **body)  # type: ignore[arg-type]
+    calm = await repos.rules.create_rule(user="bob", name="calm", **body)  # type: ignore[arg-type]
+    await repos.rules.put_settings(calm.id, UserRuleSettings(True, {}, ["S0", "S1"]), user="bob")
+    engine = RulesEngine(repos.rules, repos.signals, LocalBus())
+    await engine.reload()
+    minute = [
+        Bar(f"S{i}", b.seq, b.bar_start_ms, b.bar_end_ms, 101, 101, 101, 101, 100, 1)
+        for i in range(20)
+        for b in [_bar(600, 101)]
+    ]
+    stored = await engine.process(minute[:16])
+    assert sum(s.user_id == "local" for s in stored) == 15  # the 16th tripped the breaker
+    assert engine.paused == 1
+    paused = await repos.rules.get_rule(flood.id, user="local")
+    assert paused.paused_reason is not None and "auto-paused at 10:00 ET" in paused.paused_reason
+    assert paused.paused_at_ms == _bar(600, 0).bar_end_ms
+    assert (await repos.rules.get_rule(calm.id, user="bob")).paused_reason is None
+    assert {r.user_id for r in await repos.rules.active_rules()} == {"bob"}
+    restarted = RulesEngine(repos.rules, repos.signals, LocalBus())
+    await restarted.reload()  # the pause survives a restart
+    assert {r.user_id for r in restarted.core.rules} == {"bob"}
+    resumed = await repos.rules.resume(flood.id, user="local")
+    assert resumed.paused_reason is None and resumed.paused_at_ms is None
+    await restarted.rules_changed("local", flood.id)
+    assert {r.user_id for r in restarted.core.rules} == {"bob", "local"}

@@ -42,10 +42,12 @@ async def test_rules_api_contract() -> None:
             "enabled": False,
             "params": {},
             "symbols": None,
+            "cooldown_s": None,
+            "expires_at_ms": None,
         }
         assert set(orb["version"]) == {
             "rule_id", "version", "params", "expression", "frequency", "cooldown_s",
-            "intrabar", "created_at_ms", "note",
+            "intrabar", "created_at_ms", "note", "fire_mode",
         }  # fmt: skip
         assert orb["version"]["params"] == {"minutes": 15, "confirmation": "close", "side": "both"}
 
@@ -76,6 +78,12 @@ async def test_rules_api_contract() -> None:
         assert bad_rule.json()["field"] == "expression" and "at 7" in bad_rule.json()["error"]
         bad_freq = await client.post("/api/rules", json={**body, "frequency": "hourly"})
         assert bad_freq.status_code == 422 and bad_freq.json()["field"] == "frequency"
+        assert rule["version"]["fire_mode"] == "becomes_true" and rule["paused_reason"] is None
+        bad_mode = await client.post("/api/rules", json={**body, "fire_mode": "sometimes"})
+        assert bad_mode.status_code == 422 and bad_mode.json()["field"] == "fire_mode"
+        resumed = await client.post(f"/api/rules/{rid}/resume")
+        assert resumed.status_code == 200 and resumed.json()["paused_at_ms"] is None
+        assert (await client.post("/api/rules/999/resume")).status_code == 404
 
         v2 = await client.post(
             f"/api/rules/{rid}/versions", json={"expression": "close > vwap", "note": "simpler"}
@@ -95,7 +103,13 @@ async def test_rules_api_contract() -> None:
             f"/api/rules/{orb['id']}/settings",
             json={"enabled": True, "params": {"minutes": 5}, "symbols": ["spy"]},
         )
-        assert settings.json() == {"enabled": True, "params": {"minutes": 5}, "symbols": ["SPY"]}
+        assert settings.json() == {
+            "enabled": True,
+            "params": {"minutes": 5},
+            "symbols": ["SPY"],
+            "cooldown_s": None,
+            "expires_at_ms": None,
+        }
         bad_settings = await client.put(
             f"/api/rules/{orb['id']}/settings",
             json={"enabled": True, "params": {"minutes": 7}, "symbols": None},
@@ -168,7 +182,10 @@ async def test_alert_events_resume_losslessly() -> None:
         httpx.AsyncClient(base_url=base, timeout=10) as client,
     ):
         rule = (
-            await client.post("/api/rules", json={"name": "up", "expression": "close > open"})
+            await client.post(
+                "/api/rules",
+                json={"name": "up", "expression": "close > open", "fire_mode": "while_true"},
+            )
         ).json()
         received, reconnects = await _read_alerts(client, feed, random.Random(5))
         stored = (await client.get("/api/signals", params={"limit": 1000})).json()["signals"]

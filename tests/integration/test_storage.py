@@ -116,12 +116,13 @@ async def test_user_overrides_never_affect_other_users(people: Repositories) -> 
 async def test_settings_layer_over_version(repos: Repositories) -> None:
     rules = repos.rules
     rsi = next(r for r in await rules.list_rules(user="local") if r.builtin == "rsi_extreme")
-    await rules.add_version(rsi.id, VersionChange(params={"overbought": 80}), user="local")
     rule = await rules.get_rule(rsi.id, user="local")
-    assert rule.version.params == {"overbought": 80, "oversold": 30.0}
-    layered = active_rule("local", rule, rule.version, UserRuleSettings(True, {"oversold": 20}))
-    assert layered.params == {"overbought": 80, "oversold": 20}
-    assert layered.version == 2
+    assert rule.version.params == {"overbought": 70.0, "oversold": 30.0}
+    mine = UserRuleSettings(True, {"oversold": 20}, cooldown_s=60)
+    layered = active_rule("local", rule, rule.version, mine)
+    assert layered.params == {"overbought": 70.0, "oversold": 20}
+    assert (layered.version, layered.cooldown_s) == (1, 60)
+    assert active_rule("local", rule, rule.version, UserRuleSettings(True)).cooldown_s == 900
 
 
 async def test_signals_roundtrip_and_filters(people: Repositories) -> None:

@@ -187,10 +187,14 @@ def test_premarket_high_and_low_break() -> None:
 
 def test_frequency_once_and_cooldown() -> None:
     bars = [flat(DAY, OPEN + i, 101) for i in range(10)]
-    assert fired_at(bars, rule(expression="close > 100")) == list(range(10))
-    assert fired_at(bars, rule(expression="close > 100", frequency="once")) == [0]
-    assert fired_at(bars, rule(expression="close > 100", cooldown_s=180)) == [0, 3, 6, 9]
-    assert fired_at(bars, rule(expression="close > 100", symbols=frozenset({"AMD"}))) == []
+
+    def while_true(**kw: Any) -> ActiveRule:
+        return rule(expression="close > 100", fire_mode="while_true", **kw)
+
+    assert fired_at(bars, while_true()) == list(range(10))
+    assert fired_at(bars, while_true(frequency="once")) == [0]
+    assert fired_at(bars, while_true(cooldown_s=180)) == [0, 3, 6, 9]
+    assert fired_at(bars, while_true(symbols=frozenset({"AMD"}))) == []
 
 
 def _micro(b: Bar, k: int, close: float) -> Microbar:

@@ -127,6 +127,7 @@ class RuleCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     cooldown_s: int = 0
     intrabar: bool = False
     description: str = ""
+    fire_mode: str = "becomes_true"
 
 
 class ValidateRequest(msgspec.Struct, frozen=True):

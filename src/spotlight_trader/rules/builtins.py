@@ -28,6 +28,7 @@ class BuiltinRule(msgspec.Struct, frozen=True):
     defaults: dict[str, Any]
     choices: dict[str, list[Any]]
     check: Check
+    cooldown_s: int = 0  # the template's default: a level that is crossed repeatedly
 
 
 def _p(x: float | None) -> str:
@@ -255,6 +256,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {"min_rvol": 0.0},
             {},
             _vwap("long"),
+            cooldown_s=600,
         ),
         BuiltinRule(
             "vwap_loss",
@@ -263,6 +265,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {"min_rvol": 0.0},
             {},
             _vwap("short"),
+            cooldown_s=600,
         ),
         BuiltinRule(
             "orb",
@@ -276,6 +279,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
                 "side": ["long", "short", "both"],
             },
             _orb,
+            cooldown_s=900,
         ),
         BuiltinRule(
             "rvol_spike",
@@ -284,6 +288,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {"threshold": 2.0},
             {},
             _rvol_spike,
+            cooldown_s=1800,
         ),
         BuiltinRule(
             "new_hod",
@@ -292,6 +297,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {},
             {},
             _new_extreme("long"),
+            cooldown_s=300,
         ),
         BuiltinRule(
             "new_lod",
@@ -300,6 +306,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {},
             {},
             _new_extreme("short"),
+            cooldown_s=300,
         ),
         BuiltinRule(
             "ema_cross",
@@ -308,6 +315,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {"side": "both"},
             {"side": ["long", "short", "both"]},
             _ema_cross,
+            cooldown_s=900,
         ),
         BuiltinRule(
             "rsi_extreme",
@@ -316,6 +324,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {"overbought": 70.0, "oversold": 30.0},
             {},
             _rsi_extreme,
+            cooldown_s=900,
         ),
         BuiltinRule(
             "gap_up",
@@ -340,6 +349,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {},
             {},
             _pm_break("long"),
+            cooldown_s=1800,
         ),
         BuiltinRule(
             "pm_low_break",
@@ -348,6 +358,7 @@ BUILTINS: Final[dict[str, BuiltinRule]] = {
             {},
             {},
             _pm_break("short"),
+            cooldown_s=1800,
         ),
     )
 }

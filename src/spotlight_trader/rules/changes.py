@@ -10,6 +10,6 @@ class RulesControl(Protocol):
     rules or settings awaits :meth:`rules_changed`; when it returns, the engine evaluates
     the next bar with the change."""
 
-    async def rules_changed(self, user: str) -> None:
-        """``user``'s rules or settings changed: reload them."""
+    async def rules_changed(self, user: str, rule_id: int | None = None) -> None:
+        """``user``'s rules or settings changed (only ``rule_id``'s when given): reload."""
         ...

@@ -21,6 +21,7 @@ snapshot of the forming minute (nothing is committed until the bar is final).
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, cast
 
@@ -33,6 +34,9 @@ from spotlight_trader.rules.expr import Compiled, compile_expression
 from spotlight_trader.rules.indicators import Snapshot, SymbolIndicators
 
 FREQUENCIES: Final = ("once", "once_per_bar", "once_per_bar_close", "every_time")
+FIRE_MODES: Final = ("becomes_true", "while_true")
+BREAKER_FIRES: Final = 15  # more fires than this within the window pause the rule
+BREAKER_WINDOW_MS: Final = 3 * 60_000
 
 
 class ActiveRule(msgspec.Struct):
@@ -49,8 +53,11 @@ class ActiveRule(msgspec.Struct):
     cooldown_s: int = 0
     intrabar: bool = False
     symbols: frozenset[str] | None = None
+    fire_mode: str = "becomes_true"
+    expires_at_ms: int | None = None  # no signal from a bar starting at or after this
     check: Check | None = None
     compiled: Compiled | None = None
+    paused: bool = False  # tripped the circuit breaker
 
     def __post_init__(self) -> None:
         if self.builtin is not None:
@@ -59,12 +66,12 @@ class ActiveRule(msgspec.Struct):
             self.check = rule.check
         elif self.expression is not None:
             self.compiled = compile_expression(self.expression)
-            self.check = _custom_check(self.compiled)
+            self.check = _custom_check(self.compiled, self.fire_mode == "becomes_true")
         else:
             raise ValueError("a rule needs a builtin or an expression")
 
 
-def _custom_check(compiled: Compiled) -> Check:
+def _custom_check(compiled: Compiled, transition: bool) -> Check:
     evaluate = compiled.evaluate
     fields = compiled.fields
 
@@ -73,6 +80,8 @@ def _custom_check(compiled: Compiled) -> Check:
     ) -> Fired | None:
         if not evaluate(cur):
             return None
+        if transition and (prev is None or evaluate(prev)):
+            return None  # it did not become true here (or nothing is known before)
         inputs = {k: float(v) for k in fields if (v := cur.get(k)) is not None}
         shown = ", ".join(f"{k} {v:.2f}" for k, v in inputs.items())
         direction = str(params.get("direction", "neutral"))
@@ -110,8 +119,17 @@ class _State:
         self.last_ts = last_ts
 
 
+class Trip(msgspec.Struct, frozen=True):
+    """A rule the circuit breaker paused: for whom, when (market time) and why."""
+
+    user_id: str
+    rule_id: int
+    at_ms: int
+    reason: str
+
+
 class AlertCore:
-    """Indicators per symbol and the frequency state of every active rule."""
+    """Indicators per symbol, the frequency state of every active rule, the breaker."""
 
     def __init__(
         self, rules: Iterable[ActiveRule] = (), *, rvol_sessions: int = 10, rvol_min: int = 3
@@ -127,6 +145,9 @@ class AlertCore:
         self.intrabar_rules: list[ActiveRule] = []
         self._runs: list[tuple[ActiveRule, dict[str, _State]]] = []
         self._intrabar_runs: list[tuple[ActiveRule, dict[str, _State]]] = []
+        # the breaker: times of each (user, rule)'s last fires; the pauses not yet persisted
+        self._fires: dict[tuple[str, int], deque[int]] = {}
+        self.tripped: list[Trip] = []
         self.set_rules(rules)
 
     def set_rules(self, rules: Iterable[ActiveRule], saved: Iterable[AlertState] = ()) -> None:
@@ -145,6 +166,12 @@ class AlertCore:
             if key in fresh:
                 state[key][st.symbol] = _State(st.last_seq, st.last_ts_ms)
         self._state = state
+        # a rule that comes back (e.g. resumed after a pause) starts a fresh breaker window
+        self._fires = {
+            (r.user_id, r.rule_id): self._fires.get((r.user_id, r.rule_id))
+            or deque(maxlen=BREAKER_FIRES)
+            for r in self.rules
+        }
         self._runs = [(r, state[(r.user_id, r.rule_id, r.version)]) for r in self.rules]
         self._intrabar_runs = [run for run in self._runs if run[0].intrabar]
 
@@ -222,6 +249,18 @@ class AlertCore:
             final=False,
         )
 
+    def _trip(self, rule: ActiveRule, ts_ms: int, bar_start_ms: int) -> None:
+        rule.paused = True
+        for other in self.rules:  # the same rule on another path (intrabar list shares it)
+            if other.user_id == rule.user_id and other.rule_id == rule.rule_id:
+                other.paused = True
+        minutes = BREAKER_WINDOW_MS // 60_000
+        reason = (
+            f"auto-paused at {et_clock(bar_start_ms)} ET: more than {BREAKER_FIRES} signals "
+            f"within {minutes} minutes; resume it when the market calms down"
+        )
+        self.tripped.append(Trip(rule.user_id, rule.rule_id, ts_ms, reason))
+
     def _evaluate(
         self,
         runs: list[tuple[ActiveRule, dict[str, _State]]],
@@ -239,6 +278,10 @@ class AlertCore:
         for rule, states in runs:
             scope = rule.symbols
             if scope is not None and symbol not in scope:
+                continue
+            if rule.paused:
+                continue
+            if rule.expires_at_ms is not None and bar_start_ms >= rule.expires_at_ms:
                 continue
             frequency = rule.frequency
             if not final and frequency == "once_per_bar_close":
@@ -261,6 +304,11 @@ class AlertCore:
             fired = check(symbol, prev, snap, rule.params, at)
             if fired is None:
                 continue
+            fires = self._fires[(rule.user_id, rule.rule_id)]
+            if len(fires) == BREAKER_FIRES and ts_ms - fires[0] < BREAKER_WINDOW_MS:
+                self._trip(rule, ts_ms, bar_start_ms)
+                continue
+            fires.append(ts_ms)
             if st is None:
                 st = states[symbol] = _State()
             st.fired_once = True

@@ -33,8 +33,15 @@ QUEUE_LIMIT = 100_000  # bars and microbars waiting for evaluation
 class RuleSource(Protocol):
     """Where the engine reads the enabled rules (the storage layer implements it)."""
 
-    async def active_rules(self, *, user: str | None = None) -> list[ActiveRule]:
-        """Every enabled (user, rule) at its latest version, or only ``user``'s."""
+    async def active_rules(
+        self, *, user: str | None = None, rule_id: int | None = None
+    ) -> list[ActiveRule]:
+        """Every enabled, unpaused (user, rule) at its latest version; only ``user``'s (and
+        only ``rule_id``) when given."""
+        ...
+
+    async def pause(self, rule_id: int, reason: str, at_ms: int, *, user: str) -> None:
+        """Persist a circuit-breaker pause of ``user``'s rule."""
         ...
 
 
@@ -52,12 +59,14 @@ class SignalSink(Protocol):
 
 
 class _Reload:
-    """Queue marker: reload ``user``'s rules here, between the bars before and after."""
+    """Queue marker: reload ``user``'s rules (or only ``rule_id``) here, between the bars
+    before and after."""
 
-    __slots__ = ("done", "user")
+    __slots__ = ("done", "rule_id", "user")
 
-    def __init__(self, user: str, done: asyncio.Future[None]) -> None:
+    def __init__(self, user: str, rule_id: int | None, done: asyncio.Future[None]) -> None:
         self.user = user
+        self.rule_id = rule_id
         self.done = done
 
 
@@ -83,6 +92,7 @@ class RulesEngine:
         self.signals = 0
         self.errors = 0
         self.dropped = 0  # bars the queue had no room for (counted, logged)
+        self.paused = 0  # rules the circuit breaker paused
         self.last_eval_ms = 0.0
 
     def on_bar(self, bar: Bar) -> None:
@@ -110,20 +120,25 @@ class RulesEngine:
         self.core.set_rules(rules, await self.signals_sink.alert_state())
         log.debug("rules loaded", active=len(rules))
 
-    async def rules_changed(self, user: str) -> None:
-        """Reload ``user``'s rules in order with the bars: bars queued before this call
-        are evaluated with the old rules, later ones with the new."""
+    async def rules_changed(self, user: str, rule_id: int | None = None) -> None:
+        """Reload ``user``'s rules (only ``rule_id`` when given: one rule's change costs
+        one rule, however many the user has) in order with the bars: bars queued before
+        this call are evaluated with the old rules, later ones with the new."""
         if self._task is None or self._task.done():
-            await self._reload_user(user)
+            await self._reload_user(user, rule_id)
             return
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        await self._queue.put(_Reload(user, done))
+        await self._queue.put(_Reload(user, rule_id, done))
         await done
 
-    async def _reload_user(self, user: str) -> None:
-        theirs = await self.rules.active_rules(user=user)
+    async def _reload_user(self, user: str, rule_id: int | None = None) -> None:
+        fresh = await self.rules.active_rules(user=user, rule_id=rule_id)
         saved = await self.signals_sink.alert_state(user=user)
-        self.core.set_rules([r for r in self.core.rules if r.user_id != user] + theirs, saved)
+        if rule_id is None:
+            kept = [r for r in self.core.rules if r.user_id != user]
+        else:
+            kept = [r for r in self.core.rules if (r.user_id, r.rule_id) != (user, rule_id)]
+        self.core.set_rules(kept + fresh, saved)
 
     async def start(self) -> None:
         """Load the rules and start evaluating."""
@@ -153,7 +168,7 @@ class RulesEngine:
 
     async def _apply(self, reload: _Reload) -> None:
         try:
-            await self._reload_user(reload.user)
+            await self._reload_user(reload.user, reload.rule_id)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -179,9 +194,12 @@ class RulesEngine:
         started = time.perf_counter()
         drafts = self.core.on_bars(items)
         self.last_eval_ms = (time.perf_counter() - started) * 1000
-        if not drafts:
-            return []
-        stored = await self.signals_sink.insert_signals(drafts)
+        stored = await self.signals_sink.insert_signals(drafts) if drafts else []
+        tripped, self.core.tripped = self.core.tripped, []
+        for trip in tripped:
+            await self.rules.pause(trip.rule_id, trip.reason, trip.at_ms, user=trip.user_id)
+            self.paused += 1
+            log.warning("rule paused by the circuit breaker", rule_id=trip.rule_id)
         for signal in stored:
             self.bus.publish(signal_topic(signal.symbol), signal)
         self.signals += len(stored)

@@ -16,7 +16,7 @@ import msgspec
 from spotlight_trader.errors import InputError
 from spotlight_trader.model import Frequency, normalise_symbol
 from spotlight_trader.rules.builtins import BUILTINS, check_params
-from spotlight_trader.rules.core import FREQUENCIES, ActiveRule
+from spotlight_trader.rules.core import FIRE_MODES, FREQUENCIES, ActiveRule
 from spotlight_trader.rules.expr import InvalidExpression, compile_expression
 
 MAX_COOLDOWN_S = 7 * 86_400
@@ -25,6 +25,8 @@ MAX_SCOPE = 200
 MAX_NAME = 200
 MAX_DESCRIPTION = 2_000
 DEFAULT_FREQUENCY = "once_per_bar_close"
+DEFAULT_FIRE_MODE = "becomes_true"
+FireMode = Literal["becomes_true", "while_true"]
 
 
 class RuleVersion(msgspec.Struct, frozen=True):
@@ -39,14 +41,18 @@ class RuleVersion(msgspec.Struct, frozen=True):
     intrabar: bool
     created_at_ms: int
     note: str | None
+    fire_mode: FireMode = "becomes_true"
 
 
 class UserRuleSettings(msgspec.Struct, frozen=True):
-    """A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all)."""
+    """A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all),
+    a cooldown override (None = the version's) and an optional expiry (Unix ms)."""
 
     enabled: bool = False
     params: dict[str, Any] = {}
     symbols: list[str] | None = None
+    cooldown_s: int | None = None
+    expires_at_ms: int | None = None
 
 
 class Rule(msgspec.Struct, frozen=True):
@@ -59,6 +65,8 @@ class Rule(msgspec.Struct, frozen=True):
     description: str
     version: RuleVersion
     settings: UserRuleSettings
+    paused_reason: str | None = None  # set while the circuit breaker holds it
+    paused_at_ms: int | None = None
 
 
 class VersionChange(msgspec.Struct, frozen=True):
@@ -70,6 +78,7 @@ class VersionChange(msgspec.Struct, frozen=True):
     cooldown_s: int | None = None
     intrabar: bool | None = None
     note: str | None = None
+    fire_mode: str | None = None
 
 
 class NewVersion(msgspec.Struct, frozen=True):
@@ -81,6 +90,7 @@ class NewVersion(msgspec.Struct, frozen=True):
     cooldown_s: int
     intrabar: bool
     note: str | None = None
+    fire_mode: str = DEFAULT_FIRE_MODE
 
 
 def next_version(builtin: str | None, base: RuleVersion, change: VersionChange) -> NewVersion:
@@ -95,6 +105,7 @@ def next_version(builtin: str | None, base: RuleVersion, change: VersionChange) 
         cooldown_s=base.cooldown_s if change.cooldown_s is None else change.cooldown_s,
         intrabar=base.intrabar if change.intrabar is None else change.intrabar,
         note=change.note,
+        fire_mode=change.fire_mode or base.fire_mode,
     )
 
 
@@ -107,6 +118,7 @@ def reverted(old: RuleVersion) -> NewVersion:
         cooldown_s=old.cooldown_s,
         intrabar=old.intrabar,
         note=f"revert to version {old.version}",
+        fire_mode=old.fire_mode,
     )
 
 
@@ -114,13 +126,9 @@ def check_version_fields(builtin: str | None, fields: NewVersion) -> None:
     """:class:`InputError` (naming the field) if a version would be invalid."""
     if fields.frequency not in FREQUENCIES:
         raise InputError(f"frequency must be one of {', '.join(FREQUENCIES)}")
-    cooldown_s = fields.cooldown_s
-    if (
-        not isinstance(cooldown_s, int)
-        or isinstance(cooldown_s, bool)
-        or not 0 <= cooldown_s <= MAX_COOLDOWN_S
-    ):
-        raise InputError(f"cooldown_s must be an integer from 0 to {MAX_COOLDOWN_S}")
+    if fields.fire_mode not in FIRE_MODES:
+        raise InputError(f"fire_mode must be one of {', '.join(FIRE_MODES)}")
+    _check_cooldown(fields.cooldown_s)
     if fields.note is not None and len(fields.note) > MAX_NOTE:
         raise InputError(f"note longer than {MAX_NOTE} characters")
     check_params(builtin, fields.params)
@@ -133,6 +141,15 @@ def check_version_fields(builtin: str | None, fields: NewVersion) -> None:
             raise InputError(f"expression: {exc}") from None
     elif fields.expression is not None:
         raise InputError("expression: built-in rules have no expression")
+
+
+def _check_cooldown(cooldown_s: object) -> None:
+    if (
+        not isinstance(cooldown_s, int)
+        or isinstance(cooldown_s, bool)
+        or not 0 <= cooldown_s <= MAX_COOLDOWN_S
+    ):
+        raise InputError(f"cooldown_s must be an integer from 0 to {MAX_COOLDOWN_S}")
 
 
 def check_rule_fields(name: str, description: str) -> str:
@@ -158,10 +175,17 @@ def normalise_scope(symbols: Sequence[str] | None) -> list[str] | None:
 def clean_settings(builtin: str | None, settings: UserRuleSettings) -> UserRuleSettings:
     """``settings`` with checked params and a normalised scope; :class:`InputError` if bad."""
     check_params(builtin, settings.params)
+    if settings.cooldown_s is not None:
+        _check_cooldown(settings.cooldown_s)
+    expires = settings.expires_at_ms
+    if expires is not None and (isinstance(expires, bool) or not 0 <= expires < 2**53):
+        raise InputError("expires_at_ms must be a Unix time in milliseconds")
     return UserRuleSettings(
         enabled=settings.enabled,
         params=dict(settings.params),
         symbols=normalise_scope(settings.symbols),
+        cooldown_s=settings.cooldown_s,
+        expires_at_ms=expires,
     )
 
 
@@ -178,7 +202,9 @@ def active_rule(
         expression=version.expression,
         params={**version.params, **settings.params},
         frequency=version.frequency,
-        cooldown_s=version.cooldown_s,
+        cooldown_s=version.cooldown_s if settings.cooldown_s is None else settings.cooldown_s,
         intrabar=version.intrabar,
         symbols=frozenset(settings.symbols) if settings.symbols is not None else None,
+        fire_mode=version.fire_mode,
+        expires_at_ms=settings.expires_at_ms,
     )

@@ -63,7 +63,7 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         bus=LocalBus(),
         database=database,
         users=UserRepository(database),
-        rules=RuleRepository(database),
+        rules=RuleRepository(database, max_rules=settings.rules_per_user),
         signals=SignalRepository(database),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),

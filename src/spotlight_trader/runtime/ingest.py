@@ -24,6 +24,7 @@ from spotlight_trader.market.view import SymbolSnapshot
 from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.rules.engine import RulesEngine
 from spotlight_trader.runtime.components import Components
+from spotlight_trader.runtime.retention import SignalPruner
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
@@ -67,6 +68,10 @@ class Ingest:
         self.view = LocalMarketView(self, self.engine.core)
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self.pruner = SignalPruner(
+            components.signals, settings.signal_retention_days, components.clock_ms
+        )
+        self._prune_task: asyncio.Task[None] | None = None
 
     @property
     def state(self) -> MarketState:
@@ -79,6 +84,7 @@ class Ingest:
     async def start(self) -> None:
         """Start the rules engine, then the feed (it warms up in the background)."""
         await self.engine.start()
+        self._prune_task = asyncio.create_task(self.pruner.run(), name="signal-retention")
         await self.feed.set_symbols(self.watchlist)
         self._task = asyncio.create_task(self._run_feed(), name=f"feed:{self.feed.name}")
 
@@ -101,6 +107,8 @@ class Ingest:
         """Cancel the feed task, then stop the engine."""
         await cancel_and_wait(self._task)
         self._task = None
+        await cancel_and_wait(self._prune_task)
+        self._prune_task = None
         self.lifecycle.set(Phase.STOPPED, "shutting down")
         await self.engine.stop()
 

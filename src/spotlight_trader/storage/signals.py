@@ -7,6 +7,7 @@ twice. The frequency state (``alert_state``) is written in the same transaction.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
@@ -80,6 +81,7 @@ class SignalRepository:
         stored: list[Signal] = []
         async with self.engine.begin() as conn:
             insert = _insert(conn.dialect.name)
+            stored_at = int(time.time() * 1000)
             for s in drafts:  # one statement each: ids are then assigned in this order
                 result = await conn.execute(
                     insert(signals)
@@ -95,6 +97,7 @@ class SignalRepository:
                         inputs=s.inputs,
                         explanation=s.explanation,
                         key=s.key or None,
+                        stored_at_ms=stored_at,
                     )
                     .on_conflict_do_nothing(index_elements=[signals.c.key])
                     .returning(signals.c.id)
@@ -104,6 +107,14 @@ class SignalRepository:
                     stored.append(msgspec.structs.replace(s, id=int(new_id)))
             await _save_states(conn, stored)
         return stored
+
+    async def prune(self, before_ms: int) -> int:
+        """Delete every user's signals stored before ``before_ms`` (wall clock; rows from
+        before migration 0003 by their own time); how many. Frequency state is kept."""
+        stored = sa.func.coalesce(signals.c.stored_at_ms, signals.c.ts_ms)
+        async with self.engine.begin() as conn:
+            result = await conn.execute(signals.delete().where(stored < before_ms))
+        return int(result.rowcount or 0)
 
     async def alert_state(self, *, user: str | None = None) -> list[AlertState]:
         """The stored frequency state of every user's rules (only ``user``'s when given)."""

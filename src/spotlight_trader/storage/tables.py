@@ -105,9 +105,11 @@ signals = sa.Table(
     sa.Column("explanation", sa.Text, nullable=False),
     # idempotency key: user/rule/version/symbol/bar (NULL only on rows older than 0003)
     sa.Column("key", sa.String(200), nullable=True),
+    # wall-clock time it was stored (retention prunes by it; NULL on rows older than 0003)
+    sa.Column("stored_at_ms", sa.BigInteger, nullable=True),
     sa.Index("ix_signals_user_id", "user_id", "id"),
     sa.Index("ix_signals_user_symbol", "user_id", "symbol", "id"),
-    sa.Index("ix_signals_ts_ms", "ts_ms"),
+    sa.Index("ix_signals_stored_at_ms", "stored_at_ms"),
     sa.UniqueConstraint("key", name="uq_signals_key"),
 )
 

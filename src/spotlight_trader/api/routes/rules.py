@@ -28,7 +28,7 @@ from spotlight_trader.api.schemas import (
     VersionsResponse,
 )
 from spotlight_trader.api.security import current_user_id
-from spotlight_trader.errors import InputError
+from spotlight_trader.errors import InputError, ReadOnlyError
 from spotlight_trader.model import normalise_symbol
 from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
@@ -52,7 +52,10 @@ async def _decode(request: Request, kind: type[T]) -> T:
 
 def _field_of(exc: InputError) -> str | None:
     head = str(exc).split(":", 1)[0].split(" ", 1)[0].split(".", 1)[0]
-    known = {"expression", "frequency", "cooldown_s", "params", "symbols", "name", "note"}
+    known = {
+        "expression", "frequency", "fire_mode", "cooldown_s", "params", "symbols", "name",
+        "note", "expires_at_ms",
+    }  # fmt: skip
     return head if head in known else None
 
 
@@ -62,6 +65,10 @@ def _input_error(exc: InputError) -> Response:
 
 def _not_found(rule_id: int) -> Response:
     return error_response(404, f"no rule {rule_id}", "id")
+
+
+def _read_only(exc: ReadOnlyError) -> Response:
+    return error_response(403, str(exc), "id")
 
 
 @router.get("/api/rules", responses=json_response(RulesResponse), summary="Alert rules")
@@ -92,10 +99,11 @@ async def create_rule(
             frequency=body.frequency,
             cooldown_s=body.cooldown_s,
             intrabar=body.intrabar,
+            fire_mode=body.fire_mode,
         )
     except InputError as exc:
         return _input_error(exc)
-    await control.rules_changed(user)
+    await control.rules_changed(user, rule.id)
     return MsgspecResponse(rule, status_code=201)
 
 
@@ -142,9 +150,11 @@ async def add_version(
         version = await rules.add_version(rule_id, change, user=user)
     except LookupError:
         return _not_found(rule_id)
+    except ReadOnlyError as exc:
+        return _read_only(exc)
     except InputError as exc:
         return _input_error(exc)
-    await control.rules_changed(user)
+    await control.rules_changed(user, rule_id)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -164,9 +174,11 @@ async def revert_rule(
         version = await rules.revert(rule_id, body.version, user=user)
     except LookupError as exc:
         return error_response(404, str(exc).strip("'\""), "version")
+    except ReadOnlyError as exc:
+        return _read_only(exc)
     except InputError as exc:
         return _input_error(exc)
-    await control.rules_changed(user)
+    await control.rules_changed(user, rule_id)
     return MsgspecResponse(version, status_code=201)
 
 
@@ -187,8 +199,69 @@ async def put_settings(
         return _not_found(rule_id)
     except InputError as exc:
         return _input_error(exc)
-    await control.rules_changed(user)
+    await control.rules_changed(user, rule_id)
     return MsgspecResponse(settings)
+
+
+@router.delete(
+    "/api/rules/{rule_id}",
+    status_code=204,
+    responses={204: {"description": "Deleted"}},
+    summary="Delete a custom rule (its signals stay)",
+)
+async def delete_rule(
+    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+) -> Response:
+    """The rule stops and leaves the lists; its versions and signals are kept for the
+    journal. Built-ins cannot be deleted (403): switch them off."""
+    try:
+        await rules.delete(rule_id, user=user)
+    except LookupError:
+        return _not_found(rule_id)
+    except ReadOnlyError as exc:
+        return _read_only(exc)
+    await control.rules_changed(user, rule_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/api/rules/{rule_id}/duplicate",
+    status_code=201,
+    responses=json_response(Rule, 201),
+    summary="Copy a custom rule",
+)
+async def duplicate_rule(
+    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+) -> Response:
+    """A new private rule with the latest version and the caller's settings, named
+    "… (copy)". Built-ins are templates (403): change their settings instead."""
+    try:
+        rule = await rules.duplicate(rule_id, user=user)
+    except LookupError:
+        return _not_found(rule_id)
+    except ReadOnlyError as exc:
+        return _read_only(exc)
+    except InputError as exc:
+        return _input_error(exc)
+    await control.rules_changed(user, rule.id)
+    return MsgspecResponse(rule, status_code=201)
+
+
+@router.post(
+    "/api/rules/{rule_id}/resume",
+    responses=json_response(Rule),
+    summary="Resume a rule the circuit breaker paused",
+)
+async def resume_rule(
+    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+) -> Response:
+    """Clear the pause (the breaker's window starts afresh); the rule."""
+    try:
+        rule = await rules.resume(rule_id, user=user)
+    except LookupError:
+        return _not_found(rule_id)
+    await control.rules_changed(user, rule_id)
+    return MsgspecResponse(rule)
 
 
 @router.post(
@@ -219,7 +292,7 @@ async def backtest_rule(
     except InputError as exc:
         field = "limit" if str(exc).startswith("limit") else "symbol"
         return error_response(422, str(exc), field)
-    settings = UserRuleSettings(True, rule.settings.params, None)
+    settings = UserRuleSettings(True, rule.settings.params, None, rule.settings.cooldown_s)
     runnable = active_rule(user, rule, version, settings)
     ring = components.ring
     bars = await ring.recent(symbol, ring.capacity)

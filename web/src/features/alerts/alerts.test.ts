@@ -144,6 +144,7 @@ describe("diffVersions", () => {
     intrabar: false,
     created_at_ms: 1,
     note: null,
+    fire_mode: "becomes_true",
   };
 
   it("lists changed params by name, then changed fields; nothing for equal versions", () => {

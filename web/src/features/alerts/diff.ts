@@ -1,4 +1,4 @@
-// Pure diff between two rule versions: what a trader changed (params, expression, frequency,
+// Pure diff between two rule versions: what a trader changed (params, expression, firing mode, frequency,
 // cooldown, intrabar). No I/O.
 import type { RuleVersion } from "../../shared/api/types";
 
@@ -9,7 +9,7 @@ export interface VersionChange {
   to: string;
 }
 
-const FIELDS = ["expression", "frequency", "cooldown_s", "intrabar"] as const;
+const FIELDS = ["expression", "fire_mode", "frequency", "cooldown_s", "intrabar"] as const;
 
 export function show(value: unknown): string {
   if (value === undefined) return "—";

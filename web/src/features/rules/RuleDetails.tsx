@@ -6,8 +6,17 @@ import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { overrides, type ParamField, paramFields, parseSymbols } from "./params";
-import { useBacktest, useCreateVersion, useRevertRule, useSaveSettings, useVersions } from "./queries";
-import { FREQUENCIES, FrequencyFields } from "./RuleEditor";
+import {
+  useBacktest,
+  useCreateVersion,
+  useDeleteRule,
+  useDuplicateRule,
+  useResumeRule,
+  useRevertRule,
+  useSaveSettings,
+  useVersions,
+} from "./queries";
+import { FireModeField, FREQUENCIES, FrequencyFields } from "./RuleEditor";
 
 type Tab = "params" | "versions" | "backtest";
 
@@ -27,6 +36,8 @@ export function RuleDetails({ rule }: { rule: Rule }) {
           {rule.version.version})
         </span>
       </p>
+      {rule.kind === "custom" && <CustomActions rule={rule} />}
+      {rule.paused_reason && <PausedBanner rule={rule} reason={rule.paused_reason} />}
       <div role="tablist" className="flex gap-1 border-b border-zinc-800">
         {(
           [
@@ -59,6 +70,63 @@ export function RuleDetails({ rule }: { rule: Rule }) {
   );
 }
 
+/** Duplicate or delete a custom rule (deleting keeps its signals for the journal). */
+function CustomActions({ rule }: { rule: Rule }) {
+  const remove = useDeleteRule(rule.id);
+  const copy = useDuplicateRule(rule.id);
+  const error = remove.error?.message ?? copy.error?.message ?? null;
+  return (
+    <div className="flex items-center gap-2">
+      <button
+        type="button"
+        data-testid="rule-duplicate"
+        disabled={copy.isPending}
+        onClick={() => copy.mutate()}
+        className={button}
+      >
+        Duplicate
+      </button>
+      <button
+        type="button"
+        data-testid="rule-delete"
+        disabled={remove.isPending}
+        onClick={() => {
+          if (window.confirm(`Delete "${rule.name}"? Its past alerts stay in the feed and journal.`))
+            remove.mutate();
+        }}
+        className={button}
+      >
+        Delete
+      </button>
+      {error && <span className="text-[11px] text-rose-300">{error}</span>}
+    </div>
+  );
+}
+
+/** The circuit breaker paused this rule: why, and one click to resume it. */
+function PausedBanner({ rule, reason }: { rule: Rule; reason: string }) {
+  const resume = useResumeRule(rule.id);
+  return (
+    <div
+      role="alert"
+      data-testid="rule-paused"
+      className="flex items-center gap-2 rounded border border-amber-700 bg-amber-950/40 px-2 py-1 text-xs text-amber-200"
+    >
+      <span className="flex-1">{reason}</span>
+      <button
+        type="button"
+        data-testid="rule-resume"
+        disabled={resume.isPending}
+        onClick={() => resume.mutate()}
+        className={button}
+      >
+        Resume
+      </button>
+      {resume.error && <span className="text-rose-300">{resume.error.message}</span>}
+    </div>
+  );
+}
+
 // ---- parameters and settings ----------------------------------------------------------------
 
 function ParamsTab({ rule }: { rule: Rule }) {
@@ -75,7 +143,9 @@ function ParamsTab({ rule }: { rule: Rule }) {
   const [frequency, setFrequency] = useState<Frequency>(rule.version.frequency);
   const [cooldown, setCooldown] = useState(rule.version.cooldown_s);
   const [intrabar, setIntrabar] = useState(rule.version.intrabar);
+  const [fireMode, setFireMode] = useState(rule.version.fire_mode);
   const [symbols, setSymbols] = useState((rule.settings.symbols ?? []).join(", "));
+  const [myCooldown, setMyCooldown] = useState<number | null>(rule.settings.cooldown_s);
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const validation = useValidation(custom ? expression : "");
@@ -100,6 +170,8 @@ function ParamsTab({ rule }: { rule: Rule }) {
         enabled: rule.settings.enabled,
         params: overrides(base, values),
         symbols: parseSymbols(symbols),
+        cooldown_s: myCooldown,
+        expires_at_ms: rule.settings.expires_at_ms,
       }),
     );
 
@@ -112,6 +184,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
         cooldown_s: cooldown,
         intrabar,
         note: note.trim() || null,
+        fire_mode: custom ? fireMode : null,
       }),
     );
 
@@ -142,40 +215,65 @@ function ParamsTab({ rule }: { rule: Rule }) {
           placeholder="AAPL, NVDA"
         />
       </label>
-      <div className="flex items-center gap-2">
-        <button type="button" disabled={saving} onClick={() => void saveForMe()} className={button}>
-          Save for me
-        </button>
-        <span className="text-[11px] text-zinc-500">parameter overrides and symbols, only for you</span>
-      </div>
-
-      <fieldset className="flex flex-col gap-2 rounded border border-zinc-800 p-2">
-        <legend className="px-1 text-[11px] text-zinc-400">New version (shared)</legend>
-        {custom && <ExpressionField value={expression} onChange={setExpression} validation={validation} />}
-        <FrequencyFields
-          frequency={frequency}
-          cooldown={cooldown}
-          intrabar={intrabar}
-          onFrequency={setFrequency}
-          onCooldown={setCooldown}
-          onIntrabar={setIntrabar}
-        />
+      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        Your cooldown (seconds; empty = the rule's {rule.version.cooldown_s} s)
         <input
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          className={input}
-          placeholder="Note (what changed and why)"
+          data-testid="rule-my-cooldown"
+          type="number"
+          min={0}
+          value={myCooldown ?? ""}
+          onChange={(e) => setMyCooldown(e.target.value === "" ? null : Math.max(0, e.target.valueAsNumber))}
+          className={`${input} w-28`}
         />
+      </label>
+      <div className="flex items-center gap-2">
         <button
           type="button"
-          data-testid="rule-save-version"
-          disabled={saving || (custom && !isValid(validation))}
-          onClick={() => void saveVersion()}
-          className={`${button} self-start`}
+          data-testid="rule-save-mine"
+          disabled={saving}
+          onClick={() => void saveForMe()}
+          className={button}
         >
-          Save as version {rule.version.version + 1}
+          Save for me
         </button>
-      </fieldset>
+        <span className="text-[11px] text-zinc-500">parameters, symbols and cooldown, only for you</span>
+      </div>
+      {!custom && (
+        <p className="text-[11px] text-zinc-500">
+          Built-in rules are shared, read-only templates: your changes above apply to you only.
+        </p>
+      )}
+
+      {custom && (
+        <fieldset className="flex flex-col gap-2 rounded border border-zinc-800 p-2">
+          <legend className="px-1 text-[11px] text-zinc-400">New version (shared)</legend>
+          <ExpressionField value={expression} onChange={setExpression} validation={validation} />
+          <FireModeField value={fireMode} onChange={setFireMode} />
+          <FrequencyFields
+            frequency={frequency}
+            cooldown={cooldown}
+            intrabar={intrabar}
+            onFrequency={setFrequency}
+            onCooldown={setCooldown}
+            onIntrabar={setIntrabar}
+          />
+          <input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className={input}
+            placeholder="Note (what changed and why)"
+          />
+          <button
+            type="button"
+            data-testid="rule-save-version"
+            disabled={saving || (custom && !isValid(validation))}
+            onClick={() => void saveVersion()}
+            className={`${button} self-start`}
+          >
+            Save as version {rule.version.version + 1}
+          </button>
+        </fieldset>
+      )}
       {status && (
         <p role="status" className={`text-[11px] ${status.ok ? "text-emerald-400" : "text-rose-300"}`}>
           {status.text}
@@ -343,7 +441,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
               </td>
               <td className="text-[11px] text-zinc-400">{formatNyDateTime(v.created_at_ms / 1000)}</td>
               <td>
-                {v.version !== current && (
+                {v.version !== current && rule.kind === "custom" && (
                   <button
                     type="button"
                     data-testid={`rule-revert-${v.version}`}

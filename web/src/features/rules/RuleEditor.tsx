@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Frequency, Rule } from "../../shared/api/types";
+import type { FireMode, Frequency, Rule } from "../../shared/api/types";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { DIRECTIONS, type Direction } from "./params";
 import { useCreateRule } from "./queries";
@@ -9,6 +9,11 @@ export const FREQUENCIES: { value: Frequency; label: string }[] = [
   { value: "once_per_bar", label: "Once per bar" },
   { value: "once_per_bar_close", label: "Once per bar close" },
   { value: "every_time", label: "Every time" },
+];
+
+export const FIRE_MODES: { value: FireMode; label: string }[] = [
+  { value: "becomes_true", label: "Only when it becomes true" },
+  { value: "while_true", label: "Every bar while true" },
 ];
 
 const input =
@@ -21,6 +26,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
   const [frequency, setFrequency] = useState<Frequency>("once_per_bar_close");
   const [cooldown, setCooldown] = useState(0);
   const [intrabar, setIntrabar] = useState(false);
+  const [fireMode, setFireMode] = useState<FireMode>("becomes_true");
   const [description, setDescription] = useState("");
   const [direction, setDirection] = useState<Direction>("neutral");
   const create = useCreateRule();
@@ -42,6 +48,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
           cooldown_s: cooldown,
           intrabar,
           description: description.trim(),
+          fire_mode: fireMode,
         },
         direction,
       });
@@ -71,6 +78,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         />
       </label>
       <ExpressionField value={expression} onChange={setExpression} validation={validation} />
+      <FireModeField value={fireMode} onChange={setFireMode} />
       <FrequencyFields
         frequency={frequency}
         cooldown={cooldown}
@@ -112,6 +120,27 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         {saving ? "Creating…" : "Create rule"}
       </button>
     </form>
+  );
+}
+
+/** When a custom rule fires: on the transition to true (the default) or on every bar. */
+export function FireModeField({ value, onChange }: { value: FireMode; onChange: (m: FireMode) => void }) {
+  return (
+    <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      Fires
+      <select
+        data-testid="rule-fire-mode"
+        value={value}
+        onChange={(e) => onChange(e.target.value as FireMode)}
+        className={`${input} w-56`}
+      >
+        {FIRE_MODES.map((m) => (
+          <option key={m.value} value={m.value}>
+            {m.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -46,6 +46,18 @@ export function revertRule(ruleId: RuleId, version: number): Promise<RuleVersion
   return http.post<RuleVersion>(rulePath(ruleId, "revert"), body);
 }
 
+export function deleteRule(ruleId: RuleId): Promise<unknown> {
+  return http.delete<unknown>(`/api/rules/${encodeURIComponent(String(ruleId))}`);
+}
+
+export function duplicateRule(ruleId: RuleId): Promise<Rule> {
+  return http.post<Rule>(rulePath(ruleId, "duplicate"), {});
+}
+
+export function resumeRule(ruleId: RuleId): Promise<Rule> {
+  return http.post<Rule>(rulePath(ruleId, "resume"), {});
+}
+
 export function putRuleSettings(ruleId: RuleId, settings: UserRuleSettings): Promise<UserRuleSettings> {
   return http.put<UserRuleSettings>(rulePath(ruleId, "settings"), settings);
 }

@@ -23,6 +23,7 @@ function version(rule_id: number, v: number): RuleVersion {
     intrabar: false,
     note: null,
     created_at_ms: v,
+    fire_mode: "becomes_true",
   };
 }
 
@@ -33,8 +34,10 @@ function rule(id: number, enabled = false): Rule {
     description: "",
     kind: "builtin",
     builtin: "x",
-    settings: { enabled, params: {}, symbols: null },
+    settings: { enabled, params: {}, symbols: null, cooldown_s: null, expires_at_ms: null },
     version: version(id, 1),
+    paused_reason: null,
+    paused_at_ms: null,
   };
 }
 
@@ -208,6 +211,7 @@ describe("rules queries", () => {
         cooldown_s: 0,
         intrabar: false,
         description: "",
+        fire_mode: "becomes_true",
       },
       direction: "long",
     });

@@ -98,6 +98,23 @@ export const createVersionMutation = (
   onSuccess: () => refetchRule(qc, id),
 });
 
+/** Delete a custom rule (its signals stay) or copy it. */
+export const deleteMutation = (qc: QueryClient, id: RuleId): UseMutationOptions<unknown, Error, void> => ({
+  mutationFn: () => api.deleteRule(id),
+  onSuccess: () => qc.invalidateQueries({ queryKey: ruleKeys.list() }),
+});
+
+export const duplicateMutation = (qc: QueryClient, id: RuleId): UseMutationOptions<Rule, Error, void> => ({
+  mutationFn: () => api.duplicateRule(id),
+  onSuccess: () => qc.invalidateQueries({ queryKey: ruleKeys.list() }),
+});
+
+/** Resume a rule the circuit breaker paused. */
+export const resumeMutation = (qc: QueryClient, id: RuleId): UseMutationOptions<Rule, Error, void> => ({
+  mutationFn: () => api.resumeRule(id),
+  onSuccess: () => qc.invalidateQueries({ queryKey: ruleKeys.list() }),
+});
+
 /** Post a new version equal to an old one. */
 export const revertMutation = (
   qc: QueryClient,
@@ -161,6 +178,18 @@ export function useCreateVersion(id: RuleId) {
 
 export function useRevertRule(id: RuleId) {
   return useMutation(revertMutation(useQueryClient(), id));
+}
+
+export function useDeleteRule(id: RuleId) {
+  return useMutation(deleteMutation(useQueryClient(), id));
+}
+
+export function useDuplicateRule(id: RuleId) {
+  return useMutation(duplicateMutation(useQueryClient(), id));
+}
+
+export function useResumeRule(id: RuleId) {
+  return useMutation(resumeMutation(useQueryClient(), id));
 }
 
 export function useCreateRule() {

@@ -71,6 +71,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom rule (its signals stay)
+         * @description The rule stops and leaves the lists; its versions and signals are kept for the
+         *     journal. Built-ins cannot be deleted (403): switch them off.
+         */
+        delete: operations["delete_rule_api_rules__rule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/{rule_id}/backtest": {
         parameters: {
             query?: never;
@@ -86,6 +107,47 @@ export interface paths {
          *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
          */
         post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a custom rule
+         * @description A new private rule with the latest version and the caller's settings, named
+         *     "… (copy)". Built-ins are templates (403): change their settings instead.
+         */
+        post: operations["duplicate_rule_api_rules__rule_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a rule the circuit breaker paused
+         * @description Clear the pause (the breaker's window starts afresh); the rule.
+         */
+        post: operations["resume_rule_api_rules__rule_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,6 +537,10 @@ export interface components {
             /** @enum {unknown} */
             kind: "builtin" | "custom";
             name: string;
+            /** @default null */
+            paused_at_ms: number | null;
+            /** @default null */
+            paused_reason: string | null;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
         };
@@ -488,6 +554,8 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
+            /** @default becomes_true */
+            fire_mode: string;
             /** @default once_per_bar_close */
             frequency: string;
             /** @default false */
@@ -502,6 +570,11 @@ export interface components {
             cooldown_s: number;
             created_at_ms: number;
             expression: string | null;
+            /**
+             * @default becomes_true
+             * @enum {unknown}
+             */
+            fire_mode: "becomes_true" | "while_true";
             /** @enum {unknown} */
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
@@ -630,11 +703,16 @@ export interface components {
         };
         /**
          * UserRuleSettings
-         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all),
+         *         a cooldown override (None = the version's) and an optional expiry (Unix ms).
          */
         UserRuleSettings: {
+            /** @default null */
+            cooldown_s: number | null;
             /** @default false */
             enabled: boolean;
+            /** @default null */
+            expires_at_ms: number | null;
             /** @default {} */
             params: Record<string, unknown>;
             /** @default null */
@@ -678,6 +756,8 @@ export interface components {
             cooldown_s: number | null;
             /** @default null */
             expression: string | null;
+            /** @default null */
+            fire_mode: string | null;
             /** @default null */
             frequency: string | null;
             /** @default null */
@@ -862,6 +942,35 @@ export interface operations {
             };
         };
     };
+    delete_rule_api_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     backtest_rule_api_rules__rule_id__backtest_post: {
         parameters: {
             query?: never;
@@ -884,6 +993,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignalsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    duplicate_rule_api_rules__rule_id__duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_rule_api_rules__rule_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             /** @description Error */

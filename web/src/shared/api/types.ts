@@ -35,6 +35,7 @@ export type Rule = RulesResponse["rules"][number];
 export type RuleVersion = Rule["version"];
 export type UserRuleSettings = Rule["settings"];
 export type Frequency = RuleVersion["frequency"];
+export type FireMode = RuleVersion["fire_mode"];
 export type CreateRuleRequest = Body<Rules["post"]>;
 export type ValidateRequest = Body<paths["/api/rules/validate"]["post"]>;
 export type ValidateResponse = Json<paths["/api/rules/validate"]["post"]["responses"]["200"]>;

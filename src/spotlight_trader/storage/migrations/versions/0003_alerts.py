@@ -1,5 +1,6 @@
 """Alerts a trader can trust: idempotency keys, persisted frequency state, firing modes,
-per-user cooldowns, expiry, the circuit breaker's pause, soft-deleted rules.
+per-user cooldowns, expiry, the circuit breaker's pause, soft-deleted rules, the time a
+signal was stored (retention).
 
 Revision ID: 0003_alerts
 Revises: 0002
@@ -33,8 +34,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("paused_reason", sa.Text, nullable=True))
     with op.batch_alter_table("signals") as batch:
         batch.add_column(sa.Column("key", sa.String(200), nullable=True))
+        batch.add_column(sa.Column("stored_at_ms", sa.BigInteger, nullable=True))
         batch.create_unique_constraint("uq_signals_key", ["key"])
-        batch.create_index("ix_signals_ts_ms", ["ts_ms"])
+        batch.create_index("ix_signals_stored_at_ms", ["stored_at_ms"])
     op.create_table(
         "alert_state",
         sa.Column(
@@ -56,8 +58,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("alert_state")
     with op.batch_alter_table("signals") as batch:
-        batch.drop_index("ix_signals_ts_ms")
+        batch.drop_index("ix_signals_stored_at_ms")
         batch.drop_constraint("uq_signals_key", type_="unique")
+        batch.drop_column("stored_at_ms")
         batch.drop_column("key")
     with op.batch_alter_table("user_rule_settings") as batch:
         for column in reversed(SETTINGS_COLUMNS):

@@ -1,0 +1,55 @@
+"""Rule management over HTTP against a real server: read-only built-ins (403), delete,
+duplicate, resume, the rules-per-user cap, and that creating a rule loads only it."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import make_service, running_server
+from tests.fakes.feeds import ScriptedFeed, synthetic_trades
+from tests.integration.test_rule_management import _Spy
+
+START = 1_700_000_040_000
+
+
+async def test_manage_rules_over_http() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True)
+    service = make_service(feed, watchlist="SPY", rules_per_user=2)
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        rules = (await client.get("/api/rules")).json()["rules"]
+        vwap = next(r for r in rules if r["builtin"] == "vwap_reclaim")
+        assert vwap["version"]["cooldown_s"] == 600
+        edit = await client.post(f"/api/rules/{vwap['id']}/versions", json={"cooldown_s": 1})
+        assert edit.status_code == 403 and "read-only" in edit.json()["error"]
+        assert (
+            await client.post(f"/api/rules/{vwap['id']}/revert", json={"version": 1})
+        ).status_code == 403
+        assert (await client.delete(f"/api/rules/{vwap['id']}")).status_code == 403
+        assert (await client.post(f"/api/rules/{vwap['id']}/duplicate")).status_code == 403
+        mine = await client.put(
+            f"/api/rules/{vwap['id']}/settings",
+            json={"enabled": True, "params": {}, "symbols": None, "cooldown_s": 60},
+        )
+        assert mine.status_code == 200 and mine.json()["cooldown_s"] == 60
+
+        spy = _Spy(service.components.rules)
+        service.engine.rules = spy
+        body = {"name": "up", "expression": "close > open"}
+        created = (await client.post("/api/rules", json=body)).json()
+        assert spy.calls == [{"user": "local", "rule_id": created["id"]}]  # not every rule
+        copy = await client.post(f"/api/rules/{created['id']}/duplicate")
+        assert copy.status_code == 201 and copy.json()["name"] == "up (copy)"
+        full = await client.post("/api/rules", json=body)
+        assert full.status_code == 422 and "RULES_PER_USER" in full.json()["error"]
+
+        gone = await client.delete(f"/api/rules/{created['id']}")
+        assert gone.status_code == 204
+        assert (await client.get(f"/api/rules/{created['id']}/versions")).status_code == 404
+        assert (await client.delete(f"/api/rules/{created['id']}")).status_code == 404
+        names = [r["name"] for r in (await client.get("/api/rules")).json()["rules"]]
+        assert "up" not in names and "up (copy)" in names
+        assert (await client.post("/api/rules", json=body)).status_code == 201  # room again
+        assert spy.calls and all(c["rule_id"] is not None for c in spy.calls)
