@@ -74,9 +74,8 @@ def build_trip(account: str, symbol: str, direction: Direction, legs: Sequence[L
     exit_qty = sum((g.quantity for g in exits), ZERO)
     entry_notional = sum((g.quantity * g.price for g in entries), ZERO)
     exit_notional = sum((g.quantity * g.price for g in exits), ZERO)
-    sign = 1 if direction == "long" else -1
     matched = entry_notional if exit_qty == entry_qty else entry_notional * exit_qty / entry_qty
-    gross = sign * (exit_notional - matched)
+    gross = exit_notional - matched if direction == "long" else matched - exit_notional
     costs = sum((g.cost for g in legs), ZERO)
     position = ZERO
     peak = ZERO
