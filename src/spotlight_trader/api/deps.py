@@ -5,7 +5,8 @@ routers that serve user data declare it for every route). ``MarketViewDep``,
 ``WatchlistDep`` and ``RulesControlDep`` are the market as the web side sees it,
 ``OptionalMarketDep`` the same or None (for the voice WebSocket, which refuses with a close
 code), ``RulesDep``, ``SignalsDep``, ``JournalDep`` and ``EntriesDep`` the repositories,
-``VoiceStateDep`` the voice coach's limits and counters, ``ComponentsDep`` the rest of the composition root.
+``VoiceStateDep`` the voice coach's limits and counters, ``ComponentsDep`` the rest of the
+composition root.
 """
 
 from __future__ import annotations
