@@ -4,8 +4,9 @@
 routers that serve user data declare it for every route). ``MarketViewDep``,
 ``WatchlistDep`` and ``RulesControlDep`` are the market as the web side sees it,
 ``OptionalMarketDep`` the same or None (for the voice WebSocket, which refuses with a close
-code), ``RulesDep`` and ``SignalsDep`` the repositories, ``VoiceStateDep`` the voice coach's
-limits and counters, ``ComponentsDep`` the rest of the composition root.
+code), ``RulesDep``, ``SignalsDep``, ``JournalDep`` and ``EntriesDep`` the repositories,
+``VoiceStateDep`` the voice coach's limits and counters, ``ComponentsDep`` the rest of the
+composition root.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
+from spotlight_trader.storage.journal import JournalRepository
+from spotlight_trader.storage.journal_entries import EntryRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.signals import SignalRepository
 
@@ -39,6 +42,8 @@ class Components(Protocol):
     bus: Bus
     rules: RuleRepository
     signals: SignalRepository
+    journal: JournalRepository
+    entries: EntryRepository
     voice: VoiceState
     streams: StreamRegistry
     clock_ms: Callable[[], int]
@@ -98,6 +103,16 @@ def signal_repository(conn: HTTPConnection) -> SignalRepository:
     return components(conn).signals
 
 
+def journal_repository(conn: HTTPConnection) -> JournalRepository:
+    """Journal fills, imports and trades."""
+    return components(conn).journal
+
+
+def entry_repository(conn: HTTPConnection) -> EntryRepository:
+    """Journal entries."""
+    return components(conn).entries
+
+
 def voice_state(conn: HTTPConnection) -> VoiceState:
     """The voice coach's token rate limit, connection slots and counters."""
     return components(conn).voice
@@ -110,5 +125,7 @@ WatchlistDep = Annotated[WatchlistControl, Depends(watchlist_control)]
 RulesControlDep = Annotated[RulesControl, Depends(rules_control)]
 RulesDep = Annotated[RuleRepository, Depends(rule_repository)]
 SignalsDep = Annotated[SignalRepository, Depends(signal_repository)]
+JournalDep = Annotated[JournalRepository, Depends(journal_repository)]
+EntriesDep = Annotated[EntryRepository, Depends(entry_repository)]
 VoiceStateDep = Annotated[VoiceState, Depends(voice_state)]
 CurrentUser = Annotated[str, Depends(current_user_id)]

@@ -21,6 +21,8 @@ from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
+from spotlight_trader.storage.journal import JournalRepository
+from spotlight_trader.storage.journal_entries import EntryRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
@@ -42,6 +44,8 @@ class Components:
     users: UserRepository
     rules: RuleRepository
     signals: SignalRepository
+    journal: JournalRepository
+    entries: EntryRepository
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
@@ -65,6 +69,8 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         users=UserRepository(database),
         rules=RuleRepository(database, max_rules=settings.rules_per_user),
         signals=SignalRepository(database),
+        journal=JournalRepository(database),
+        entries=EntryRepository(database),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),

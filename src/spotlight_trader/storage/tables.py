@@ -6,12 +6,32 @@ Every user id column references ``users``; the built-in user ``local`` is a row 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+class DecimalText(sa.TypeDecorator[Decimal]):
+    """An exact decimal stored as its text (SQLite has no exact numeric type)."""
+
+    impl = sa.String(48)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: sa.Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: sa.Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def _user_fk(table: str) -> sa.ForeignKey:
+    return sa.ForeignKey("users.id", name=f"fk_{table}_user_id_users", ondelete="CASCADE")
+
 
 users = sa.Table(
     "users",
@@ -131,3 +151,107 @@ alert_state = sa.Table(
     sa.Column("last_seq", sa.BigInteger, nullable=False),
     sa.Column("last_ts_ms", sa.BigInteger, nullable=False),
 )
+
+journal_imports = sa.Table(
+    "journal_imports",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.String(64), _user_fk("journal_imports"), nullable=False),
+    sa.Column("account", sa.String(64), nullable=True),  # NULL: the file's own accounts
+    sa.Column("format", sa.String(16), nullable=False),
+    sa.Column("tz", sa.String(64), nullable=False),
+    sa.Column("filename", sa.String(255), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("added", sa.Integer, nullable=False),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.Index("ix_journal_imports_user_id", "user_id", "id"),
+)
+"""One import that stored at least one new fill (a re-import stores nothing)."""
+
+journal_executions = sa.Table(
+    "journal_executions",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.String(64), _user_fk("journal_executions"), nullable=False),
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("key", sa.String(128), nullable=False),
+    sa.Column("symbol", sa.String(16), nullable=False),
+    sa.Column("ts_ms", sa.BigInteger, nullable=False),
+    sa.Column("side", sa.String(4), nullable=False),
+    sa.Column("quantity", DecimalText, nullable=False),
+    sa.Column("price", DecimalText, nullable=False),
+    sa.Column("commission", DecimalText, nullable=False),
+    sa.Column("fees", DecimalText, nullable=False),
+    sa.Column("exec_id", sa.String(128), nullable=True),
+    sa.Column(  # NULL: entered by hand
+        "import_id",
+        BigId,
+        sa.ForeignKey(
+            "journal_imports.id", name="fk_journal_executions_import_id", ondelete="SET NULL"
+        ),
+        nullable=True,
+    ),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.UniqueConstraint("user_id", "account", "key", name="uq_journal_executions_key"),
+    sa.Index("ix_journal_executions_book", "user_id", "account", "symbol", "ts_ms"),
+)
+"""Fills: immutable once stored; (user, account, key) identifies one."""
+
+journal_trade_meta = sa.Table(
+    "journal_trade_meta",
+    metadata,
+    sa.Column("user_id", sa.String(64), _user_fk("journal_trade_meta"), primary_key=True),
+    sa.Column(  # a trade is named by its first entry fill
+        "execution_id",
+        BigId,
+        sa.ForeignKey(
+            "journal_executions.id", name="fk_journal_trade_meta_execution_id", ondelete="CASCADE"
+        ),
+        primary_key=True,
+    ),
+    sa.Column("stop", DecimalText, nullable=True),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+)
+"""What the trader says about a trade: the initial stop (for R) and tags."""
+
+journal_entries = sa.Table(
+    "journal_entries",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.String(64), _user_fk("journal_entries"), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("symbols", sa.JSON, nullable=False),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("trade_ids", sa.JSON, nullable=False),
+    sa.Column("signal_ids", sa.JSON, nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),  # New York day it is about
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("search_text", sa.Text, nullable=False),  # body, symbols and tags
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+    sa.Index("ix_journal_entries_user_id", "user_id", "id"),
+)
+"""Markdown notes. Full-text search: the FTS5 table ``journal_entries_fts`` on SQLite,
+a GIN index over ``to_tsvector('english', search_text)`` on PostgreSQL (both made by
+migration 0004_journal, outside this metadata)."""
+
+journal_entry_versions = sa.Table(
+    "journal_entry_versions",
+    metadata,
+    sa.Column(
+        "entry_id",
+        BigId,
+        sa.ForeignKey(
+            "journal_entries.id", name="fk_journal_entry_versions_entry_id", ondelete="CASCADE"
+        ),
+        primary_key=True,
+    ),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("symbols", sa.JSON, nullable=False),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("edited_at_ms", sa.BigInteger, nullable=False),
+)
+"""Every earlier version of an entry (the edit history)."""
