@@ -23,7 +23,7 @@ from rich.progress import (
 )
 
 from spotlight_trader import logs
-from spotlight_trader.config import Settings, load_settings
+from spotlight_trader.config import Settings, check_start, load_settings
 from spotlight_trader.errors import SpotlightError, TradeFileError
 from spotlight_trader.feeds.base import Feed
 
@@ -59,6 +59,10 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
     from spotlight_trader.runtime.web import Server, single_process_app
 
     logs.configure(settings.log_level, settings.log_json)
+    try:
+        check_start(settings)
+    except SpotlightError as exc:
+        _fail(str(exc))
     if feed is None and settings.feed == "polygon" and not _polygon_key(settings):
         _fail(
             "POLYGON_API_KEY is not set: the polygon feed needs a Polygon/Massive API key "

@@ -41,6 +41,7 @@ from spotlight_trader.api.stream import (
 )
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
+from spotlight_trader.config import check_start
 from spotlight_trader.errors import AuthError, InputError
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
@@ -169,8 +170,11 @@ def create_app(
 def single_process_app(ingest: Ingest) -> FastAPI:
     """``spotlight serve``: the web app with the ingest side in the same process. At start
     the database is migrated to the newest revision and the built-in rules are seeded;
-    then the rules engine and the feed start (the feed warms up in the background)."""
+    then the rules engine and the feed start (the feed warms up in the background).
+    :class:`~spotlight_trader.errors.ConfigError` when the settings may not serve
+    (:func:`~spotlight_trader.config.check_start`)."""
     components = ingest.components
+    check_start(components.settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -1,8 +1,8 @@
 """User accounts and their API tokens (stored as SHA-256 hashes, shown once).
 
 :class:`UserRepository` is the :class:`~spotlight_trader.api.security.UserDirectory` of
-the web app. The built-in user ``local`` is a row without a token (migration 0002); the
-server is multi-user once any other account exists.
+the web app. The built-in user ``local`` is a row without a token (migration 0002); which
+mode the server runs in is the ``AUTH_MODE`` setting, never the accounts that exist.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from spotlight_trader.model import LOCAL_USER
 from spotlight_trader.storage.tables import users
 
 USER_NAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
-MULTI_USER_RECHECK_S = 2.0
 
 
 def hash_token(token: str) -> str:
@@ -33,8 +32,6 @@ class UserRepository:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self._multi_user = False
-        self._multi_user_checked = -1e9
 
     async def add_user(self, name: str) -> tuple[str, str]:
         """Create a user; (user id, API token). The token is shown once, stored hashed."""
@@ -53,20 +50,7 @@ class UserRepository:
                 await conn.execute(users.insert().values(**row))
         except sa.exc.IntegrityError:
             raise InputError(f"user {name!r} already exists") from None
-        self._multi_user = True
         return name, token
-
-    async def multi_user(self) -> bool:
-        """True once any account other than ``local`` exists. While there is none the answer
-        is re-checked at most every :data:`MULTI_USER_RECHECK_S` seconds (users are added
-        by the CLI)."""
-        now = time.monotonic()
-        if not self._multi_user and now - self._multi_user_checked >= MULTI_USER_RECHECK_S:
-            self._multi_user_checked = now
-            async with self.engine.connect() as conn:
-                found = await conn.scalar(sa.select(sa.exists().where(users.c.id != LOCAL_USER)))
-            self._multi_user = bool(found)
-        return self._multi_user
 
     async def user_for_token(self, token: str) -> str | None:
         """The user owning ``token``."""
