@@ -161,6 +161,30 @@ class Settings(BaseSettings):
         description="local: one implicit user, loopback only; password: accounts with "
         "passwords, cookie sessions and API tokens (docs/security.md). Never inferred.",
     )
+    session_idle_s: int = Field(
+        43_200, ge=60, le=31_536_000, description="A sign-in session idle this long ends."
+    )
+    session_max_s: int = Field(
+        604_800, ge=60, le=31_536_000, description="A sign-in session ends this long after sign-in."
+    )
+    login_rate_per_min: int = Field(
+        10, ge=1, le=10_000, description="Sign-in attempts one client address may make per minute."
+    )
+    login_max_attempts: int = Field(
+        10,
+        ge=1,
+        le=10_000,
+        description="Sign-in attempts one account takes per LOGIN_LOCKOUT_S before it is "
+        "locked for the rest of that window.",
+    )
+    login_lockout_s: int = Field(
+        900, ge=1, le=86_400, description="Window (and longest lockout) of LOGIN_MAX_ATTEMPTS."
+    )
+    trust_proxy: str | None = Field(
+        None,
+        description="Comma-separated addresses of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto are believed (* for any); unset: none.",
+    )
     session_secret: SecretStr = Field(
         default_factory=lambda: SecretStr(secrets.token_urlsafe(32)),
         description="Key signing voice tokens, at least 32 bytes. Required with "

@@ -24,7 +24,18 @@ from spotlight_trader.storage.db import (
 from spotlight_trader.storage.tables import metadata
 from tests.storage_backends import BACKENDS, database
 
-TABLES = {"users", "rules", "rule_versions", "user_rule_settings", "signals"}
+TABLES = {
+    "users",
+    "rules",
+    "rule_versions",
+    "user_rule_settings",
+    "signals",
+    "api_tokens",
+    "sessions",
+    "watchlist_items",
+    "user_preferences",
+    "voice_token_uses",
+}
 OLD_DATA = [
     "insert into users (id, name, token_hash, created_at_ms) values ('alice', 'alice', 'h', 0)",
     "insert into rules (id, owner_id, name, kind, description, created_at_ms)"
@@ -92,7 +103,7 @@ async def test_migrations_produce_exactly_the_tables(engine: AsyncEngine) -> Non
     await upgrade(engine)
     async with engine.connect() as conn:
         assert await conn.run_sync(_drift) == []
-    assert await _rows(engine, "select id, token_hash from users") == [(LOCAL_USER, None)]
+    assert await _rows(engine, "select id, password_hash from users") == [(LOCAL_USER, None)]
 
 
 async def test_foreign_keys_are_enforced(engine: AsyncEngine) -> None:
@@ -114,9 +125,11 @@ async def test_upgrade_keeps_data_and_counts_versions(engine: AsyncEngine) -> No
     assert len(await _rows(engine, "select * from rule_versions")) == 4
     assert len(await _rows(engine, "select * from user_rule_settings")) == 2
     assert await _rows(engine, "select user_id from signals") == [(LOCAL_USER,)]
+    tokens = "select id, user_id, name, token_hash from api_tokens"
+    assert await _rows(engine, tokens) == [("h", "alice", "default", "h")]
     await downgrade(engine, "0001")
     assert len(await _rows(engine, "select * from rule_versions")) == 4
-    assert await _rows(engine, "select id from users") == [("alice",)]
+    assert await _rows(engine, "select id, token_hash from users") == [("alice", "h")]
 
 
 async def test_upgrade_refuses_rows_of_unknown_users(engine: AsyncEngine) -> None:

@@ -18,7 +18,7 @@ from fastapi import Depends
 from starlette.requests import HTTPConnection
 
 from spotlight_trader.api.responses import ApiError
-from spotlight_trader.api.security import current_user_id
+from spotlight_trader.api.security import LoginThrottle, current_user_id
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus
 from spotlight_trader.coach.admission import VoiceState
@@ -27,7 +27,9 @@ from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
 from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
+from spotlight_trader.storage.users import UserRepository
 
 
 class Components(Protocol):
@@ -37,6 +39,9 @@ class Components(Protocol):
     settings: Settings
     ring: BarRing
     bus: Bus
+    users: UserRepository
+    sessions: SessionStore
+    login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
     voice: VoiceState

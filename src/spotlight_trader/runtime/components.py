@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from spotlight_trader.api.security import LoginThrottle
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
 from spotlight_trader.coach.admission import VoiceState
@@ -22,6 +23,7 @@ from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
 from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
 
@@ -40,6 +42,8 @@ class Components:
     bus: Bus
     database: AsyncEngine
     users: UserRepository
+    sessions: SessionStore
+    login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
     voice: VoiceState
@@ -63,6 +67,17 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         bus=LocalBus(),
         database=database,
         users=UserRepository(database),
+        sessions=SessionRepository(
+            database,
+            idle_ms=settings.session_idle_s * 1000,
+            absolute_ms=settings.session_max_s * 1000,
+        ),
+        login=LoginThrottle(
+            per_client=MemoryRateLimiter(settings.login_rate_per_min),
+            per_account=MemoryRateLimiter(
+                settings.login_max_attempts, window_s=settings.login_lockout_s
+            ),
+        ),
         rules=RuleRepository(database),
         signals=SignalRepository(database),
         voice=VoiceState(
