@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spotlight_trader.errors import InputError
+from spotlight_trader.errors import InputError, TokenError
 from spotlight_trader.storage.sessions import TOUCH_EVERY_MS, SessionRepository
+from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
 from tests.factories import Repositories, repositories
 from tests.storage_backends import BACKENDS, database
 
@@ -146,3 +147,18 @@ async def test_session_expiry_matches_a_model(
             alive = expected
             if alive and now - seen >= TOUCH_EVERY_MS:
                 seen = now
+
+
+async def test_voice_tokens_are_single_use_and_only_for_users(repos: Repositories) -> None:
+    ledger = VoiceTokenLedger(repos.engine)
+    far = 2**42
+    await ledger.claim("j1", user="alice", expires_at_ms=far)
+    with pytest.raises(TokenError, match="already used"):
+        await ledger.claim("j1", user="alice", expires_at_ms=far)
+    with pytest.raises(TokenError, match="already used"):
+        await ledger.claim("j1", user="bob", expires_at_ms=far)
+    with pytest.raises(TokenError, match="unknown user"):
+        await ledger.claim("j2", user="ghost", expires_at_ms=far)
+    await ledger.claim("j2", user="bob", expires_at_ms=1)  # expired: pruned by the next claim
+    await ledger.claim("j3", user="bob", expires_at_ms=far)
+    assert await _scalar(repos, "select count(*) from voice_token_uses") == 2

@@ -26,6 +26,7 @@ from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
+from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
 
 
 def wall_ms() -> int:
@@ -83,5 +84,6 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),
+            VoiceTokenLedger(database),
         ),
     )
