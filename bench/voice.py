@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -219,10 +220,25 @@ def _pct(values: list[int], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1e6  # ms
 
 
+def _bearer() -> dict[str, str]:
+    """A fresh voice token for the proxy's user ``local`` (each opens one session)."""
+    import jwt
+
+    now = int(time.time())
+    claims = {"sub": "local", "aud": "spotlight-realtime", "iat": now, "exp": now + 60,
+              "jti": uuid.uuid4().hex}  # fmt: skip
+    return {"Authorization": f"Bearer {jwt.encode(claims, SECRET, algorithm='HS256')}"}
+
+
 async def _run_sessions(url: str, headers: dict[str, str], proxy_pid: int | None) -> dict[str, Any]:
     go = asyncio.Event()
     connected: list[int] = []
-    tasks = [asyncio.create_task(_session(url, headers, i, go, connected)) for i in range(SESSIONS)]
+    tasks = [
+        asyncio.create_task(
+            _session(url, _bearer() if "Authorization" in headers else headers, i, go, connected)
+        )
+        for i in range(SESSIONS)
+    ]
     while len(connected) < SESSIONS:
         await asyncio.sleep(0.05)
         for task in tasks:
@@ -251,8 +267,6 @@ async def _run_sessions(url: str, headers: dict[str, str], proxy_pid: int | None
 
 def run() -> dict[str, Any]:
     """Run both configurations and return the figures."""
-    import jwt
-
     up_port, proxy_port = _free_port(), _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     upstream = subprocess.Popen(
@@ -273,16 +287,6 @@ def run() -> dict[str, Any]:
     try:
         _wait_port(up_port, upstream)
         _wait_port(proxy_port, proxy)
-        token = jwt.encode(
-            {
-                "sub": "bench",
-                "aud": "spotlight-realtime",
-                "exp": int(time.time()) + 600,
-                "jti": "bench",
-            },
-            SECRET,
-            algorithm="HS256",
-        )
         direct_runs: list[dict[str, Any]] = []
         proxied_runs: list[dict[str, Any]] = []
         for _ in range(ROUNDS):
@@ -293,7 +297,7 @@ def run() -> dict[str, Any]:
                 asyncio.run(
                     _run_sessions(
                         f"ws://127.0.0.1:{proxy_port}/ws/realtime",
-                        {"Authorization": f"Bearer {token}"},
+                        _bearer(),
                         proxy.pid,
                     )
                 )

@@ -15,7 +15,7 @@ from spotlight_trader.config import Settings, load_settings
 from spotlight_trader.feeds.base import Feed
 from spotlight_trader.runtime.components import build_components
 from spotlight_trader.runtime.ingest import Ingest
-from spotlight_trader.runtime.web import single_process_app
+from spotlight_trader.runtime.web import proxy_options, single_process_app
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -94,6 +94,7 @@ async def running_server(service: Ingest) -> AsyncIterator[str]:
         lifespan="on",
         ws_ping_interval=service.settings.voice_heartbeat_s,
         ws_ping_timeout=service.settings.voice_heartbeat_s,
+        **proxy_options(service.settings),
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -23,7 +23,8 @@ from rich.progress import (
 )
 
 from spotlight_trader import logs
-from spotlight_trader.config import Settings, load_settings
+from spotlight_trader.cli_accounts import token_app, user_app
+from spotlight_trader.config import Settings, check_start, load_settings
 from spotlight_trader.errors import SpotlightError, TradeFileError
 from spotlight_trader.feeds.base import Feed
 
@@ -56,9 +57,13 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
     from spotlight_trader.feeds.factory import make_feed
     from spotlight_trader.runtime.components import build_components
     from spotlight_trader.runtime.ingest import Ingest
-    from spotlight_trader.runtime.web import Server, single_process_app
+    from spotlight_trader.runtime.web import Server, proxy_options, single_process_app
 
     logs.configure(settings.log_level, settings.log_json)
+    try:
+        check_start(settings)
+    except SpotlightError as exc:
+        _fail(str(exc))
     if feed is None and settings.feed == "polygon" and not _polygon_key(settings):
         _fail(
             "POLYGON_API_KEY is not set: the polygon feed needs a Polygon/Massive API key "
@@ -85,6 +90,7 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         log_level=None,
         access_log=settings.log_level == "debug",
         timeout_graceful_shutdown=3,
+        **proxy_options(settings),
         # The voice proxy's browser leg heartbeat: protocol pings from the server.
         ws_ping_interval=settings.voice_heartbeat_s,
         ws_ping_timeout=settings.voice_heartbeat_s,
@@ -317,9 +323,9 @@ def main() -> None:
 
 
 db_app = typer.Typer(help="Database migrations (DATABASE_URL, default SQLite under DATA_DIR).")
-user_app = typer.Typer(help="User accounts and API tokens.")
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
 
 
 def _db_url(settings: Settings) -> str:
@@ -364,28 +370,3 @@ def db_downgrade(
 ) -> None:
     """Migrate the database down to REVISION (default: one step)."""
     _migrate("downgrade", revision)
-
-
-@user_app.command("add")
-def user_add(name: Annotated[str, typer.Argument(help="User name (lower-case)")]) -> None:
-    """Create a user (upgrading the database first) and print its API token once (send it
-    as Authorization: Bearer ...). Once a user exists, every API request needs a token."""
-    from spotlight_trader.storage import db
-    from spotlight_trader.storage.users import UserRepository
-
-    settings = _settings()
-
-    async def run() -> tuple[str, str]:
-        engine = db.make_engine(_db_url(settings))
-        try:
-            await db.upgrade(engine)  # an admin command: the database may be new
-            return await UserRepository(engine).add_user(name)
-        finally:
-            await engine.dispose()
-
-    try:
-        user, token = asyncio.run(run())
-    except SpotlightError as exc:
-        _fail(str(exc))
-    typer.echo(f"user {user} created; API token (shown once, store it now):", err=True)
-    typer.echo(token)

@@ -6,6 +6,7 @@ A missing or invalid value stops start-up with one line naming the variable
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 from datetime import datetime
@@ -19,6 +20,7 @@ from spotlight_trader.errors import ConfigError
 from spotlight_trader.model import SYMBOL_PATTERN
 
 DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
+MIN_SECRET_BYTES = 32
 
 
 class Settings(BaseSettings):
@@ -163,10 +165,40 @@ class Settings(BaseSettings):
     realtime_transcription_model: str = Field(
         "gpt-realtime-whisper", description="Model transcribing the trader's speech."
     )
+    auth_mode: Literal["local", "password"] = Field(
+        "local",
+        description="local: one implicit user, loopback only; password: accounts with "
+        "passwords, cookie sessions and API tokens (docs/security.md). Never inferred.",
+    )
+    session_idle_s: int = Field(
+        43_200, ge=60, le=31_536_000, description="A sign-in session idle this long ends."
+    )
+    session_max_s: int = Field(
+        604_800, ge=60, le=31_536_000, description="A sign-in session ends this long after sign-in."
+    )
+    login_rate_per_min: int = Field(
+        10, ge=1, le=10_000, description="Sign-in attempts one client address may make per minute."
+    )
+    login_max_attempts: int = Field(
+        10,
+        ge=1,
+        le=10_000,
+        description="Sign-in attempts one account takes per LOGIN_LOCKOUT_S before it is "
+        "locked for the rest of that window.",
+    )
+    login_lockout_s: int = Field(
+        900, ge=1, le=86_400, description="Window (and longest lockout) of LOGIN_MAX_ATTEMPTS."
+    )
+    trust_proxy: str | None = Field(
+        None,
+        description="Comma-separated addresses of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto are believed (* for any); unset: none.",
+    )
     session_secret: SecretStr = Field(
         default_factory=lambda: SecretStr(secrets.token_urlsafe(32)),
-        description="HS256 key signing voice tokens. Default: random per process (tokens "
-        "die with a restart); set it when several processes serve one user.",
+        description="Key signing voice tokens, at least 32 bytes. Required with "
+        "AUTH_MODE=password and with more than one process; default (local mode): random "
+        "per process, so tokens die with a restart.",
     )
     app_origin: str = Field(
         "http://127.0.0.1:8000",
@@ -213,6 +245,16 @@ class Settings(BaseSettings):
             return None
         return value
 
+    @field_validator("session_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr) -> SecretStr:
+        if len(value.get_secret_value().encode()) < MIN_SECRET_BYTES:
+            raise ValueError(
+                f"must be at least {MIN_SECRET_BYTES} bytes, e.g. the output of "
+                "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        return value
+
     @field_validator("sim_start", "sim_epoch")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
@@ -245,4 +287,37 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]).upper() if err["loc"] else "settings"
-        raise ConfigError(f"invalid setting {name}: {err['msg']}") from None
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"invalid setting {name}: {message}") from None
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_start(settings: Settings, *, processes: int = 1) -> None:
+    """The checks a server makes before it serves; :class:`ConfigError` (one line) when
+    ``AUTH_MODE=local`` would bind beyond loopback, or ``SESSION_SECRET`` is left to its
+    random per-process default where tokens must outlive a process or be shared."""
+    if settings.auth_mode == "local" and not is_loopback(settings.host):
+        raise ConfigError(
+            f"AUTH_MODE=local serves one implicit user and binds to loopback only, but "
+            f"HOST={settings.host}: use HOST=127.0.0.1, or AUTH_MODE=password with accounts"
+        )
+    if "session_secret" not in settings.model_fields_set:
+        if settings.auth_mode == "password":
+            raise ConfigError(
+                "invalid setting SESSION_SECRET: required with AUTH_MODE=password "
+                f"(at least {MIN_SECRET_BYTES} bytes)"
+            )
+        if processes > 1:
+            raise ConfigError(
+                f"invalid setting SESSION_SECRET: required when {processes} processes "
+                f"serve (at least {MIN_SECRET_BYTES} bytes)"
+            )

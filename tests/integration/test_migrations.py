@@ -36,6 +36,11 @@ TABLES = {
     "journal_trade_meta",
     "journal_entries",
     "journal_entry_versions",
+    "api_tokens",
+    "sessions",
+    "watchlist_items",
+    "user_preferences",
+    "voice_token_uses",
 }
 # full-text search over journal entries, made by 0004_journal outside the metadata (a
 # virtual table cannot be declared): SQLite's FTS5 table and its shadow tables,
@@ -115,7 +120,7 @@ async def test_migrations_produce_exactly_the_tables(engine: AsyncEngine) -> Non
     await upgrade(engine)
     async with engine.connect() as conn:
         assert await conn.run_sync(_drift) == []
-    assert await _rows(engine, "select id, token_hash from users") == [(LOCAL_USER, None)]
+    assert await _rows(engine, "select id, password_hash from users") == [(LOCAL_USER, None)]
 
 
 async def test_foreign_keys_are_enforced(engine: AsyncEngine) -> None:
@@ -137,9 +142,11 @@ async def test_upgrade_keeps_data_and_counts_versions(engine: AsyncEngine) -> No
     assert len(await _rows(engine, "select * from rule_versions")) == 4
     assert len(await _rows(engine, "select * from user_rule_settings")) == 2
     assert await _rows(engine, "select user_id from signals") == [(LOCAL_USER,)]
+    tokens = "select id, user_id, name, token_hash from api_tokens"
+    assert await _rows(engine, tokens) == [("h", "alice", "default", "h")]
     await downgrade(engine, "0001")
     assert len(await _rows(engine, "select * from rule_versions")) == 4
-    assert await _rows(engine, "select id from users") == [("alice",)]
+    assert await _rows(engine, "select id, token_hash from users") == [("alice", "h")]
 
 
 async def test_upgrade_refuses_rows_of_unknown_users(engine: AsyncEngine) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from spotlight_trader.errors import InputError
 from spotlight_trader.model import Signal
@@ -41,22 +40,12 @@ async def test_builtins_seeded_once_disabled(repos: Repositories) -> None:
     assert await repos.rules.active_rules() == []
 
 
-async def test_users_and_tokens(repos: Repositories) -> None:
-    users = repos.users
-    assert not await users.multi_user()
-    user, token = await users.add_user("Alice")
-    assert user == "alice" and token.startswith("st_")
-    assert await users.multi_user()
-    assert await users.user_for_token(token) == "alice"
-    assert await users.user_for_token(token + "x") is None
+async def test_users_are_unique_and_never_local(repos: Repositories) -> None:
+    assert await repos.users.add_user("Alice") == "alice"
     with pytest.raises(InputError, match="already exists"):
-        await users.add_user("alice")
+        await repos.users.add_user("alice")
     with pytest.raises(InputError):
-        await users.add_user("local")
-    async with repos.engine.connect() as conn:
-        query = sa.text("select token_hash from users where id = 'alice'")
-        stored = (await conn.execute(query)).scalar_one()
-    assert token not in stored and len(stored) == 64
+        await repos.users.add_user("local")
 
 
 async def test_versions_are_immutable_and_revert_copies(repos: Repositories) -> None:

@@ -18,7 +18,9 @@ from websockets.exceptions import ConnectionClosed
 
 from spotlight_trader.coach.tokens import AUDIENCE, DISABLED_REASON, mint_token
 from spotlight_trader.runtime.ingest import Ingest
+from spotlight_trader.storage.db import database_url
 from tests.conftest import free_port, make_service, running_server
+from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed
 from tests.fakes.realtime_upstream import FakeRealtime, UpstreamConn
 
@@ -159,12 +161,18 @@ async def test_bad_tokens_and_origins_are_refused_with_a_reason(
         now = time.time()
         expired = mint_token(settings, "local", now_s=now - 120)[0]
         wrong_aud = jwt.encode(
-            {"sub": "local", "aud": "someone-else", "exp": int(now) + 60, "jti": "x"},
+            {
+                "sub": "local",
+                "aud": "someone-else",
+                "iat": int(now),
+                "exp": int(now) + 60,
+                "jti": "x",
+            },
             SECRET,
             algorithm="HS256",
         )
         forged = jwt.encode(
-            {"sub": "local", "aud": AUDIENCE, "exp": int(now) + 60, "jti": "x"},
+            {"sub": "local", "aud": AUDIENCE, "iat": int(now), "exp": int(now) + 60, "jti": "x"},
             "another-secret-of-sufficient-length!",
             algorithm="HS256",
         )
@@ -210,24 +218,61 @@ async def test_browser_subprotocol_is_echoed() -> None:
         await ws.close()
 
 
+def _signed(claims: dict[str, Any]) -> str:
+    return jwt.encode({"aud": AUDIENCE, **claims}, SECRET, algorithm="HS256")
+
+
+async def test_weak_voice_tokens_are_refused() -> None:
+    """Correctly signed, but: a 10-year lifetime, issued in the future, no iat, a subject
+    naming no user, or used a second time."""
+    async with FakeRealtime() as fake, voice_server(fake) as (base, service):
+        now = int(time.time())
+        ten_years = 10 * 365 * 86_400
+        ttl = service.settings.voice_token_ttl_s
+        cases = [
+            (_signed({"sub": "local", "iat": now, "exp": now + ten_years, "jti": "a"}), "lifetime"),
+            (_signed({"sub": "local", "iat": now, "exp": now + ttl + 1, "jti": "b"}), "lifetime"),
+            (_signed({"sub": "local", "iat": now + 600, "exp": now + 630, "jti": "c"}), "lifetime"),
+            (_signed({"sub": "local", "exp": now + 30, "jti": "d"}), "iat"),
+            (_signed({"sub": "ghost", "iat": now, "exp": now + 30, "jti": "e"}), "unknown user"),
+        ]
+        for token, words in cases:
+            code, reason, _ = await closed_with(await browser(base, token))
+            assert (code, words in reason) == (1008, True), reason
+        once = token_for(service)
+        first = await browser(base, once)
+        await ready(first)
+        await first.close()
+        code, reason, _ = await closed_with(await browser(base, once))
+        assert (code, reason) == (1008, "voice token already used: fetch a new one")
+        # the longest allowed lifetime is fine
+        ok = await browser(
+            base, _signed({"sub": "local", "iat": now, "exp": now + ttl, "jti": "f"})
+        )
+        await ready(ok)
+        await ok.close()
+        assert len(fake.connections) == 2
+
+
 async def test_fourth_connection_refused_and_abrupt_close_frees_a_slot() -> None:
     async with FakeRealtime() as fake, voice_server(fake) as (base, service):
-        token = token_for(service)
-        open_ = [await browser(base, token) for _ in range(3)]
+        open_ = [await browser(base, token_for(service)) for _ in range(3)]
         for ws in open_:
             await ready(ws)
-        fourth = await browser(base, token)
+        fourth = await browser(base, token_for(service))
         code, reason, _ = await closed_with(fourth)
         assert code == 4029
         assert "at most 3" in reason
         # another user has their own slots
+        async with repositories(database_url(service.settings), users=["someone"]):
+            pass
         other = await browser(base, token_for(service, "someone"))
         await ready(other)
         # die without a close frame
         open_[0].transport.abort()
         deadline = time.monotonic() + 5
         while True:
-            ws = await browser(base, token)
+            ws = await browser(base, token_for(service))
             try:
                 await ready(ws)
                 break

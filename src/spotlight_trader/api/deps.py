@@ -19,7 +19,7 @@ from fastapi import Depends
 from starlette.requests import HTTPConnection
 
 from spotlight_trader.api.responses import ApiError
-from spotlight_trader.api.security import current_user_id
+from spotlight_trader.api.security import LoginThrottle, current_user_id
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus
 from spotlight_trader.coach.admission import VoiceState
@@ -30,7 +30,9 @@ from spotlight_trader.rules.changes import RulesControl
 from spotlight_trader.storage.journal import JournalRepository
 from spotlight_trader.storage.journal_entries import EntryRepository
 from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
+from spotlight_trader.storage.users import UserRepository
 
 
 class Components(Protocol):
@@ -40,6 +42,9 @@ class Components(Protocol):
     settings: Settings
     ring: BarRing
     bus: Bus
+    users: UserRepository
+    sessions: SessionStore
+    login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
     journal: JournalRepository

@@ -8,7 +8,9 @@ then closed with a code and a reason, so browsers and the SDK both see why:
   the ``Authorization: Bearer`` header, which browsers cannot set on a WebSocket.
 * Token: ``Authorization: Bearer <jwt>`` or the subprotocol ``spotlight.token.<jwt>``
   offered together with ``spotlight.v1`` (echoed back). Signature, expiry and audience are
-  verified; the token is never logged.
+  verified, its lifetime is at most ``VOICE_TOKEN_TTL_S``, its ``sub`` must name an existing
+  user and it opens one session only (its ``jti`` is claimed in a :class:`TokenLedger`);
+  the token is never logged.
 * Enabled (``OPENAI_API_KEY``), and the market running in this process.
 * At most ``VOICE_MAX_CONNECTIONS`` per user: :func:`admit` takes the slot,
   :func:`release` (in a ``finally``) gives it back.
@@ -18,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import structlog
 from starlette.websockets import WebSocket
 
-from spotlight_trader.coach.tokens import DISABLED_REASON, verify_token
+from spotlight_trader.coach.tokens import DISABLED_REASON, VoiceClaims, verify_token
 from spotlight_trader.config import Settings
 from spotlight_trader.errors import TokenError
 from spotlight_trader.limits import ConnectionSlots, RateLimiter
@@ -52,13 +55,23 @@ class End:
     state: str = "closing"  # spotlight.session state announced to the client
 
 
+class TokenLedger(Protocol):
+    """Where used voice tokens are recorded (storage's ``VoiceTokenLedger``)."""
+
+    async def claim(self, jti: str, *, user: str, expires_at_ms: int) -> None:
+        """Record a token's use; :class:`TokenError` when it was used before or its user
+        does not exist."""
+        ...
+
+
 @dataclass
 class VoiceState:
-    """Per-app voice bookkeeping: the token rate limit, the connection slots and the
-    counters ``/metrics`` reads (``Components.voice``)."""
+    """Per-app voice bookkeeping: the token rate limit, the connection slots, the ledger
+    of used tokens and the counters ``/metrics`` reads (``Components.voice``)."""
 
     limiter: RateLimiter
     slots: ConnectionSlots
+    ledger: TokenLedger
     sessions: int = 0
     sessions_total: int = 0
     tool_calls: int = 0
@@ -81,28 +94,37 @@ def allowed_origins(settings: Settings) -> set[str]:
 
 def check(
     settings: Settings, headers: Mapping[str, str], offered: list[str]
-) -> tuple[End | None, str]:
-    """Check origin, token and that the coach is enabled: (refusal, "") or (None, user id)."""
+) -> tuple[End | None, VoiceClaims | None]:
+    """Check origin, token and that the coach is enabled: (refusal, None) or (None, the
+    token's claims)."""
     origin = headers.get("origin")
     scheme, _, value = headers.get("authorization", "").partition(" ")
     header_token = value.strip() if scheme.lower() == "bearer" else ""
     proto_token = next((p[len(TOKEN_PREFIX) :] for p in offered if p.startswith(TOKEN_PREFIX)), "")
     if origin is None:
         if not header_token:
-            return End("proxy", POLICY, "missing Origin: send Authorization: Bearer <token>"), ""
+            return End("proxy", POLICY, "missing Origin: send Authorization: Bearer <token>"), None
     elif origin.rstrip("/") not in allowed_origins(settings):
-        return End("proxy", POLICY, "origin not allowed"), ""
+        return End("proxy", POLICY, "origin not allowed"), None
     token = header_token or proto_token
     if not token:
-        return End("proxy", POLICY, f"missing token: offer subprotocol {TOKEN_PREFIX}<token>"), ""
+        return End("proxy", POLICY, f"missing token: offer subprotocol {TOKEN_PREFIX}<token>"), None
     if proto_token and not header_token and SUBPROTOCOL not in offered:
-        return End("proxy", POLICY, f"offer subprotocol {SUBPROTOCOL} with the token"), ""
+        return End("proxy", POLICY, f"offer subprotocol {SUBPROTOCOL} with the token"), None
     if settings.openai_api_key is None:
-        return End("proxy", DISABLED, DISABLED_REASON), ""
+        return End("proxy", DISABLED, DISABLED_REASON), None
     try:
         return None, verify_token(settings, token)
     except TokenError as exc:
-        return End("proxy", POLICY, str(exc)), ""
+        return End("proxy", POLICY, str(exc)), None
+
+
+async def _claim(state: VoiceState, claims: VoiceClaims) -> End | None:
+    try:
+        await state.ledger.claim(claims.jti, user=claims.user, expires_at_ms=claims.expires_at_ms)
+    except TokenError as exc:
+        return End("proxy", POLICY, str(exc))
+    return None
 
 
 async def admit(
@@ -114,9 +136,12 @@ async def admit(
     returned."""
     offered = list(websocket.scope.get("subprotocols") or [])
     subprotocol = SUBPROTOCOL if SUBPROTOCOL in offered else None
-    refusal, user_id = check(settings, websocket.headers, offered)
+    refusal, claims = check(settings, websocket.headers, offered)
+    user_id = claims.user if claims is not None else ""
     if refusal is None and not market_running:
         refusal = End("proxy", UPSTREAM_FAILED, "the market is not running in this process")
+    if refusal is None and claims is not None:
+        refusal = await _claim(state, claims)
     if refusal is None and not state.slots.acquire(user_id):
         refusal = End("proxy", TOO_MANY, f"at most {state.slots.limit} voice connections")
     if refusal is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from spotlight_trader.api.security import LoginThrottle
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
 from spotlight_trader.coach.admission import VoiceState
@@ -24,8 +25,10 @@ from spotlight_trader.storage.db import database_url, make_engine
 from spotlight_trader.storage.journal import JournalRepository
 from spotlight_trader.storage.journal_entries import EntryRepository
 from spotlight_trader.storage.rules import RuleRepository
+from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
+from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
 
 
 def wall_ms() -> int:
@@ -42,6 +45,8 @@ class Components:
     bus: Bus
     database: AsyncEngine
     users: UserRepository
+    sessions: SessionStore
+    login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
     journal: JournalRepository
@@ -67,6 +72,17 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         bus=LocalBus(),
         database=database,
         users=UserRepository(database),
+        sessions=SessionRepository(
+            database,
+            idle_ms=settings.session_idle_s * 1000,
+            absolute_ms=settings.session_max_s * 1000,
+        ),
+        login=LoginThrottle(
+            per_client=MemoryRateLimiter(settings.login_rate_per_min),
+            per_account=MemoryRateLimiter(
+                settings.login_max_attempts, window_s=settings.login_lockout_s
+            ),
+        ),
         rules=RuleRepository(database, max_rules=settings.rules_per_user),
         signals=SignalRepository(database),
         journal=JournalRepository(database),
@@ -74,5 +90,6 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),
+            VoiceTokenLedger(database),
         ),
     )

@@ -15,9 +15,10 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import FrameType
+from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from prometheus_client import CollectorRegistry
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -30,8 +31,9 @@ import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
+from spotlight_trader.api.routes import account, ops, rules, voice
 from spotlight_trader.api.routes import market as market_routes
-from spotlight_trader.api.routes import ops, rules, voice
+from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
 from spotlight_trader.api.stream import (
     OPENAPI_PATH,
@@ -41,6 +43,7 @@ from spotlight_trader.api.stream import (
 )
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
+from spotlight_trader.config import Settings, check_start
 from spotlight_trader.errors import AuthError, InputError
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
@@ -140,10 +143,17 @@ def create_app(
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(exc.status_code, str(exc.detail))
 
-    app.include_router(market_routes.router)
-    app.include_router(rules.router)
-    app.include_router(ops.router)
-    app.include_router(voice.router)
+    # every route needs a user (in password mode: signed in) unless it is listed as public
+    # here: new routers go into `signed_in` and get the dependency by default
+    signed_in = APIRouter(dependencies=[Depends(current_user_id)])
+    for router in (
+        market_routes.router, rules.router, ops.router, voice.router, account.router
+    ):  # fmt: skip
+        signed_in.include_router(router)
+    app.include_router(ops.public)
+    app.include_router(account.public)
+    app.include_router(voice.ws)
+    app.include_router(signed_in)
     app.router.routes.append(Route("/stream/market", StreamEndpoint(), methods=["GET"]))
     openapi.install(app, {"/stream/market": OPENAPI_PATH})
 
@@ -169,8 +179,11 @@ def create_app(
 def single_process_app(ingest: Ingest) -> FastAPI:
     """``spotlight serve``: the web app with the ingest side in the same process. At start
     the database is migrated to the newest revision and the built-in rules are seeded;
-    then the rules engine and the feed start (the feed warms up in the background)."""
+    then the rules engine and the feed start (the feed warms up in the background).
+    :class:`~spotlight_trader.errors.ConfigError` when the settings may not serve
+    (:func:`~spotlight_trader.config.check_start`)."""
     components = ingest.components
+    check_start(components.settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -191,6 +204,15 @@ def single_process_app(ingest: Ingest) -> FastAPI:
     app = create_app(components, access, lifespan=lifespan)
     app.state.registry.register(IngestCollector(ingest))
     return app
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's forwarded-header options for ``TRUST_PROXY``: X-Forwarded-For and
+    X-Forwarded-Proto (so the client address and ``https``) are believed only from the
+    proxies named there; unset, from nobody."""
+    if not settings.trust_proxy:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": settings.trust_proxy}
 
 
 class Server(uvicorn.Server):

@@ -38,8 +38,77 @@ users = sa.Table(
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("name", sa.String(100), nullable=False, unique=True),
-    sa.Column("token_hash", sa.String(64), nullable=True, unique=True),  # NULL: local
+    sa.Column("password_hash", sa.String(200), nullable=True),  # argon2id; NULL: no password
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+)
+
+
+def _user_fk(table: str) -> sa.Column[str]:
+    """A ``user_id`` column referencing ``users`` (rows go with their user)."""
+    return sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name=f"fk_{table}_user_id_users", ondelete="CASCADE"),
+        nullable=False,
+    )
+
+
+# API tokens for scripts: shown once, stored as SHA-256; ``id`` is the public handle
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    _user_fk("api_tokens"),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.Column("last_used_ms", sa.BigInteger, nullable=True),
+    sa.Index("ix_api_tokens_user_id", "user_id"),
+)
+
+# signed-in browser sessions (the cookie's SHA-256): deleting a row signs it out
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    _user_fk("sessions"),
+    sa.Column("created_at_ms", sa.BigInteger, nullable=False),
+    sa.Column("last_seen_ms", sa.BigInteger, nullable=False),
+    sa.Index("ix_sessions_user_id", "user_id"),
+)
+
+# each user's watchlist, in order
+watchlist_items = sa.Table(
+    "watchlist_items",
+    metadata,
+    _user_fk("watchlist_items"),
+    sa.Column("symbol", sa.String(16), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("user_id", "symbol", name="pk_watchlist_items"),
+)
+
+# each user's dashboard preferences (coach, alerts, chart), one JSON document
+user_preferences = sa.Table(
+    "user_preferences",
+    metadata,
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_user_preferences_user_id_users", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("prefs", sa.JSON, nullable=False),
+    sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+)
+
+# voice tokens already used (their jti), kept until they expire: each opens one session
+voice_token_uses = sa.Table(
+    "voice_token_uses",
+    metadata,
+    sa.Column("jti", sa.String(64), primary_key=True),
+    _user_fk("voice_token_uses"),
+    sa.Column("expires_at_ms", sa.BigInteger, nullable=False),
+    sa.Index("ix_voice_token_uses_expires_at_ms", "expires_at_ms"),
 )
 
 rules = sa.Table(

@@ -1,4 +1,5 @@
-"""Operational routes: liveness, readiness, Prometheus metrics."""
+"""Operational routes: liveness and readiness (``public``: probes need no sign-in) and
+Prometheus metrics (``router``: signed in, like every other route)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from spotlight_trader.api.openapi import json_response
 from spotlight_trader.api.responses import MsgspecResponse
 from spotlight_trader.api.schemas import Health
 
+public = APIRouter()
 router = APIRouter()
 
 
-@router.get("/healthz", responses=json_response(Health), summary="Liveness")
+@public.get("/healthz", responses=json_response(Health), summary="Liveness")
 async def healthz(request: Request) -> Response:
     """200 while the process answers (says nothing about the market: see ``/readyz``)."""
     access: MarketAccess | None = request.app.state.market
@@ -24,7 +26,7 @@ async def healthz(request: Request) -> Response:
     return MsgspecResponse(Health(status="ok", feed=view.feed_name, phase=view.state().phase))
 
 
-@router.get(
+@public.get(
     "/readyz",
     responses={**json_response(Health, 200), **json_response(Health, 503)},
     summary="Readiness",

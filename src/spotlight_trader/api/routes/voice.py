@@ -18,7 +18,8 @@ from spotlight_trader.coach.tokens import DISABLED_REASON, mint_token
 
 WS_PATH = "/ws/realtime"
 
-router = APIRouter()
+router = APIRouter()  # signed in (the app adds the user dependency)
+ws = APIRouter()  # /ws/realtime authenticates with its voice token at admission
 
 
 @router.get(
@@ -67,7 +68,7 @@ async def voice_token(
     )
 
 
-@router.websocket(WS_PATH)
+@ws.websocket(WS_PATH)
 async def realtime_ws(
     websocket: WebSocket,
     components: ComponentsDep,

@@ -2,7 +2,7 @@
 full-text search over entries (SQLite FTS5 table / PostgreSQL GIN index).
 
 Revision ID: 0004_journal
-Revises: 0002
+Revises: 0003_alerts
 """
 
 from __future__ import annotations
