@@ -119,7 +119,7 @@ export function Dashboard() {
         </div>
       </header>
 
-      <main className="grid min-h-0 grid-cols-[250px_minmax(0,1fr)_320px]">
+      <main className="grid min-h-0 grid-cols-[270px_minmax(0,1fr)_320px]">
         <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
           <Watchlist />
           <Panel id="rules" title="Rules" className="h-[34%] border-t">
