@@ -58,13 +58,14 @@ export function Watchlist() {
                     q.tick > 0 ? "text-emerald-300" : q.tick < 0 ? "text-rose-300" : "text-zinc-200"
                   }`}
                   data-testid={`watch-last-${q.symbol}`}
+                  data-price
                 >
                   {fmtPrice(q.last)}
                 </span>
-                <span className={`w-12 text-right tabular-nums ${tone(q.change)}`}>
+                <span data-price className={`w-12 text-right tabular-nums ${tone(q.change)}`}>
                   {fmtChange(q.change)}
                 </span>
-                <span className={`w-12 text-right tabular-nums ${tone(q.changePct)}`}>
+                <span data-price className={`w-12 text-right tabular-nums ${tone(q.changePct)}`}>
                   {fmtPct(q.changePct)}
                 </span>
               </button>
