@@ -12,9 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def opacity(page: Page, test_id: str) -> float:
-    return float(
-        page.get_by_test_id(test_id).evaluate("el => getComputedStyle(el).opacity")  # noqa: S608
-    )
+    return float(page.get_by_test_id(test_id).evaluate("el => getComputedStyle(el).opacity"))
 
 
 def test_server_down_shows_banner_dims_prices_and_counts_the_age(

@@ -13,11 +13,33 @@ export interface paths {
         };
         /**
          * Final 1-minute bars
-         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
-         *     503 (with ``Retry-After``) while the market is warming: the ring does not hold the
-         *     history yet, and a partial answer would draw a chart that ends hours ago.
+         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``;
+         *     503 while the market is warming.
          */
         get: operations["get_bars_api_bars_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule engine's indicators per final bar
+         * @description Session VWAP (regular session only), EMA 9/21 and RSI 14 after each of the bars
+         *     ``/api/bars`` returns for the same query, computed by the rule engine's indicator code
+         *     over every bar the server holds before them (the warm-up), so they equal what the rules
+         *     read.
+         */
+        get: operations["get_indicators_api_indicators_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,6 +459,14 @@ export interface components {
             status: string;
         };
         /**
+         * IndicatorsResponse
+         * @description ``GET /api/indicators``: oldest first, one point per final bar of ``/api/bars``.
+         */
+        IndicatorsResponse: {
+            points: components["schemas"]["StudyPoint"][];
+            symbol: string;
+        };
+        /**
          * Microbar
          * @description A 250 ms bucket plus the forming minute it belongs to.
          */
@@ -585,6 +615,18 @@ export interface components {
             server_ms: number;
             /** @default null */
             total: number | null;
+        };
+        /**
+         * StudyPoint
+         * @description The rule engine's indicators after one final 1-minute bar (``null`` while not warmed
+         *         up; ``vwap`` only during the regular session).
+         */
+        StudyPoint: {
+            ema21: number | null;
+            ema9: number | null;
+            rsi14: number | null;
+            seq: number;
+            vwap: number | null;
         };
         /**
          * SymbolIn
@@ -740,6 +782,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description OK */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_indicators_api_indicators_get: {
+        parameters: {
+            query: {
+                /** @description Ticker symbol */
+                symbol: string;
+                /** @description Most bars to return */
+                limit?: number;
+                /** @description Only bars with seq < beforeSeq */
+                beforeSeq?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponse"];
                 };
             };
             /** @description OK */
