@@ -189,6 +189,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
         ("/api/bars", {"symbol": "SPY", "beforeSeq": "x"}, 422, "beforeSeq"),
         ("/api/bars", {"symbol": "NOPE"}, 404, "unknown symbol"),
         ("/api/bars", {"symbol": "$$$"}, 422, "not a ticker"),
+        ("/api/indicators", {"symbol": "SPY", "limit": "0"}, 422, "limit"),
         ("/api/nothing", {}, 404, "Not Found"),
     ],
 )
@@ -262,6 +263,28 @@ async def test_watchlist_add_remove_and_bars() -> None:
             "spotlight_trades_ingested_total" in metrics
             and "spotlight_bars_finalised_total" in metrics
         )
+
+
+async def test_indicators_follow_the_bars_pages() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=40), batch=1000)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=5) as client,
+    ):
+        await asyncio.wait_for(feed.done.wait(), 10)
+        every = (await client.get("/api/bars", params={"symbol": "SPY", "limit": "5000"})).json()
+        bars = every["bars"]
+        page = {"symbol": "spy", "limit": "10", "beforeSeq": str(bars[-5]["seq"])}
+        body = (await client.get("/api/indicators", params=page)).json()
+        same = (await client.get("/api/bars", params=page)).json()["bars"]
+        assert body["symbol"] == "SPY"
+        assert [p["seq"] for p in body["points"]] == [b["seq"] for b in same]
+        # warmed up over the bars before the page: EMA 9 is there from the page's first bar
+        assert len(bars) - 5 - 10 >= 9 and all(p["ema9"] is not None for p in body["points"])
+        assert set(body["points"][0]) == {"seq", "vwap", "ema9", "ema21", "rsi14"}
+        missing = await client.get("/api/indicators", params={"symbol": "NOPE"})
+        assert missing.status_code == 404
 
 
 async def test_heartbeat_comments_and_status_events() -> None:

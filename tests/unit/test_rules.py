@@ -197,6 +197,14 @@ def test_frequency_once_and_cooldown() -> None:
     assert fired_at(bars, while_true(symbols=frozenset({"AMD"}))) == []
 
 
+def test_custom_rule_explanation_shows_counts_as_whole_numbers() -> None:
+    core = AlertCore([rule(expression="close > 100 and volume > 1000")])
+    (signal,) = core.on_bar(flat(DAY, OPEN, 101.5, v=169_120))
+    assert signal.explanation == (
+        "NVDA: close > 100 and volume > 1000 — close 101.50, volume 169,120, 09:30 ET"
+    )
+
+
 def _micro(b: Bar, k: int, close: float) -> Microbar:
     minute = FormingBar(b.seq, b.bar_start_ms, close, close, close, close, 100, 1)
     start = b.bar_start_ms + k * MICRO_MS

@@ -11,6 +11,9 @@ export interface ChartProbe {
   vwap(): { time: number; value?: number }[];
   markers(): ChartMarker[];
   zoom(): { barSpacing: number; scrollPosition: number };
+  crosshair(): number | null;
+  livePrice(): number | null;
+  sessionBands(): [number, number][];
 }
 
 let chart: ChartProbe | null = null;
@@ -53,6 +56,12 @@ export interface SpotlightHook {
   vwap(): { time: number; value?: number }[];
   /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
   zoom(): { barSpacing: number; scrollPosition: number } | null;
+  /** The candle time (UTC s) under the chart's crosshair, or null when it is hidden. */
+  crosshair(): number | null;
+  /** The price on the live price line's axis label (the newest candle's close), or null. */
+  livePrice(): number | null;
+  /** Shaded extended-hours bands as [first, last] candle times (UTC s). */
+  sessionBands(): [number, number][];
   /** Alert feed items as listed (newest first). */
   alerts(): Signal[];
   /** Markers on the chart (live alerts and any backtest preview), sorted by time (UTC s). */
@@ -87,6 +96,9 @@ export function installTestHook(store: MarketStore): void {
     volume: () => chart?.volume() ?? [],
     vwap: () => chart?.vwap() ?? [],
     zoom: () => chart?.zoom() ?? null,
+    crosshair: () => chart?.crosshair() ?? null,
+    livePrice: () => chart?.livePrice() ?? null,
+    sessionBands: () => chart?.sessionBands() ?? [],
     alerts: () => store.alerts.getState().signals.map((s) => ({ ...s })),
     markers: () => chart?.markers() ?? [],
     preview: () => store.alerts.getState().preview,

@@ -56,6 +56,24 @@ class BarsResponse(msgspec.Struct, frozen=True):
     bars: list[Bar]
 
 
+class StudyPoint(msgspec.Struct, frozen=True):
+    """The rule engine's indicators after one final 1-minute bar (``null`` while not warmed
+    up; ``vwap`` only during the regular session)."""
+
+    seq: int
+    vwap: float | None
+    ema9: float | None
+    ema21: float | None
+    rsi14: float | None
+
+
+class IndicatorsResponse(msgspec.Struct, frozen=True):
+    """``GET /api/indicators``: oldest first, one point per final bar of ``/api/bars``."""
+
+    symbol: str
+    points: list[StudyPoint]
+
+
 class StreamReady(msgspec.Struct, frozen=True):
     """First event of ``/stream/market``."""
 
@@ -196,6 +214,7 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     SymbolIn,
     SymbolOut,
     BarsResponse,
+    IndicatorsResponse,
     StreamReady,
     StreamGap,
     StreamStatus,

@@ -71,6 +71,14 @@ class ActiveRule(msgspec.Struct):
             raise ValueError("a rule needs a builtin or an expression")
 
 
+# Fields that count things: shown as whole numbers with thousands separators, not prices.
+_COUNTS = frozenset({"volume", "minutes_since_open", "regular"})
+
+
+def _shown(field: str, value: float) -> str:
+    return f"{value:,.0f}" if field in _COUNTS else f"{value:.2f}"
+
+
 def _custom_check(compiled: Compiled, transition: bool) -> Check:
     evaluate = compiled.evaluate
     fields = compiled.fields
@@ -83,7 +91,7 @@ def _custom_check(compiled: Compiled, transition: bool) -> Check:
         if transition and (prev is None or evaluate(prev)):
             return None  # it did not become true here (or nothing is known before)
         inputs = {k: float(v) for k in fields if (v := cur.get(k)) is not None}
-        shown = ", ".join(f"{k} {v:.2f}" for k, v in inputs.items())
+        shown = ", ".join(f"{k} {_shown(k, v)}" for k, v in inputs.items())
         direction = str(params.get("direction", "neutral"))
         return direction, inputs, f"{sym}: {compiled.source} — {shown}, {at} ET"
 

@@ -9,7 +9,9 @@ import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
+import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
+import { useFreshness } from "../features/stream/useFreshness";
 import { ComingSoon, Panel } from "../shared/ui/Panel";
 import { ROUTES } from "./routes";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
@@ -27,6 +29,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function Dashboard() {
   const store = useStore();
   const notice = useAppState((s) => s.notice);
+  const fresh = useFreshness();
   const [help, setHelp] = useState(false);
   const [settings, setSettings] = useState(false);
   const [jump, setJump] = useState("");
@@ -74,7 +77,10 @@ export function Dashboard() {
   }, [onKey]);
 
   return (
-    <div className="grid h-screen grid-rows-[auto_1fr] overflow-hidden bg-zinc-950 text-zinc-200">
+    <div
+      data-stale={fresh.stale}
+      className="grid h-screen grid-rows-[auto_auto_1fr] overflow-hidden bg-zinc-950 text-zinc-200"
+    >
       <header className="flex items-center gap-4 border-b border-zinc-800 bg-zinc-925 px-3 py-1.5">
         <h1 className="text-sm font-semibold tracking-tight text-zinc-50">
           Spotlight <span className="text-sky-400">Trader</span>
@@ -97,7 +103,7 @@ export function Dashboard() {
           </div>
         )}
         <div className="ml-auto flex items-center gap-3">
-          <StreamStatus />
+          <StreamStatus fresh={fresh} />
           <button
             type="button"
             onClick={() => setHelp(true)}
@@ -118,8 +124,9 @@ export function Dashboard() {
           </button>
         </div>
       </header>
+      <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
-      <main className="grid min-h-0 grid-cols-[250px_minmax(0,1fr)_320px]">
+      <main className="grid min-h-0 grid-cols-[270px_minmax(0,1fr)_320px]">
         <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
           <Watchlist />
           <Panel id="rules" title="Rules" className="h-[34%] border-t">

@@ -23,6 +23,16 @@ export function fmtLag(ms: number | null): string {
   return `${Math.round(ms / 60_000)} min`;
 }
 
+/** A wall-clock age for people: "8 s", "3 min", "2 h 5 min". */
+export function fmtAge(ms: number | null): string {
+  if (ms == null) return "";
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
 /** Tailwind text colour for a signed value. */
 export function tone(v: number | null | undefined): string {
   if (v == null || v === 0) return "text-zinc-400";

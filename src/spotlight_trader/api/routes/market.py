@@ -1,4 +1,4 @@
-"""Market REST routes: watchlist and bars."""
+"""Market REST routes: watchlist, bars and the rule engine's indicators per bar."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.cursor import MAX_SEQ
-from spotlight_trader.api.deps import ComponentsDep, MarketViewDep, WatchlistDep
+from spotlight_trader.api.deps import Components, ComponentsDep, MarketViewDep, WatchlistDep
 from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BarsResponse,
     ErrorBody,
+    IndicatorsResponse,
+    StudyPoint,
     SymbolIn,
     SymbolOut,
     SymbolQuote,
@@ -22,7 +24,8 @@ from spotlight_trader.api.schemas import (
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.view import MarketView
-from spotlight_trader.model import normalise_symbol
+from spotlight_trader.model import Bar, normalise_symbol
+from spotlight_trader.rules.studies import study_points
 
 # every route here acts for a user: the router resolves (and checks) it for each one
 router = APIRouter(dependencies=[Depends(current_user_id)])
@@ -75,6 +78,30 @@ async def remove_symbol(symbol: str, watchlist: WatchlistDep) -> Response:
     return Response(status_code=204)
 
 
+Limit = Annotated[int, Query(ge=1, le=MAX_BARS, description="Most bars to return")]
+BeforeSeq = Annotated[
+    int | None,
+    Query(alias="beforeSeq", ge=0, le=MAX_SEQ, description="Only bars with seq < beforeSeq"),
+]
+
+
+async def _ring_bars(
+    components: Components, view: MarketView, symbol: str, limit: int, before_seq: int | None
+) -> list[Bar] | Response:
+    """The ring's last ``limit`` bars before ``before_seq``, or the error answer: 503 (with
+    ``Retry-After``) while the market is warming (the ring does not hold the history yet, and
+    a partial answer would draw a chart that ends hours ago), 404 for an unknown symbol."""
+    state = view.state()
+    if state.phase is Phase.WARMING:
+        response = error_response(503, f"warming up: {state.describe()}; retry shortly")
+        response.headers["Retry-After"] = "1"
+        return response
+    ring = components.ring
+    if symbol not in view.watchlist() and await ring.last(symbol) is None:
+        return error_response(404, f"unknown symbol: {symbol}", "symbol")
+    return await ring.recent(symbol, limit, before_seq)
+
+
 @router.get(
     "/api/bars",
     responses={**json_response(BarsResponse), **json_response(ErrorBody, 503)},
@@ -84,23 +111,42 @@ async def get_bars(
     components: ComponentsDep,
     view: MarketViewDep,
     symbol: Annotated[str, Query(description="Ticker symbol")],
-    limit: Annotated[int, Query(ge=1, le=MAX_BARS, description="Most bars to return")] = 500,
-    before_seq: Annotated[
-        int | None,
-        Query(alias="beforeSeq", ge=0, le=MAX_SEQ, description="Only bars with seq < beforeSeq"),
-    ] = None,
+    limit: Limit = 500,
+    before_seq: BeforeSeq = None,
 ) -> Response:
-    """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
-    503 (with ``Retry-After``) while the market is warming: the ring does not hold the
-    history yet, and a partial answer would draw a chart that ends hours ago."""
+    """Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``;
+    503 while the market is warming."""
     name = normalise_symbol(symbol)
-    state = view.state()
-    if state.phase is Phase.WARMING:
-        response = error_response(503, f"warming up: {state.describe()}; retry shortly")
-        response.headers["Retry-After"] = "1"
-        return response
-    ring = components.ring
-    if name not in view.watchlist() and await ring.last(name) is None:
-        return error_response(404, f"unknown symbol: {name}", "symbol")
-    bars = await ring.recent(name, limit, before_seq)
+    bars = await _ring_bars(components, view, name, limit, before_seq)
+    if isinstance(bars, Response):
+        return bars
     return MsgspecResponse(BarsResponse(symbol=name, bars=bars))
+
+
+@router.get(
+    "/api/indicators",
+    responses={**json_response(IndicatorsResponse), **json_response(ErrorBody, 503)},
+    summary="The rule engine's indicators per final bar",
+)
+async def get_indicators(
+    components: ComponentsDep,
+    view: MarketViewDep,
+    symbol: Annotated[str, Query(description="Ticker symbol")],
+    limit: Limit = 500,
+    before_seq: BeforeSeq = None,
+) -> Response:
+    """Session VWAP (regular session only), EMA 9/21 and RSI 14 after each of the bars
+    ``/api/bars`` returns for the same query, computed by the rule engine's indicator code
+    over every bar the server holds before them (the warm-up), so they equal what the rules
+    read."""
+    name = normalise_symbol(symbol)
+    bars = await _ring_bars(components, view, name, MAX_BARS, before_seq)
+    if isinstance(bars, Response):
+        return bars
+    points = study_points(name, bars)[-limit:]
+    return MsgspecResponse(
+        IndicatorsResponse(
+            symbol=name,
+            points=[StudyPoint(p.seq, p.vwap, p.ema9, p.ema21, p.rsi14) for p in points],
+        )
+    )

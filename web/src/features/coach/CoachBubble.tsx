@@ -307,8 +307,15 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
       <div className="space-y-1 px-2 py-1.5">
         {state === "disabled" ? (
           <p className="leading-relaxed text-zinc-400">
-            Voice coach is off: {disabledReason ?? "voice is not configured on the server"}. Set{" "}
-            <code className="text-zinc-300">OPENAI_API_KEY</code> where the server runs and restart it.
+            Voice coach is off: {disabledReason ?? "voice is not configured on the server"}.{" "}
+            {disabledReason?.includes("OPENAI_API_KEY") ? (
+              "The key is read where the server runs; restart it after setting the key."
+            ) : (
+              <>
+                Set <code className="text-zinc-300">OPENAI_API_KEY</code> where the server runs and restart
+                it.
+              </>
+            )}
           </p>
         ) : (
           <>

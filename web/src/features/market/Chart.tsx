@@ -1,17 +1,21 @@
 import {
   type CandlestickData,
   CandlestickSeries,
+  type ChartOptions,
   ColorType,
   CrosshairMode,
-  createChart,
+  createChartEx,
   createSeriesMarkers,
+  type DeepPartial,
   type HistogramData,
   HistogramSeries,
   type IChartApi,
+  type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
   type LineData,
   LineSeries,
+  LineStyle,
   type MouseEventParams,
   type SeriesMarker,
   type Time,
@@ -25,7 +29,9 @@ import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alert
 import type { Candle, LinePoint, Timeframe } from "./candles";
 import { useAppState, useStore } from "./context";
 import { Legend, type LegendValues } from "./Legend";
+import { NyTimeScale } from "./nyTimeScale";
 import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "./series";
+import { SessionShade } from "./sessionShade";
 import { formatNyDateTime, formatNyTick } from "./time";
 
 const UP = "#22c55e";
@@ -40,6 +46,9 @@ type Raw = {
   candles: ISeriesApi<"Candlestick">;
   volume: ISeriesApi<"Histogram">;
   vwap: ISeriesApi<"Line">;
+  /** The live price: its axis label is always the newest candle's close, wherever the view is. */
+  live: IPriceLine;
+  shade: SessionShade;
 };
 
 const mappers: Mappers<C, V> = {
@@ -83,6 +92,25 @@ export function Chart() {
   const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
   /** A bar to bring into view once its symbol is drawn (alert clicked). */
   const focusRef = useRef<{ symbol: string; seq: number } | null>(null);
+  /** The candle time the crosshair and legend are held on after a focus, until the user
+   * points at the chart. The crosshair is kept in pixels by the chart, so it is placed again
+   * whenever the view moves (e.g. the centring scroll, the autoscale after it). */
+  const heldRef = useRef<number | null>(null);
+  const crosshairRef = useRef<number | null>(null);
+  const placeHeld = useCallback(() => {
+    const raw = rawRef.current;
+    const chart = chartRef.current;
+    const time = heldRef.current;
+    if (!raw || !chart || time === null) return;
+    const bar = raw.candles.data().find((d) => d.time === time) as C | undefined;
+    if (!bar) return;
+    chart.setCrosshairPosition(bar.close, time as UTCTimestamp, raw.candles);
+    setLegend(valuesAt(raw, time));
+  }, []);
+  const placeSoon = useCallback(() => {
+    // after the chart's own frame has applied the scroll and the price autoscale
+    requestAnimationFrame(() => requestAnimationFrame(placeHeld));
+  }, [placeHeld]);
   /** Every marker of the current view; `drawn` is the candle range they were last cut to. */
   const markerSource = useRef<ChartMarker[]>([]);
   const markerRange = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
@@ -108,12 +136,12 @@ export function Chart() {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const chart = createChart(el, {
+    const options: DeepPartial<ChartOptions> = {
       autoSize: true,
       layout: {
         background: { type: ColorType.Solid, color: "#09090b" },
         textColor: "#a1a1aa",
-        fontSize: 11,
+        fontSize: 12,
         fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
         attributionLogo: true,
       },
@@ -128,7 +156,9 @@ export function Chart() {
         tickMarkFormatter: (time: Time, type: number) => formatNyTick(toTime(time), type),
       },
       localization: { timeFormatter: (time: Time) => formatNyDateTime(toTime(time)) },
-    });
+    };
+    // createChart with New York tick weights (createChartEx types its options loosely)
+    const chart = createChartEx(el, new NyTimeScale(), options as never) as IChartApi;
     const candles = chart.addSeries(CandlestickSeries, {
       upColor: UP,
       downColor: DOWN,
@@ -136,7 +166,20 @@ export function Chart() {
       borderDownColor: DOWN,
       wickUpColor: UP,
       wickDownColor: DOWN,
+      lastValueVisible: false,
+      priceLineVisible: false,
     });
+    const live = candles.createPriceLine({
+      price: 0,
+      color: "#a1a1aa",
+      lineWidth: 1,
+      lineStyle: LineStyle.Dotted,
+      lineVisible: false,
+      axisLabelVisible: false,
+      title: "",
+    });
+    const shade = new SessionShade();
+    candles.attachPrimitive(shade);
     const volume = chart.addSeries(HistogramSeries, {
       priceScaleId: "volume",
       priceFormat: { type: "volume" },
@@ -144,19 +187,19 @@ export function Chart() {
       priceLineVisible: false,
     });
     chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
-    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.25 } });
+    candles.priceScale().applyOptions({ scaleMargins: { top: 0.12, bottom: 0.25 } });
     const vwap = chart.addSeries(LineSeries, {
       color: VWAP,
       lineWidth: 1,
       priceLineVisible: false,
-      lastValueVisible: true,
+      lastValueVisible: false,
       crosshairMarkerVisible: false,
       title: "VWAP",
     });
     const markers = createSeriesMarkers<Time>(candles, []);
     markersRef.current = markers;
     chartRef.current = chart;
-    rawRef.current = { candles, volume, vwap };
+    rawRef.current = { candles, volume, vwap, live, shade };
     seriesRef.current = {
       candles: new GuardedSeries<C>(candles),
       volume: new GuardedSeries<V>(volume),
@@ -167,6 +210,12 @@ export function Chart() {
     };
 
     const onCrosshair = (param: MouseEventParams<Time>) => {
+      crosshairRef.current = param.time ? toTime(param.time) : null;
+      if (heldRef.current !== null) {
+        // held on a focused bar: the chart moved it (its pixel stayed put), put it back
+        if (crosshairRef.current !== heldRef.current) placeSoon();
+        return;
+      }
       const c = param.seriesData.get(candles) as C | undefined;
       const v = param.seriesData.get(volume) as V | undefined;
       const w = param.seriesData.get(vwap) as L | undefined;
@@ -177,8 +226,15 @@ export function Chart() {
       setLegend({ ...c, time: toTime(param.time), volume: v?.value ?? null, vwap: w?.value ?? null });
     };
     chart.subscribeCrosshairMove(onCrosshair);
+    const release = () => {
+      heldRef.current = null;
+    };
+    el.addEventListener("pointermove", release);
+    el.addEventListener("pointerdown", release);
+    el.addEventListener("wheel", release, { passive: true });
 
     const onRange = () => {
+      if (heldRef.current !== null) placeSoon();
       const range = chart.timeScale().getVisibleLogicalRange();
       const sym = viewRef.current.symbol;
       if (range && sym && range.from < 10 && store.hasHistory(sym)) void store.loadOlder(sym);
@@ -192,6 +248,12 @@ export function Chart() {
       volume: () => volume.data().map((d) => ({ ...(d as V) })),
       vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
       markers: () => markers.markers().map((m) => ({ ...(m as unknown as ChartMarker) })),
+      crosshair: () => crosshairRef.current,
+      livePrice: () => {
+        const o = live.options();
+        return o.axisLabelVisible ? o.price : null;
+      },
+      sessionBands: () => shade.bands(),
       zoom: () => ({
         barSpacing: chart.timeScale().options().barSpacing,
         scrollPosition: chart.timeScale().scrollPosition(),
@@ -200,7 +262,11 @@ export function Chart() {
 
     return () => {
       unregister();
+      el.removeEventListener("pointermove", release);
+      el.removeEventListener("pointerdown", release);
+      el.removeEventListener("wheel", release);
       markers.detach();
+      candles.detachPrimitive(shade);
       markersRef.current = null;
       chart.unsubscribeCrosshairMove(onCrosshair);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
@@ -209,7 +275,7 @@ export function Chart() {
       seriesRef.current = null;
       rawRef.current = null;
     };
-  }, [store]);
+  }, [store, placeSoon]);
 
   // Switch symbol / timeframe: remember the zoom of the view we leave, draw, restore.
   useEffect(() => {
@@ -224,6 +290,7 @@ export function Chart() {
       });
     }
     viewRef.current = { symbol, tf: timeframe, zoomPending: true };
+    heldRef.current = null;
     chart.clearCrosshairPosition();
     setLegend(null);
     if (!symbol) {
@@ -237,6 +304,7 @@ export function Chart() {
       const book = store.book(symbol);
       drawAll(book, timeframe, series, mappers);
       syncMarkers(false);
+      syncLive(rawRef.current);
       const n = book.size;
       setEmpty(n === 0 && series.candles.lastTime === null);
       if (series.candles.lastTime !== null) {
@@ -259,8 +327,9 @@ export function Chart() {
       const range = ts.getVisibleLogicalRange();
       const half = range ? Math.max(10, (range.to - range.from) / 2) : 40;
       ts.setVisibleLogicalRange({ from: idx - half, to: idx + half });
-      const bar = raw.candles.data().find((d) => d.time === time) as C | undefined;
-      if (bar) chart.setCrosshairPosition(bar.close, time, raw.candles);
+      heldRef.current = time;
+      placeHeld();
+      placeSoon();
     };
     redraw();
     const offFocus = store.onFocus((sym, seq) => {
@@ -272,13 +341,16 @@ export function Chart() {
       const wasEmpty = series.candles.lastTime === null;
       const how = drawChange(store.book(symbol), timeframe, result, series, mappers);
       if (how !== "none" && (wasEmpty || viewRef.current.zoomPending)) redraw();
-      else if (how !== "none") syncMarkers(false);
+      else if (how !== "none") {
+        syncMarkers(false);
+        syncLive(rawRef.current);
+      }
     });
     return () => {
       offFocus();
       offCandles();
     };
-  }, [store, symbol, timeframe, syncMarkers]);
+  }, [store, symbol, timeframe, syncMarkers, placeHeld, placeSoon]);
 
   // Alert markers (and a backtest preview) for the selected symbol, on its timeframe's buckets.
   useEffect(() => {
@@ -327,13 +399,29 @@ function restoreZoom(chart: IChartApi, key: string): void {
 }
 
 function lastValues(raw: Raw | null): LegendValues | null {
-  if (!raw) return null;
-  const c = raw.candles.data().at(-1) as C | undefined;
+  const t = raw?.candles.data().at(-1)?.time;
+  return raw && t !== undefined ? valuesAt(raw, t as number) : null;
+}
+
+/** The legend's values of the candle at `time` (UTC s). */
+function valuesAt(raw: Raw, time: number): LegendValues | null {
+  const c = raw.candles.data().find((d) => d.time === time) as C | undefined;
   if (!c) return null;
-  const v = raw.volume.data().at(-1) as V | undefined;
-  const w = raw.vwap.data().at(-1) as W | undefined;
-  const vwap = w && w.time === c.time && "value" in w ? w.value : null;
-  return { ...c, time: c.time as number, volume: v?.value ?? null, vwap };
+  const v = raw.volume.data().find((d) => d.time === time) as V | undefined;
+  const w = raw.vwap.data().find((d) => d.time === time) as W | undefined;
+  const vwap = w && "value" in w ? w.value : null;
+  return { ...c, time, volume: v?.value ?? null, vwap };
+}
+
+/** Move the live price line (and its axis label) to the newest candle's close. */
+function syncLive(raw: Raw | null): void {
+  const c = raw?.candles.data().at(-1) as C | undefined;
+  if (!raw) return;
+  raw.live.applyOptions(
+    c
+      ? { price: c.close, color: c.close >= c.open ? UP : DOWN, lineVisible: true, axisLabelVisible: true }
+      : { lineVisible: false, axisLabelVisible: false },
+  );
 }
 
 let firstCandleMarked = false;

@@ -19,9 +19,15 @@ export function Toolbar() {
         <span className="font-sans text-base font-semibold text-zinc-50" data-testid="chart-symbol">
           {selected ?? "—"}
         </span>
-        <span className="text-sm text-zinc-100 tabular-nums">{fmtPrice(quote?.last)}</span>
-        <span className={`text-xs tabular-nums ${tone(quote?.change)}`}>{fmtChange(quote?.change)}</span>
-        <span className={`text-xs tabular-nums ${tone(quote?.changePct)}`}>{fmtPct(quote?.changePct)}</span>
+        <span data-price data-testid="toolbar-last" className="text-sm text-zinc-100 tabular-nums">
+          {fmtPrice(quote?.last)}
+        </span>
+        <span data-price className={`text-xs tabular-nums ${tone(quote?.change)}`}>
+          {fmtChange(quote?.change)}
+        </span>
+        <span data-price className={`text-xs tabular-nums ${tone(quote?.changePct)}`}>
+          {fmtPct(quote?.changePct)}
+        </span>
       </div>
       <fieldset className="flex overflow-hidden rounded border border-zinc-700" aria-label="Timeframe">
         {TIMEFRAMES.map((t, i) => (

@@ -24,13 +24,14 @@ export function Watchlist() {
         <h2 id="watchlist-title" className="text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
           Watchlist
         </h2>
-        <span className="text-[10px] text-zinc-400">↑/↓ to switch</span>
+        <span className="text-[12px] text-zinc-400">↑/↓ to switch</span>
       </header>
-      <div className="grid grid-cols-[1fr_auto_auto_auto] gap-x-2 px-2 py-0.5 text-[10px] text-zinc-400 uppercase">
+      <div className="grid grid-cols-[1fr_auto_auto_auto_1.25rem] gap-x-2 py-0.5 pl-2 text-[12px] text-zinc-400 uppercase">
         <span>Symbol</span>
-        <span className="w-16 text-right">Last</span>
+        <span className="w-14 text-right">Last</span>
         <span className="w-12 text-right">Chg</span>
-        <span className="w-14 text-right">%</span>
+        <span className="w-12 text-right">%</span>
+        <span aria-hidden="true" />
       </div>
       <ul aria-label="Watchlist symbols" className="min-h-0 flex-1 overflow-y-auto">
         {list.map((q) => {
@@ -41,29 +42,30 @@ export function Watchlist() {
               id={`watch-row-${q.symbol}`}
               data-testid={`watch-row-${q.symbol}`}
               aria-current={active ? "true" : undefined}
-              className={`group relative border-l-2 ${
+              className={`group flex items-stretch border-l-2 ${
                 active ? "border-sky-400 bg-zinc-800/70" : "border-transparent hover:bg-zinc-900"
               }`}
             >
               <button
                 type="button"
                 onClick={() => store.select(q.symbol)}
-                className="grid w-full grid-cols-[1fr_auto_auto_auto] items-baseline gap-x-2 px-2 py-1 text-left font-mono text-xs focus-visible:outline focus-visible:outline-sky-400"
+                className="grid min-w-0 flex-1 grid-cols-[1fr_auto_auto_auto] items-baseline gap-x-2 py-1 pl-2 text-left font-mono text-xs focus-visible:outline focus-visible:outline-sky-400"
                 aria-label={`${q.symbol}, last ${fmtPrice(q.last)}, change ${fmtPct(q.changePct)}`}
               >
                 <span className="font-sans font-semibold text-zinc-100">{q.symbol}</span>
                 <span
-                  className={`w-16 text-right tabular-nums ${
+                  className={`w-14 text-right tabular-nums ${
                     q.tick > 0 ? "text-emerald-300" : q.tick < 0 ? "text-rose-300" : "text-zinc-200"
                   }`}
                   data-testid={`watch-last-${q.symbol}`}
+                  data-price
                 >
                   {fmtPrice(q.last)}
                 </span>
-                <span className={`w-12 text-right tabular-nums ${tone(q.change)}`}>
+                <span data-price className={`w-12 text-right tabular-nums ${tone(q.change)}`}>
                   {fmtChange(q.change)}
                 </span>
-                <span className={`w-14 text-right tabular-nums ${tone(q.changePct)}`}>
+                <span data-price className={`w-12 text-right tabular-nums ${tone(q.changePct)}`}>
                   {fmtPct(q.changePct)}
                 </span>
               </button>
@@ -72,7 +74,7 @@ export function Watchlist() {
                 onClick={() => void store.removeSymbol(q.symbol)}
                 aria-label={`Remove ${q.symbol} from the watchlist`}
                 title={`Remove ${q.symbol}`}
-                className="absolute top-1/2 right-0.5 hidden -translate-y-1/2 rounded bg-zinc-800 px-1 text-xs text-zinc-400 group-hover:block hover:text-rose-400 focus:block focus-visible:outline focus-visible:outline-sky-400"
+                className="ml-2 w-5 shrink-0 rounded text-xs text-zinc-400 opacity-0 group-hover:opacity-100 hover:text-rose-400 focus:opacity-100 focus-visible:outline focus-visible:outline-sky-400"
               >
                 ×
               </button>

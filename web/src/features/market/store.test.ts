@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bar, SymbolQuote } from "../../shared/api/types";
 import type { EventSourceLike } from "../stream";
-import { MarketStore } from "./store";
+import { MarketStore, quoteFrom, withLast } from "./store";
 
 const BASE = Date.UTC(2026, 10, 24, 15, 0) / 60_000; // 10:00 ET
 
@@ -158,5 +158,41 @@ describe("MarketStore", () => {
     expect(aapl?.change).toBeCloseTo(2.5);
     expect(aapl?.changePct).toBeCloseTo((2.5 / 99) * 100);
     store.stop();
+  });
+});
+
+describe("change figures", () => {
+  it("are always last − prior close, from the snapshot and from streamed prices alike", () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let i = 0; i < 500; i++) {
+      const prev = 1 + rand() * 500;
+      const last = prev * (0.9 + rand() * 0.2);
+      // the server's own change may be computed at another moment: it must not leak through
+      const snapshot = quoteFrom({
+        symbol: "X",
+        last,
+        prev_close: prev,
+        change: rand() * 10 - 5,
+        change_pct: rand() * 4 - 2,
+        last_trade_ms: 1,
+      } as SymbolQuote);
+      const streamed = withLast({ ...snapshot, last: null }, last, 2);
+      for (const q of [snapshot, streamed]) {
+        expect(q.change).toBeCloseTo(last - prev, 9);
+        expect(q.changePct).toBeCloseTo(((last - prev) / prev) * 100, 9);
+      }
+    }
+    const noPrior = quoteFrom({
+      symbol: "Y",
+      last: 5,
+      prev_close: null,
+      change: null,
+      change_pct: null,
+    } as SymbolQuote);
+    expect(noPrior.change).toBeNull();
   });
 });

@@ -41,19 +41,26 @@ const MAX_PAGE = 5000;
 const TF_KEY = "spotlight.timeframe";
 const SYMBOL_KEY = "spotlight.symbol";
 
-function quoteFrom(q: SymbolQuote): QuoteView {
+/** A watchlist row from the REST snapshot. The change figures are derived here, from the
+ * same last price and prior close the row shows (as {@link withLast} does for streamed
+ * prices), so a refresh never moves them while the price stays put. */
+export function quoteFrom(q: SymbolQuote): QuoteView {
+  const last = q.last ?? null;
+  const prevClose = q.prev_close ?? null;
+  const derived = last !== null && prevClose !== null;
+  const change = derived ? last - prevClose : (q.change ?? null);
   return {
     symbol: q.symbol,
-    last: q.last ?? null,
-    prevClose: q.prev_close ?? null,
-    change: q.change ?? null,
-    changePct: q.change_pct ?? null,
+    last,
+    prevClose,
+    change,
+    changePct: derived ? (prevClose ? (change ?? 0) / prevClose : 0) * 100 : (q.change_pct ?? null),
     lastTradeMs: q.last_trade_ms ?? null,
     tick: 0,
   };
 }
 
-function withLast(q: QuoteView, last: number, tradeMs: number | null): QuoteView {
+export function withLast(q: QuoteView, last: number, tradeMs: number | null): QuoteView {
   if (q.last === last) return q;
   const change = q.prevClose !== null ? last - q.prevClose : null;
   const changePct = q.prevClose ? ((change ?? 0) / q.prevClose) * 100 : null;

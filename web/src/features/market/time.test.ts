@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatNyDateTime, formatNyTick, formatNyTime, nyClock, nyOffsetMs, sessionDay } from "./time";
+import { extendedRuns } from "./sessionShade";
+import {
+  formatNyDateTime,
+  formatNyTick,
+  formatNyTime,
+  isExtendedHours,
+  nyClock,
+  nyOffsetMs,
+  nyTickWeight,
+  sessionDay,
+  TICK_WEIGHT,
+} from "./time";
 
 const H = 3_600_000;
 
@@ -25,10 +36,77 @@ describe("exchange time", () => {
     const sec = Date.UTC(2026, 10, 24, 14, 30) / 1000; // 09:30 EST
     expect(formatNyTime(sec)).toBe("09:30");
     expect(formatNyTime(sec + 5, true)).toBe("09:30:05");
-    expect(formatNyDateTime(sec)).toBe("Tue, Nov 24, 09:30 ET");
+    expect(formatNyDateTime(sec)).toBe("Tue, Nov 24, 2026, 09:30 ET");
     expect(formatNyTick(sec, 3)).toBe("09:30");
-    // A "day" tick placed at UTC midnight is 19:00 in New York: label the time, not a date.
-    expect(formatNyTick(Date.UTC(2026, 10, 25, 0, 0) / 1000, 2)).toBe("19:00");
+    // New York midnight (05:00 UTC in winter) is the day tick and shows the New York date.
     expect(formatNyTick(Date.UTC(2026, 10, 25, 5, 0) / 1000, 2)).toBe("Nov 25");
+    expect(formatNyTick(Date.UTC(2026, 10, 25, 3, 0) / 1000, 2)).toBe("Nov 24");
+  });
+});
+
+// An independent oracle: New York's calendar date and hour through Intl (en-CA: YYYY-MM-DD).
+const oracle = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/New_York",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const nyParts = (sec: number) => {
+  const p = Object.fromEntries(oracle.formatToParts(new Date(sec * 1000)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+};
+
+describe("New York tick weights and sessions", () => {
+  // Every minute of three days on each side of both 2026 DST changes.
+  const spans = [Date.UTC(2026, 2, 6), Date.UTC(2026, 9, 30)].map((start) =>
+    Array.from({ length: 3 * 1440 }, (_, i) => start / 1000 + i * 60),
+  );
+
+  it("weighs a day exactly where the New York date changes, an hour where its hour changes", () => {
+    for (const minutes of spans) {
+      for (let i = 1; i < minutes.length; i++) {
+        const [prev, sec] = [minutes[i - 1] as number, minutes[i] as number];
+        const a = nyParts(prev);
+        const b = nyParts(sec);
+        const w = nyTickWeight(sec, prev);
+        expect(w >= TICK_WEIGHT.day, `${b.date} ${b.hour}:${b.minute}`).toBe(a.date !== b.date);
+        if (a.date === b.date) expect(w >= TICK_WEIGHT.hour).toBe(a.hour !== b.hour || b.minute === 0);
+      }
+    }
+  });
+
+  it("weighs a new year and a new month above a day", () => {
+    const ny = (y: number, m: number, d: number) => Date.UTC(y, m, d, 5) / 1000; // midnight EST
+    expect(nyTickWeight(ny(2026, 0, 1), ny(2025, 11, 31))).toBe(TICK_WEIGHT.year);
+    expect(nyTickWeight(ny(2026, 1, 1), ny(2026, 0, 31))).toBe(TICK_WEIGHT.month);
+  });
+
+  it("calls everything outside 09:30-16:00 New York extended hours", () => {
+    for (const minutes of spans) {
+      for (const sec of minutes) {
+        const { hour, minute } = nyParts(sec);
+        const m = hour * 60 + minute;
+        expect(isExtendedHours(sec)).toBe(m < 570 || m >= 960);
+      }
+    }
+  });
+
+  it("groups consecutive extended-hours candles into bands", () => {
+    const day = spans[0] as number[];
+    const runs = extendedRuns(day);
+    // three New York days from UTC midnight: the night before, then each day's pre-market+night
+    const covered = new Set(
+      runs.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i)),
+    );
+    day.forEach((sec, i) => {
+      expect(covered.has(i)).toBe(isExtendedHours(sec));
+    });
+    for (let i = 1; i < runs.length; i++) {
+      expect((runs[i] as { from: number }).from).toBeGreaterThan((runs[i - 1] as { to: number }).to + 1);
+    }
+    expect(runs).toHaveLength(4);
   });
 });

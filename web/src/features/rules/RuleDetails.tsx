@@ -402,11 +402,13 @@ function VersionsTab({ rule }: { rule: Rule }) {
       <table className="w-full text-left text-xs">
         <thead className="text-[11px] text-zinc-500">
           <tr>
-            <th className="font-normal">from</th>
-            <th className="font-normal">to</th>
-            <th className="font-normal">version</th>
-            <th className="font-normal">created (ET)</th>
-            <th />
+            <th className="pr-3 font-normal">from</th>
+            <th className="pr-3 font-normal">to</th>
+            <th className="pr-3 font-normal">version</th>
+            <th className="pr-3 font-normal">created (ET)</th>
+            <th className="font-normal">
+              <span className="sr-only">revert</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
-import { fmtLag } from "../../shared/format";
+import { fmtAge, fmtLag } from "../../shared/format";
 import { useAppState, useStore } from "../market/context";
 import type { StreamSnapshot, StreamState } from "./";
+import type { Freshness } from "./freshness";
 
 const DOT: Record<StreamState, string> = {
   live: "bg-emerald-400",
@@ -30,10 +31,11 @@ export function statusLabel(snap: StreamSnapshot): string {
 
 /** The detail after the badge: lag while live, progress while warming, the server's reason
  * while the feed is down, the retry countdown while disconnected. */
-export function statusDetail(snap: StreamSnapshot, now: number): string {
+export function statusDetail(snap: StreamSnapshot, now: number, fresh?: Freshness): string {
   const silentMs = snap.lastMessageAt ? now - snap.lastMessageAt : null;
   switch (snap.state) {
     case "live":
+      if (fresh?.behindMs != null) return `behind ${fmtAge(fresh.behindMs)}`;
       if (silentMs != null && silentMs > 6000) return `silent ${fmtLag(silentMs)}`;
       return snap.lagMs != null ? `lag ${fmtLag(snap.lagMs)}` : "";
     case "warming": {
@@ -51,7 +53,7 @@ export function statusDetail(snap: StreamSnapshot, now: number): string {
 }
 
 /** live / loading history / feed down / reconnecting / offline, with lag, progress or reason. */
-export function StreamStatus() {
+export function StreamStatus({ fresh }: { fresh?: Freshness }) {
   const store = useStore();
   const snap = useAppState((s) => s.stream);
   const [now, setNow] = useState(() => Date.now());
@@ -63,7 +65,10 @@ export function StreamStatus() {
 
   return (
     <div className="flex items-center gap-2 text-xs" role="status" aria-live="polite">
-      <span className={`inline-block h-2 w-2 rounded-full ${DOT[snap.state]}`} aria-hidden="true" />
+      <span
+        className={`inline-block h-2 w-2 rounded-full ${fresh?.behindMs != null ? DOT.stale : DOT[snap.state]}`}
+        aria-hidden="true"
+      />
       <span data-testid="stream-status" data-state={snap.state} className="font-medium text-zinc-200">
         {statusLabel(snap)}
       </span>
@@ -77,7 +82,7 @@ export function StreamStatus() {
         />
       )}
       <span className="font-mono text-zinc-400 tabular-nums" data-testid="stream-lag">
-        {statusDetail(snap, now)}
+        {statusDetail(snap, now, fresh)}
       </span>
       {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
       {(snap.state === "reconnecting" || snap.state === "offline") && (

@@ -233,6 +233,35 @@ describe("StreamClient", () => {
     expect(client.snapshot().lagMs).toBe(10);
   });
 
+  it("records when market data last arrived and the feed time it reaches", () => {
+    const { client } = makeClient();
+    client.start();
+    last().emit("ready", { symbols: ["SPY"], cursor: "d" }, "d");
+    expect(client.snapshot().lastDataAt).toBeNull();
+    last().emit("status", { feed: "simulated", clock_ms: 1_000_000, server_ms: Date.now() });
+    expect(client.snapshot().lastDataAt).toBeNull(); // a status is not market data
+    last().emit("bar", bar("SPY", 5), "b5");
+    expect(client.snapshot().dataClockMs).toBe(6 * 60_000);
+    const at = Date.now();
+    vi.advanceTimersByTime(700);
+    last().emit("microbar", { symbol: "SPY", bucket_start_ms: 6 * 60_000 + 500, minute: { seq: 6 } });
+    expect(client.snapshot()).toMatchObject({ lastDataAt: at + 700, dataClockMs: 6 * 60_000 + 750 });
+    last().emit("bar", bar("SPY", 4), "b4"); // an older (duplicate) bar moves nothing back
+    expect(client.snapshot().dataClockMs).toBe(6 * 60_000 + 750);
+  });
+
+  it("measures the feed clock's rate between status events", () => {
+    const { client } = makeClient();
+    client.start();
+    last().emit("ready", { symbols: ["SPY"], cursor: "r" }, "r");
+    last().emit("status", { feed: "simulated", clock_ms: 1_000_000, server_ms: 5_000 });
+    expect(client.snapshot().feedRate).toBeNull();
+    last().emit("status", { feed: "simulated", clock_ms: 1_150_000, server_ms: 10_000 });
+    expect(client.snapshot().feedRate).toBe(30);
+    last().emit("status", { feed: "simulated", clock_ms: 1_150_000, server_ms: 15_000 });
+    expect(client.snapshot().feedRate).toBe(0); // paused
+  });
+
   it("reconnects at once with the cursor when the symbols change", () => {
     const { client } = makeClient();
     client.start();

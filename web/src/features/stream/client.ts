@@ -51,6 +51,13 @@ export interface StreamSnapshot {
   nextRetryAt: number | null;
   /** Client time of the newest event of any kind. */
   lastMessageAt: number | null;
+  /** Client time of the newest market data (a `bar` or `microbar`). */
+  lastDataAt: number | null;
+  /** Feed time the newest market data reaches (bar end, microbar bucket end), ms. */
+  dataClockMs: number | null;
+  /** Feed ms per server ms between the two newest `status` events (1 real time, 30 for
+   * SIM_SPEED=30, 0 paused), or null before two of them. */
+  feedRate: number | null;
   feed: string | null;
   /** The feed clock from the newest `status` event (exchange / replay time). */
   clockMs: number | null;
@@ -104,6 +111,8 @@ export interface StreamClientOptions {
 }
 
 const CLOSED = 2;
+/** A microbar's bucket length, ms. */
+const MICROBAR_MS = 250;
 
 function defaultCreate(url: string): EventSourceLike {
   return new EventSource(url) as unknown as EventSourceLike;
@@ -137,6 +146,7 @@ export class StreamClient {
   private running = false;
   private networkOnline = true;
   private lagSampledAt = Number.NEGATIVE_INFINITY;
+  private lastStatus: StatusEvent | null = null;
   /** The EventSource that delivered `ready` (only then may the state say live). */
   private readyOn: EventSourceLike | null = null;
   private readonly lastSeq = new Map<string, number>();
@@ -149,6 +159,9 @@ export class StreamClient {
     attempt: 0,
     nextRetryAt: null,
     lastMessageAt: null,
+    lastDataAt: null,
+    dataClockMs: null,
+    feedRate: null,
     feed: null,
     clockMs: null,
     phase: null,
@@ -305,6 +318,7 @@ export class StreamClient {
       return;
     }
     this.lastSeq.set(bar.symbol, bar.seq);
+    this.data(bar.bar_end_ms);
     for (const l of this.listeners) l.bar?.(bar);
   }
 
@@ -318,13 +332,14 @@ export class StreamClient {
     }
     const now = this.opts.now();
     if (now - this.lagSampledAt >= 1000 && typeof mb.bucket_start_ms === "number") {
-      const lag = now - (mb.bucket_start_ms + 250);
+      const lag = now - (mb.bucket_start_ms + MICROBAR_MS);
       // Only meaningful when the feed clock is the wall clock (not a replay or an accelerated sim).
       if (Math.abs(lag) < 60_000) {
         this.lagSampledAt = now;
         this.update({ lagMs: Math.max(0, lag) });
       }
     }
+    if (typeof mb.bucket_start_ms === "number") this.data(mb.bucket_start_ms + MICROBAR_MS);
     for (const l of this.listeners) l.microbar?.(mb);
   }
 
@@ -340,6 +355,13 @@ export class StreamClient {
     const lag = typeof status.server_ms === "number" ? Math.max(0, now - status.server_ms) : null;
     this.lagSampledAt = now;
     const feedLag = typeof status.clock_ms === "number" ? status.server_ms - status.clock_ms : null;
+    const prev = this.lastStatus;
+    const elapsed = prev && typeof status.server_ms === "number" ? status.server_ms - prev.server_ms : 0;
+    const feedRate =
+      prev && elapsed > 0 && typeof status.clock_ms === "number" && typeof prev.clock_ms === "number"
+        ? Math.max(0, status.clock_ms - prev.clock_ms) / elapsed
+        : this.snap.feedRate;
+    this.lastStatus = status;
     const phase = status.phase ?? "live";
     const progress =
       typeof status.done === "number" && typeof status.total === "number" && status.total > 0
@@ -353,6 +375,7 @@ export class StreamClient {
       state,
       lagMs: lag,
       feedLagMs: feedLag,
+      feedRate,
       feed: status.feed ?? null,
       clockMs: status.clock_ms ?? null,
       phase,
@@ -434,6 +457,16 @@ export class StreamClient {
   private touch(): void {
     this.snap = { ...this.snap, lastMessageAt: this.opts.now() };
     this.armIdle();
+  }
+
+  /** Market data arrived, reaching feed time `endMs` (kept silently, like `touch`). */
+  private data(endMs: number): void {
+    const clock = this.snap.dataClockMs;
+    this.snap = {
+      ...this.snap,
+      lastDataAt: this.opts.now(),
+      dataClockMs: clock === null ? endMs : Math.max(clock, endMs),
+    };
   }
 
   private malformed(): void {

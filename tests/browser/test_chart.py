@@ -1,0 +1,125 @@
+"""The chart's interactions: focus on an alert's bar, the live price label, New York dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ARTIFACTS, ConsoleErrors, Server, serve_env
+from tests.browser.test_dashboard import hook, open_dashboard, wait_for
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.browser
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def fast_server(tmp_path: Path) -> Iterator[Server]:
+    """The pinned simulated market at 30× (a minute closes every 2 s), three symbols."""
+    srv = Server(serve_env(tmp_path, SIM_SPEED="30", WATCHLIST="SPY,QQQ,AAPL"), free_port())
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def ny(sec: int, fmt: str) -> str:
+    return datetime.fromtimestamp(sec, tz=UTC).astimezone(NY).strftime(fmt)
+
+
+def settle(page: Page) -> None:
+    """Two animation frames: the chart has drawn what it was told."""
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def test_alert_click_puts_crosshair_and_legend_on_its_bar_and_live_label_stays_live(
+    page: Page, fast_server: Server, console_errors: ConsoleErrors
+) -> None:
+    server = fast_server
+    created = httpx.post(
+        f"{server.url}/api/rules",
+        json={"name": "Every bar", "expression": "close > 1", "frequency": "every_time"},
+    )
+    assert created.status_code == 201, created.text
+    open_dashboard(page, server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    symbol = hook(page, "selected()")
+
+    # pan back into history: the newest bars (and their alerts) leave the view
+    box = page.get_by_test_id("chart").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=10)
+    page.mouse.up()
+    page.mouse.move(box["x"] + box["width"] + 50, y)  # leave the chart
+    wait_for(lambda: hook(page, "zoom()")["scrollPosition"] < -30, 5, "the view to scroll back")
+
+    # the live price label is the newest close, not the last visible one, while bars stream
+    for _ in range(3):
+        last = hook(page, "candles()")[-1]["time"]
+        wait_for(lambda: hook(page, "candles()")[-1]["time"] > last, 20, "a new minute")  # noqa: B023
+        live, newest = page.evaluate(
+            "[window.__spotlight.livePrice(), window.__spotlight.candles().at(-1).close]"
+        )
+        assert live == newest
+    page.screenshot(path=str(ARTIFACTS / "chart-scrolled-back.png"))
+
+    # an alert of the selected symbol, at or near the live edge
+    def alert() -> dict[str, Any] | None:
+        alerts: list[dict[str, Any]] = hook(page, "alerts()")
+        return next((a for a in alerts if a["symbol"] == symbol), None)
+
+    signal = wait_for(alert, 30, f"an alert for {symbol}")
+    bar_time = signal["seq"] * 60
+    page.get_by_test_id(f"alert-{signal['id']}").click()
+
+    # the crosshair is on the alert's bar, after the centring scroll and autoscale too
+    wait_for(lambda: hook(page, "crosshair()") == bar_time, 5, "the crosshair on the bar")
+    for _ in range(5):
+        settle(page)
+        assert hook(page, "crosshair()") == bar_time
+    legend = page.get_by_test_id("legend").inner_text()
+    assert ny(bar_time, "%H:%M") in legend and ny(bar_time, "%Y") in legend, legend
+    bar = next(c for c in hook(page, "candles()") if c["time"] == bar_time)
+    assert f"{bar['close']:.2f}" in legend
+    page.screenshot(path=str(ARTIFACTS / "chart-alert-focus.png"))
+
+    # pointing at the chart hands the crosshair back to the mouse
+    page.mouse.move(box["x"] + 40, y)
+    page.mouse.move(box["x"] + 60, y)
+    wait_for(lambda: hook(page, "crosshair()") != bar_time, 5, "the crosshair to follow the mouse")
+    assert console_errors == []
+
+
+def test_extended_hours_are_shaded_and_the_legend_has_the_year(
+    page: Page, fast_server: Server
+) -> None:
+    open_dashboard(page, fast_server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    candles = hook(page, "candles()")
+    bands = hook(page, "sessionBands()")
+    assert bands, "the day of history has pre-market and after-hours candles"
+
+    def minute_of_day(sec: int) -> int:
+        t = datetime.fromtimestamp(sec, tz=UTC).astimezone(NY)
+        return t.hour * 60 + t.minute
+
+    shaded = {t for a, b in bands for t in (c["time"] for c in candles) if a <= t <= b}
+    for c in candles:  # an independent oracle: zoneinfo's New York clock
+        m = minute_of_day(c["time"])
+        assert (c["time"] in shaded) == (m < 570 or m >= 960), ny(c["time"], "%H:%M")
+    assert ny(candles[-1]["time"], "%Y") in page.get_by_test_id("legend").inner_text()
+    # zoom out until a New York day boundary is in view (the screenshot shows its date tick)
+    page.get_by_test_id("chart").hover()
+    for _ in range(6):
+        page.mouse.wheel(0, 400)
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "chart-sessions.png"))
