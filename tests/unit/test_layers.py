@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "market": 1,
     "feeds": 2,
     "rules": 2,
+    "cluster": 2,
     "storage": 3,
     "coach": 4,
     "api": 5,
