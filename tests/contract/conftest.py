@@ -6,13 +6,17 @@ Each fixture is parametrised by implementation name; the Redis implementations j
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from redis.asyncio import Redis
 
 from spotlight_trader.bus import Bus, LocalBus
+from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
 from spotlight_trader.market.ring import BarRing, MemoryRing
+from tests import redis_backends
+from tests.redis_backends import REDIS_URL, Prefixes
 
 
 class FakeClock:
@@ -35,11 +39,23 @@ def make_bus(request: pytest.FixtureRequest) -> Callable[[], Bus]:
     return LocalBus
 
 
-@pytest.fixture(params=["memory"])
+@pytest.fixture
+def redis_prefixes() -> Iterator[Prefixes]:
+    """Key prefixes on the test Redis, deleted after the test."""
+    yield from redis_backends.prefixes()
+
+
+@pytest.fixture(params=["memory", "redis"])
 def make_ring(request: pytest.FixtureRequest) -> Callable[[int], BarRing]:
     """A factory of fresh rings (by capacity) of one implementation."""
-    assert request.param == "memory"
-    return MemoryRing
+    if request.param == "memory":
+        return MemoryRing
+    prefixes: Prefixes = request.getfixturevalue("redis_prefixes")
+
+    def make(capacity: int) -> BarRing:
+        return RedisRing(Redis.from_url(REDIS_URL), capacity, prefix=prefixes.new())
+
+    return make
 
 
 @pytest.fixture(params=["memory"])

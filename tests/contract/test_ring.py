@@ -19,9 +19,11 @@ def bar(seq: int, sym: str = "SPY") -> Bar:
     return Bar(sym, seq, seq * 60_000, (seq + 1) * 60_000, 1.0, 1.0, 1.0, 1.0, 1.0, 1)
 
 
+# seq 0 is the minute of 1970-01-01 00:00 UTC, which no feed makes (and Redis reserves the
+# stream id 0-0), so the model starts at 1.
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    seqs=st.lists(st.integers(0, 10_000), unique=True, max_size=300).map(sorted),
+    seqs=st.lists(st.integers(1, 10_000), unique=True, max_size=300).map(sorted),
     capacity=st.integers(1, 50),
     after=st.integers(-1, 10_001),
     n=st.integers(0, 60),

@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "feeds": 2,
     "rules": 2,
     "journal": 2,
+    "cluster": 2,
     "storage": 3,
     "coach": 4,
     "api": 5,

@@ -1,7 +1,8 @@
 """BarRing: the last N final bars per symbol, sliced by seq.
 
 :class:`BarRing` is the interface; :class:`MemoryRing` keeps bars in per-symbol lists (the
-default, one process). A Redis Streams implementation satisfies the same protocol.
+default, one process); :class:`~spotlight_trader.cluster.ring.RedisRing` is the same
+protocol on Redis Streams.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ class BarRing(Protocol):
 
     async def evicted_through(self, symbol: str) -> int | None:
         """Highest seq of ``symbol`` dropped to respect the capacity (None if none was)."""
+        ...
+
+    async def epoch(self, symbol: str) -> str:
+        """A token naming this copy of ``symbol``'s history: it changes when the store
+        lost bars it had (a stream cursor from another epoch gets ``reset``); "" when there
+        is nothing to lose track of."""
         ...
 
 
@@ -106,3 +113,8 @@ class MemoryRing:
         if excess > 0:
             return bars[excess - 1].seq
         return self._evicted.get(symbol)
+
+    async def epoch(self, symbol: str) -> str:
+        """Always "": the ring lives and dies with its process, and a restarted process
+        rebuilds the same bars from the feed's history."""
+        return ""
