@@ -43,14 +43,9 @@ users = sa.Table(
 )
 
 
-def _user_fk(table: str) -> sa.Column[str]:
+def _user_column(table: str) -> sa.Column[str]:
     """A ``user_id`` column referencing ``users`` (rows go with their user)."""
-    return sa.Column(
-        "user_id",
-        sa.String(64),
-        sa.ForeignKey("users.id", name=f"fk_{table}_user_id_users", ondelete="CASCADE"),
-        nullable=False,
-    )
+    return sa.Column("user_id", sa.String(64), _user_fk(table), nullable=False)
 
 
 # API tokens for scripts: shown once, stored as SHA-256; ``id`` is the public handle
@@ -58,7 +53,7 @@ api_tokens = sa.Table(
     "api_tokens",
     metadata,
     sa.Column("id", sa.String(16), primary_key=True),
-    _user_fk("api_tokens"),
+    _user_column("api_tokens"),
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
@@ -71,7 +66,7 @@ sessions = sa.Table(
     "sessions",
     metadata,
     sa.Column("id_hash", sa.String(64), primary_key=True),
-    _user_fk("sessions"),
+    _user_column("sessions"),
     sa.Column("created_at_ms", sa.BigInteger, nullable=False),
     sa.Column("last_seen_ms", sa.BigInteger, nullable=False),
     sa.Index("ix_sessions_user_id", "user_id"),
@@ -81,7 +76,7 @@ sessions = sa.Table(
 watchlist_items = sa.Table(
     "watchlist_items",
     metadata,
-    _user_fk("watchlist_items"),
+    _user_column("watchlist_items"),
     sa.Column("symbol", sa.String(16), nullable=False),
     sa.Column("position", sa.Integer, nullable=False),
     sa.PrimaryKeyConstraint("user_id", "symbol", name="pk_watchlist_items"),
@@ -106,7 +101,7 @@ voice_token_uses = sa.Table(
     "voice_token_uses",
     metadata,
     sa.Column("jti", sa.String(64), primary_key=True),
-    _user_fk("voice_token_uses"),
+    _user_column("voice_token_uses"),
     sa.Column("expires_at_ms", sa.BigInteger, nullable=False),
     sa.Index("ix_voice_token_uses_expires_at_ms", "expires_at_ms"),
 )

@@ -4,6 +4,152 @@
  */
 
 export interface paths {
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Set a new password (the current one is required); every other session ends.
+         */
+        post: operations["change_password_api_account_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session
+         * @description End every session of this user, this one included (API tokens stay valid).
+         */
+        post: operations["sign_out_everywhere_api_account_sign_out_everywhere_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API tokens
+         * @description Your API tokens (names, ids, when made and last used; never the tokens).
+         */
+        get: operations["list_tokens_api_account_tokens_get"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description A new API token for scripts (``Authorization: Bearer …``), shown this once.
+         */
+        post: operations["create_token_api_account_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revoke one of your tokens at once; 404 if you have no token with this id.
+         */
+        delete: operations["revoke_token_api_account_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (password mode)
+         * @description Check a user name and password and start a session (an HttpOnly, SameSite=Lax
+         *     cookie). 401 for a wrong pair, 429 (with ``Retry-After``) when this address or this
+         *     account made too many attempts; 409 in local mode (nobody signs in).
+         */
+        post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out this session
+         * @description End this browser's session (at once, on the server) and drop its cookie.
+         */
+        post: operations["logout_api_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in user (``local`` in local mode); 401 when nobody is.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bars": {
         parameters: {
             query?: never;
@@ -93,6 +239,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom rule (its signals stay)
+         * @description The rule stops and leaves the lists; its versions and signals are kept for the
+         *     journal. Built-ins cannot be deleted (403): switch them off.
+         */
+        delete: operations["delete_rule_api_rules__rule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/{rule_id}/backtest": {
         parameters: {
             query?: never;
@@ -108,6 +275,47 @@ export interface paths {
          *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
          */
         post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a custom rule
+         * @description A new private rule with the latest version and the caller's settings, named
+         *     "… (copy)". Built-ins are templates (403): change their settings instead.
+         */
+        post: operations["duplicate_rule_api_rules__rule_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a rule the circuit breaker paused
+         * @description Clear the pause (the breaker's window starts afresh); the rule.
+         */
+        post: operations["resume_rule_api_rules__rule_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -370,6 +578,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ApiToken
+         * @description An API token as listed: never the token itself.
+         */
+        ApiToken: {
+            created_at_ms: number;
+            id: string;
+            /** @default null */
+            last_used_ms: number | null;
+            name: string;
+        };
+        /**
          * BacktestRequest
          * @description ``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars.
          */
@@ -467,6 +686,23 @@ export interface components {
             symbol: string;
         };
         /**
+         * LoginRequest
+         * @description ``POST /api/auth/login``.
+         */
+        LoginRequest: {
+            name: string;
+            password: string;
+        };
+        /**
+         * Me
+         * @description Who is signed in, and how the server authenticates.
+         */
+        Me: {
+            /** @enum {unknown} */
+            auth_mode: "local" | "password";
+            user: string;
+        };
+        /**
          * Microbar
          * @description A 250 ms bucket plus the forming minute it belongs to.
          */
@@ -480,6 +716,15 @@ export interface components {
             symbol: string;
             trades: number;
             volume: number;
+        };
+        /**
+         * PasswordChange
+         * @description ``POST /api/account/password``: the current password and the new one (10 to 1,024
+         *         characters); other sessions are signed out.
+         */
+        PasswordChange: {
+            current: string;
+            new: string;
         };
         /**
          * Phase
@@ -505,6 +750,10 @@ export interface components {
             /** @enum {unknown} */
             kind: "builtin" | "custom";
             name: string;
+            /** @default null */
+            paused_at_ms: number | null;
+            /** @default null */
+            paused_reason: string | null;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
         };
@@ -518,6 +767,8 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
+            /** @default becomes_true */
+            fire_mode: string;
             /** @default once_per_bar_close */
             frequency: string;
             /** @default false */
@@ -532,6 +783,11 @@ export interface components {
             cooldown_s: number;
             created_at_ms: number;
             expression: string | null;
+            /**
+             * @default becomes_true
+             * @enum {unknown}
+             */
+            fire_mode: "becomes_true" | "while_true";
             /** @enum {unknown} */
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
@@ -555,6 +811,9 @@ export interface components {
          *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
          *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
          *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+         *         ``key`` is the idempotency key ``user/rule/version/symbol/seq`` (``@ts_ms`` appended
+         *         for ``every_time`` intrabar signals): the store keeps one signal per key, so a
+         *         replay, a restart or a second worker never stores or sends one twice.
          */
         Signal: {
             /** @enum {unknown} */
@@ -564,6 +823,8 @@ export interface components {
             inputs: {
                 [key: string]: number;
             };
+            /** @default  */
+            key: string;
             rule_id: number;
             rule_name: string;
             seq: number;
@@ -666,12 +927,41 @@ export interface components {
             symbols: components["schemas"]["SymbolQuote"][];
         };
         /**
+         * TokenCreate
+         * @description ``POST /api/account/tokens``.
+         */
+        TokenCreate: {
+            name: string;
+        };
+        /**
+         * TokenCreated
+         * @description A new API token: ``token`` is shown this once (only its hash is stored).
+         */
+        TokenCreated: {
+            created_at_ms: number;
+            id: string;
+            name: string;
+            token: string;
+        };
+        /**
+         * TokensResponse
+         * @description ``GET /api/account/tokens``: never the tokens themselves.
+         */
+        TokensResponse: {
+            tokens: components["schemas"]["ApiToken"][];
+        };
+        /**
          * UserRuleSettings
-         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all),
+         *         a cooldown override (None = the version's) and an optional expiry (Unix ms).
          */
         UserRuleSettings: {
+            /** @default null */
+            cooldown_s: number | null;
             /** @default false */
             enabled: boolean;
+            /** @default null */
+            expires_at_ms: number | null;
             /** @default {} */
             params: Record<string, unknown>;
             /** @default null */
@@ -716,6 +1006,8 @@ export interface components {
             /** @default null */
             expression: string | null;
             /** @default null */
+            fire_mode: string | null;
+            /** @default null */
             frequency: string | null;
             /** @default null */
             intrabar: boolean | null;
@@ -759,6 +1051,227 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    change_password_api_account_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sign_out_everywhere_api_account_sign_out_everywhere_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_tokens_api_account_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_token_api_account_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenCreated"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revoke_token_api_account_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token's id */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    login_api_auth_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description OK */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    logout_api_auth_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_bars_api_bars_get: {
         parameters: {
             query: {
@@ -944,6 +1457,35 @@ export interface operations {
             };
         };
     };
+    delete_rule_api_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     backtest_rule_api_rules__rule_id__backtest_post: {
         parameters: {
             query?: never;
@@ -966,6 +1508,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignalsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    duplicate_rule_api_rules__rule_id__duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_rule_api_rules__rule_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             /** @description Error */
