@@ -62,7 +62,8 @@ export interface paths {
         put?: never;
         /**
          * Check a rule expression
-         * @description Parse and type-check an expression: the error position and what was expected.
+         * @description Parse and type-check an expression: the error position and what was expected;
+         *     with ``symbol``, why it cannot fire there yet.
          */
         post: operations["validate_rule_api_rules_validate_post"];
         delete?: never;
@@ -134,6 +135,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/{rule_id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a rule cannot fire yet
+         * @description The indicator values the rule reads that have no value yet on ``symbol``, in
+         *     words (e.g. "RVOL needs 3 sessions of history; 1 loaded"); empty when it can fire.
+         */
+        get: operations["rule_readiness_api_rules__rule_id__readiness_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/{rule_id}/resume": {
         parameters: {
             query?: never;
@@ -184,7 +206,9 @@ export interface paths {
         get?: never;
         /**
          * The current user's settings of a rule
-         * @description Enable/disable, parameter overrides, symbol scope (null = the watchlist).
+         * @description Enable/disable, parameter overrides (checked against the rule's ``params_schema``),
+         *     symbol scope (null = the watchlist; every symbol must be on it), cooldown override,
+         *     expiry.
          */
         put: operations["put_settings_api_rules__rule_id__settings_put"];
         post?: never;
@@ -421,6 +445,15 @@ export interface components {
             version: number | null;
         };
         /**
+         * BacktestResponse
+         * @description ``POST /api/rules/{id}/backtest``: would-be signals (oldest first, id 0) and why the
+         *         rule could not fire by the end of the bars, if something never warmed up.
+         */
+        BacktestResponse: {
+            reasons: string[];
+            signals: components["schemas"]["Signal"][];
+        };
+        /**
          * Bar
          * @description A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source.
          */
@@ -514,11 +547,39 @@ export interface components {
             volume: number;
         };
         /**
+         * ParamSpec
+         * @description One parameter: ``kind`` number (within [minimum, maximum]) or choice (of ``choices``).
+         */
+        ParamSpec: {
+            /** @default null */
+            choices: unknown[] | null;
+            help: string;
+            /** @enum {unknown} */
+            kind: "choice" | "number";
+            label: string;
+            /** @default null */
+            maximum: number | null;
+            /** @default null */
+            minimum: number | null;
+            name: string;
+            /** @default  */
+            unit: string;
+        };
+        /**
          * Phase
          * @description Where the market side is.
          * @enum {unknown}
          */
         Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
+        /**
+         * Readiness
+         * @description ``GET /api/rules/{id}/readiness``: why the rule cannot fire on ``symbol`` yet
+         *         (empty: it can).
+         */
+        Readiness: {
+            reasons: string[];
+            symbol: string;
+        };
         /**
          * RevertRequest
          * @description ``POST /api/rules/{id}/revert``.
@@ -537,6 +598,8 @@ export interface components {
             /** @enum {unknown} */
             kind: "builtin" | "custom";
             name: string;
+            /** @default [] */
+            params_schema: components["schemas"]["ParamSpec"][];
             /** @default null */
             paused_at_ms: number | null;
             /** @default null */
@@ -720,19 +783,25 @@ export interface components {
         };
         /**
          * ValidateRequest
-         * @description ``POST /api/rules/validate``.
+         * @description ``POST /api/rules/validate``; with ``symbol``, also why it cannot fire there yet.
          */
         ValidateRequest: {
             expression: string;
+            /** @default null */
+            symbol: string | null;
         };
         /**
          * ValidateResponse
-         * @description Whether an expression is valid; where and why not; the fields it reads.
+         * @description Whether an expression is valid; where and why not; the fields it reads; why it
+         *         cannot fire yet on the symbol asked about (e.g. "RVOL needs 3 sessions of history;
+         *         1 loaded").
          */
         ValidateResponse: {
             error: components["schemas"]["ExpressionError"] | null;
             fields: string[];
             ok: boolean;
+            /** @default [] */
+            reasons: string[];
         };
         /** ValidationError */
         ValidationError: {
@@ -992,7 +1061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalsResponse"];
+                    "application/json": components["schemas"]["BacktestResponse"];
                 };
             };
             /** @description Error */
@@ -1024,6 +1093,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rule_readiness_api_rules__rule_id__readiness_get: {
+        parameters: {
+            query: {
+                /** @description The symbol to ask about */
+                symbol: string;
+            };
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description Error */
