@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 from spotlight_trader import cli
 from spotlight_trader.rules.builtins import BUILTINS
 from spotlight_trader.storage.db import database_url, head_revision
-from tests.conftest import make_service, make_settings, running_server
+from tests.conftest import make_service, make_settings, running_server, until
 from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
@@ -52,7 +53,7 @@ async def test_rules_api_contract() -> None:
         assert orb["version"]["params"] == {"minutes": 15, "confirmation": "close", "side": "both"}
 
         ok = (await client.post("/api/rules/validate", json={"expression": "close > vwap"})).json()
-        assert ok == {"ok": True, "error": None, "fields": ["close", "vwap"]}
+        assert ok == {"ok": True, "error": None, "fields": ["close", "vwap"], "reasons": []}
         bad = (await client.post("/api/rules/validate", json={"expression": "close >"})).json()
         assert bad["ok"] is False and bad["error"]["position"] == 7
         assert "number" in bad["error"]["expected"] and bad["fields"] == []
@@ -132,7 +133,7 @@ async def test_rules_api_contract() -> None:
 
 
 async def _read_alerts(
-    client: httpx.AsyncClient, feed: ScriptedFeed, rng: random.Random
+    client: httpx.AsyncClient, feed: ScriptedFeed, rng: random.Random, idle: Callable[[], bool]
 ) -> tuple[list[dict[str, Any]], int]:
     received: list[dict[str, Any]] = []
     last_id: str | None = None
@@ -166,9 +167,9 @@ async def _read_alerts(
         if feed.done.is_set() and budget > 0:
             if final:
                 return received, reconnects
-            # the last minute's signals may be stored just after the feed ends: resume
-            # once more; the replay (up to the first status event) must bring them
-            await asyncio.sleep(0.3)
+            # the last minutes' signals may be stored after the feed ends: once the engine
+            # has evaluated everything, resume once more; the replay must bring them
+            await until(idle)
             final = True
         reconnects += 1
 
@@ -187,7 +188,9 @@ async def test_alert_events_resume_losslessly() -> None:
                 json={"name": "up", "expression": "close > open", "fire_mode": "while_true"},
             )
         ).json()
-        received, reconnects = await _read_alerts(client, feed, random.Random(5))
+        received, reconnects = await _read_alerts(
+            client, feed, random.Random(5), lambda: service.engine.idle
+        )
         stored = (await client.get("/api/signals", params={"limit": 1000})).json()["signals"]
         # backtest the same version over the ring: same bars → same signals
         for symbol in SYMBOLS:

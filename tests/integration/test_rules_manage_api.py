@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.conftest import make_service, running_server
+from tests.conftest import make_service, running_server, until
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 from tests.integration.test_rule_management import _Spy
 
@@ -53,3 +53,46 @@ async def test_manage_rules_over_http() -> None:
         assert "up" not in names and "up (copy)" in names
         assert (await client.post("/api/rules", json=body)).status_code == 201  # room again
         assert spy.calls and all(c["rule_id"] is not None for c in spy.calls)
+
+
+async def test_schema_ranges_scope_and_reasons_over_http() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=5), hold=True)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        rules = (await client.get("/api/rules")).json()["rules"]
+        rvol = next(r for r in rules if r["builtin"] == "rvol_spike")
+        assert rvol["params_schema"] == [
+            {
+                "name": "threshold", "label": "RVOL threshold", "kind": "number",
+                "help": "Fires when time-of-day relative volume rises through this.",
+                "unit": "×", "minimum": 0.1, "maximum": 100.0, "choices": None,
+            }
+        ]  # fmt: skip
+        path = f"/api/rules/{rvol['id']}/settings"
+        negative = await client.put(path, json={"enabled": True, "params": {"threshold": -5}})
+        assert negative.status_code == 422 and negative.json()["field"] == "params"
+        assert "RVOL threshold must be from 0.1 to 100 ×" in negative.json()["error"]
+        foreign = await client.put(path, json={"enabled": True, "symbols": ["SPY", "TSLA"]})
+        assert foreign.status_code == 422 and foreign.json()["field"] == "symbols"
+        assert "not on the watchlist: TSLA" in foreign.json()["error"]
+        ok = await client.put(path, json={"enabled": True, "symbols": ["spy"]})
+        assert ok.status_code == 200
+
+        ready = await client.get(f"/api/rules/{rvol['id']}/readiness", params={"symbol": "SPY"})
+        assert ready.json() == {"symbol": "SPY", "reasons": ["no bars of SPY loaded yet"]}
+        feed.release.set()
+        await until(feed.done.is_set)
+        await until(lambda: service.engine.core.last.get("SPY") is not None)
+        ready = await client.get(f"/api/rules/{rvol['id']}/readiness", params={"symbol": "SPY"})
+        assert ready.json()["reasons"] == ["RVOL needs 3 sessions of history; 0 loaded"]
+        bt = await client.post(f"/api/rules/{rvol['id']}/backtest", json={"symbol": "SPY"})
+        assert bt.json() == {
+            "signals": [],
+            "reasons": ["RVOL needs 3 sessions of history; 0 loaded"],
+        }
+        check = {"expression": "close > ema21", "symbol": "SPY"}
+        valid = (await client.post("/api/rules/validate", json=check)).json()
+        assert valid["ok"] and valid["reasons"] == ["ema21 has no value yet (after 21 bars)"]

@@ -9,6 +9,7 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.expr import ExpressionError
 from spotlight_trader.rules.model import Rule, RuleVersion, UserRuleSettings, VersionChange
+from spotlight_trader.rules.params import ParamSpec
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
@@ -149,17 +150,37 @@ class RuleCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class ValidateRequest(msgspec.Struct, frozen=True):
-    """``POST /api/rules/validate``."""
+    """``POST /api/rules/validate``; with ``symbol``, also why it cannot fire there yet."""
 
     expression: str
+    symbol: str | None = None
 
 
 class ValidateResponse(msgspec.Struct, frozen=True):
-    """Whether an expression is valid; where and why not; the fields it reads."""
+    """Whether an expression is valid; where and why not; the fields it reads; why it
+    cannot fire yet on the symbol asked about (e.g. "RVOL needs 3 sessions of history;
+    1 loaded")."""
 
     ok: bool
     error: ExpressionError | None
     fields: list[str]
+    reasons: list[str] = []
+
+
+class Readiness(msgspec.Struct, frozen=True):
+    """``GET /api/rules/{id}/readiness``: why the rule cannot fire on ``symbol`` yet
+    (empty: it can)."""
+
+    symbol: str
+    reasons: list[str]
+
+
+class BacktestResponse(msgspec.Struct, frozen=True):
+    """``POST /api/rules/{id}/backtest``: would-be signals (oldest first, id 0) and why the
+    rule could not fire by the end of the bars, if something never warmed up."""
+
+    signals: list[Signal]
+    reasons: list[str]
 
 
 class VersionsResponse(msgspec.Struct, frozen=True):
@@ -200,6 +221,7 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     RuleVersion,
     UserRuleSettings,
     ExpressionError,
+    ParamSpec,
     RulesResponse,
     RuleCreate,
     ValidateRequest,
@@ -208,6 +230,8 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     VersionCreate,
     RevertRequest,
     BacktestRequest,
+    BacktestResponse,
+    Readiness,
     SignalsResponse,
     ErrorBody,
     SymbolsResponse,

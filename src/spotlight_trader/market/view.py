@@ -58,6 +58,10 @@ class MarketView(Protocol):
         (VWAP, HOD/LOD, RVOL, EMAs, ...), or None when it has none yet."""
         ...
 
+    def history_sessions(self, symbol: str) -> tuple[int, int]:
+        """(sessions of history the engine has for ``symbol``, sessions RVOL needs)."""
+        ...
+
 
 class WatchlistControl(Protocol):
     """Changes the symbols the feed streams."""

@@ -14,6 +14,7 @@ import msgspec
 
 from spotlight_trader.errors import InputError
 from spotlight_trader.rules.indicators import Snapshot
+from spotlight_trader.rules.params import out_of_range
 
 Fired = tuple[str, dict[str, float], str]
 Check = Callable[[str, Snapshot | None, Snapshot, Mapping[str, Any], str], Fired | None]
@@ -394,3 +395,5 @@ def check_params(builtin: str | None, params: Mapping[str, Any], field: str = "p
             or abs(value) > 1e9
         ):
             raise InputError(f"{field}.{key} must be a number")
+        elif (why := out_of_range(builtin, key, value)) is not None:
+            raise InputError(f"{field}.{key}: {why}")

@@ -93,6 +93,7 @@ class RulesEngine:
         self.errors = 0
         self.dropped = 0  # bars the queue had no room for (counted, logged)
         self.paused = 0  # rules the circuit breaker paused
+        self._waiting = False  # the task waits for work: everything queued is done
         self.last_eval_ms = 0.0
 
     def on_bar(self, bar: Bar) -> None:
@@ -140,6 +141,11 @@ class RulesEngine:
             kept = [r for r in self.core.rules if (r.user_id, r.rule_id) != (user, rule_id)]
         self.core.set_rules(kept + fresh, saved)
 
+    @property
+    def idle(self) -> bool:
+        """Every bar queued so far is evaluated, stored and published."""
+        return self._waiting and self._queue.empty()
+
     async def start(self) -> None:
         """Load the rules and start evaluating."""
         await self.reload()
@@ -153,7 +159,9 @@ class RulesEngine:
     async def _run(self) -> None:
         queue = self._queue
         while True:
+            self._waiting = True
             items = [await queue.get()]
+            self._waiting = False
             while not queue.empty():
                 items.append(queue.get_nowait())
             batch: list[Bar | Microbar] = []
@@ -206,12 +214,20 @@ class RulesEngine:
         return stored
 
 
-def backtest(rule: ActiveRule, bars: Sequence[Bar], limit: int = 1_000) -> list[Signal]:
-    """The signals ``rule`` would have produced on ``bars`` (oldest first, id 0)."""
-    core = AlertCore([rule])
+def backtest(
+    rule: ActiveRule,
+    bars: Sequence[Bar],
+    limit: int = 1_000,
+    *,
+    rvol_sessions: int = 10,
+    rvol_min: int = 3,
+) -> tuple[list[Signal], AlertCore]:
+    """The signals ``rule`` would have produced on ``bars`` (oldest first, id 0) and the
+    core it ran in (its indicators say what could not warm up)."""
+    core = AlertCore([rule], rvol_sessions=rvol_sessions, rvol_min=rvol_min)
     out: list[Signal] = []
     for bar in bars:
         out.extend(core.on_bar(bar))
         if len(out) >= limit:
             break
-    return out[:limit]
+    return out[:limit], core

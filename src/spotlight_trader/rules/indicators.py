@@ -200,6 +200,11 @@ class SymbolIndicators:
         self._cum = 0.0
 
     @property
+    def sessions_loaded(self) -> int:
+        """Past sessions in the RVOL volume curves."""
+        return len(self._curves)
+
+    @property
     def rvol_status(self) -> str:
         """``ok`` or why RVOL is not available yet."""
         have = len(self._curves)

@@ -18,6 +18,7 @@ from spotlight_trader.model import Frequency, normalise_symbol
 from spotlight_trader.rules.builtins import BUILTINS, check_params
 from spotlight_trader.rules.core import FIRE_MODES, FREQUENCIES, ActiveRule
 from spotlight_trader.rules.expr import InvalidExpression, compile_expression
+from spotlight_trader.rules.params import ParamSpec
 
 MAX_COOLDOWN_S = 7 * 86_400
 MAX_NOTE = 500
@@ -67,6 +68,7 @@ class Rule(msgspec.Struct, frozen=True):
     settings: UserRuleSettings
     paused_reason: str | None = None  # set while the circuit breaker holds it
     paused_at_ms: int | None = None
+    params_schema: list[ParamSpec] = []  # what its params mean and may be
 
 
 class VersionChange(msgspec.Struct, frozen=True):

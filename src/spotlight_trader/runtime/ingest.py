@@ -179,3 +179,10 @@ class LocalMarketView:
         if self._core is None:
             return None
         return self._core.last.get(symbol)
+
+    def history_sessions(self, symbol: str) -> tuple[int, int]:
+        """(sessions loaded for ``symbol``, sessions RVOL needs)."""
+        if self._core is None:
+            return 0, 0
+        ind = self._core.indicators.get(symbol)
+        return (ind.sessions_loaded if ind else 0), self._core.rvol_min

@@ -21,6 +21,7 @@ from spotlight_trader.rules.model import (
     RuleVersion,
     UserRuleSettings,
 )
+from spotlight_trader.rules.params import param_specs
 from spotlight_trader.storage.tables import rule_versions, rules, user_rule_settings
 
 VERSION_COLUMNS = (
@@ -104,6 +105,7 @@ def rule_of(row: sa.Row[*tuple[Any, ...]]) -> Rule:
         settings=settings,
         paused_reason=row.paused_reason,
         paused_at_ms=row.paused_at_ms,
+        params_schema=param_specs(row.builtin),
     )
 
 

@@ -41,6 +41,7 @@ from spotlight_trader.rules.model import (
     next_version,
     reverted,
 )
+from spotlight_trader.rules.params import param_specs
 from spotlight_trader.storage.rule_rows import (
     LATEST,
     RULE_COLUMNS,
@@ -217,7 +218,10 @@ class RuleRepository:
                 updated_at_ms=version.created_at_ms,
             )
         )
-        return Rule(rule_id, name, "custom", None, description, version, settings)
+        return Rule(
+            rule_id, name, "custom", None, description, version, settings,
+            params_schema=param_specs(None),
+        )  # fmt: skip
 
     async def duplicate(self, rule_id: int, *, user: str) -> Rule:
         """A private copy of ``user``'s custom rule (its latest version and ``user``'s

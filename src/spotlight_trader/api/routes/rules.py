@@ -10,6 +10,7 @@ from starlette.responses import Response
 from spotlight_trader.api.deps import (
     ComponentsDep,
     CurrentUser,
+    MarketViewDep,
     RulesControlDep,
     RulesDep,
     SignalsDep,
@@ -18,6 +19,8 @@ from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BacktestRequest,
+    BacktestResponse,
+    Readiness,
     RevertRequest,
     RuleCreate,
     RulesResponse,
@@ -37,7 +40,9 @@ from spotlight_trader.rules.model import (
     RuleVersion,
     UserRuleSettings,
     active_rule,
+    normalise_scope,
 )
+from spotlight_trader.rules.readiness import blockers
 
 # every route here acts for a user: the router resolves (and checks) it for each one
 router = APIRouter(dependencies=[Depends(current_user_id)])
@@ -113,11 +118,53 @@ async def create_rule(
     openapi_extra=json_body(ValidateRequest),
     summary="Check a rule expression",
 )
-async def validate_rule(request: Request) -> Response:
-    """Parse and type-check an expression: the error position and what was expected."""
+async def validate_rule(request: Request, view: MarketViewDep) -> Response:
+    """Parse and type-check an expression: the error position and what was expected;
+    with ``symbol``, why it cannot fire there yet."""
     body = await _decode(request, ValidateRequest)
     error, fields = validate(body.expression)
-    return MsgspecResponse(ValidateResponse(ok=error is None, error=error, fields=fields))
+    reasons: list[str] = []
+    if error is None and body.symbol:
+        try:
+            symbol = normalise_symbol(body.symbol)
+        except InputError as exc:
+            return error_response(422, str(exc), "symbol")
+        reasons = blockers(
+            None, body.expression, {}, symbol, view.indicators(symbol),
+            view.history_sessions(symbol),
+        )  # fmt: skip
+    return MsgspecResponse(
+        ValidateResponse(ok=error is None, error=error, fields=fields, reasons=reasons)
+    )
+
+
+@router.get(
+    "/api/rules/{rule_id}/readiness",
+    responses=json_response(Readiness),
+    summary="Why a rule cannot fire yet",
+)
+async def rule_readiness(
+    rule_id: int,
+    user: CurrentUser,
+    rules: RulesDep,
+    view: MarketViewDep,
+    symbol: Annotated[str, Query(description="The symbol to ask about")],
+) -> Response:
+    """The indicator values the rule reads that have no value yet on ``symbol``, in
+    words (e.g. "RVOL needs 3 sessions of history; 1 loaded"); empty when it can fire."""
+    try:
+        name = normalise_symbol(symbol)
+        rule = await rules.get_rule(rule_id, user=user)
+    except LookupError:
+        return _not_found(rule_id)
+    except InputError as exc:
+        return error_response(422, str(exc), "symbol")
+    params = {**rule.version.params, **rule.settings.params}
+    reasons = blockers(
+        rule.builtin, rule.version.expression, params, name, view.indicators(name),
+        view.history_sessions(name),
+    )  # fmt: skip
+    return MsgspecResponse(Readiness(symbol=name, reasons=reasons))
 
 
 @router.get(
@@ -189,11 +236,23 @@ async def revert_rule(
     summary="The current user's settings of a rule",
 )
 async def put_settings(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request,
+    rule_id: int,
+    user: CurrentUser,
+    rules: RulesDep,
+    control: RulesControlDep,
+    view: MarketViewDep,
 ) -> Response:
-    """Enable/disable, parameter overrides, symbol scope (null = the watchlist)."""
+    """Enable/disable, parameter overrides (checked against the rule's ``params_schema``),
+    symbol scope (null = the watchlist; every symbol must be on it), cooldown override,
+    expiry."""
     try:
         body = await _decode(request, UserRuleSettings)
+        if body.symbols is not None:
+            watched = set(view.watchlist())
+            missing = [s for s in normalise_scope(body.symbols) or [] if s not in watched]
+            if missing:
+                raise InputError(f"symbols: not on the watchlist: {', '.join(missing)}")
         settings = await rules.put_settings(rule_id, body, user=user)
     except LookupError:
         return _not_found(rule_id)
@@ -266,7 +325,7 @@ async def resume_rule(
 
 @router.post(
     "/api/rules/{rule_id}/backtest",
-    responses=json_response(SignalsResponse),
+    responses=json_response(BacktestResponse),
     openapi_extra=json_body(BacktestRequest),
     summary="Run a rule version over stored bars",
 )
@@ -296,7 +355,17 @@ async def backtest_rule(
     runnable = active_rule(user, rule, version, settings)
     ring = components.ring
     bars = await ring.recent(symbol, ring.capacity)
-    return MsgspecResponse(SignalsResponse(backtest(runnable, bars, limit)))
+    config = components.settings
+    need = min(config.rvol_min_sessions, config.rvol_sessions)
+    signals, core = backtest(
+        runnable, bars, limit, rvol_sessions=config.rvol_sessions, rvol_min=need
+    )
+    ind = core.indicators.get(symbol)
+    reasons = blockers(
+        rule.builtin, version.expression, runnable.params, symbol, core.last.get(symbol),
+        (ind.sessions_loaded if ind else 0, need),
+    )  # fmt: skip
+    return MsgspecResponse(BacktestResponse(signals, reasons))
 
 
 @router.get("/api/signals", responses=json_response(SignalsResponse), summary="Alert signals")

@@ -12,7 +12,7 @@ export type Validation =
 const DEBOUNCE_MS = 250;
 
 /** Validate `expression` on the server as the user types (debounced; stale answers dropped). */
-export function useValidation(expression: string): Validation {
+export function useValidation(expression: string, symbol: string | null = null): Validation {
   const [state, setState] = useState<Validation>({ status: "empty" });
   useEffect(() => {
     if (!expression.trim()) {
@@ -22,7 +22,7 @@ export function useValidation(expression: string): Validation {
     setState({ status: "checking" });
     const ctl = new AbortController();
     const timer = setTimeout(() => {
-      validateExpression(expression, ctl.signal).then(
+      validateExpression(expression, symbol, ctl.signal).then(
         (result) => setState({ status: "done", result }),
         (err: Error) => {
           if (err.name !== "AbortError") setState({ status: "failed", message: err.message });
@@ -33,7 +33,7 @@ export function useValidation(expression: string): Validation {
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [expression]);
+  }, [expression, symbol]);
   return state;
 }
 
@@ -111,6 +111,11 @@ export function ExpressionField({ value, onChange, validation }: Props) {
           </div>
         )}
       </div>
+      {validation.status === "done" && validation.result.reasons.length > 0 && (
+        <p data-testid="rule-cannot-fire" className="text-[11px] leading-snug text-amber-300">
+          Cannot fire yet: {validation.result.reasons.join("; ")}
+        </p>
+      )}
       {fields.length > 0 && (
         <p className="text-[11px] leading-snug text-zinc-500">
           Fields: <span className="font-mono">{fields.join(" ")}</span>

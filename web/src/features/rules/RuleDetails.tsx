@@ -11,6 +11,7 @@ import {
   useCreateVersion,
   useDeleteRule,
   useDuplicateRule,
+  useReadiness,
   useResumeRule,
   useRevertRule,
   useSaveSettings,
@@ -37,6 +38,7 @@ export function RuleDetails({ rule }: { rule: Rule }) {
         </span>
       </p>
       {rule.kind === "custom" && <CustomActions rule={rule} />}
+      <ReadinessNote rule={rule} />
       {rule.paused_reason && <PausedBanner rule={rule} reason={rule.paused_reason} />}
       <div role="tablist" className="flex gap-1 border-b border-zinc-800">
         {(
@@ -67,6 +69,18 @@ export function RuleDetails({ rule }: { rule: Rule }) {
       {tab === "versions" && <VersionsTab rule={rule} />}
       {tab === "backtest" && <BacktestTab rule={rule} />}
     </div>
+  );
+}
+
+/** Why the rule cannot fire yet on the selected symbol (nothing when it can). */
+function ReadinessNote({ rule }: { rule: Rule }) {
+  const symbol = useAppState((s) => s.selected);
+  const reasons = useReadiness(rule.id, symbol).data?.reasons ?? [];
+  if (reasons.length === 0) return null;
+  return (
+    <p data-testid="rule-readiness" className="text-[11px] leading-snug text-amber-300">
+      Cannot fire yet on {symbol}: {reasons.join("; ")}
+    </p>
   );
 }
 
@@ -148,7 +162,10 @@ function ParamsTab({ rule }: { rule: Rule }) {
   const [myCooldown, setMyCooldown] = useState<number | null>(rule.settings.cooldown_s);
   const [note, setNote] = useState("");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const validation = useValidation(custom ? expression : "");
+  const validation = useValidation(
+    custom ? expression : "",
+    useAppState((s) => s.selected),
+  );
   const saveSettings = useSaveSettings(rule.id);
   const createVersion = useCreateVersion(rule.id);
   // Each resolves once the list (and the versions) are fetched again.
@@ -188,7 +205,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
       }),
     );
 
-  const fields = paramFields(values);
+  const fields = paramFields(values, rule.params_schema);
   return (
     <div className="flex flex-col gap-3" data-testid="rule-params">
       {fields.length > 0 && (
@@ -284,9 +301,17 @@ function ParamsTab({ rule }: { rule: Rule }) {
 }
 
 function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unknown) => void }) {
+  const spec = field.spec;
   const label = (
-    <label htmlFor={`param-${field.name}`} className="font-mono text-[11px] text-zinc-400">
-      {field.name}
+    <label
+      htmlFor={`param-${field.name}`}
+      title={spec?.help}
+      data-testid={`param-label-${field.name}`}
+      className="text-[11px] text-zinc-400"
+    >
+      {spec?.label ?? field.name}
+      {spec?.unit ? ` (${spec.unit})` : ""}
+      {spec?.help && <span className="block text-[10px] text-zinc-500">{spec.help}</span>}
     </label>
   );
   const common = { id: `param-${field.name}`, "data-testid": `param-${field.name}` };
@@ -299,6 +324,8 @@ function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unkn
             {...common}
             type="number"
             step="any"
+            min={spec?.minimum ?? undefined}
+            max={spec?.maximum ?? undefined}
             value={field.value}
             onChange={(e) => {
               const n = e.target.valueAsNumber;
@@ -499,17 +526,19 @@ function BacktestTab({ rule }: { rule: Rule }) {
   const running = backtest.isPending;
   const error = backtest.error?.message ?? null;
   const mine = preview?.ruleId === rule.id ? preview : null;
+  const [reasons, setReasons] = useState<string[]>([]);
 
   const run = async () => {
     if (!symbol) return;
     try {
-      const signals = await backtest.mutateAsync({ symbol, version, limit });
+      const result = await backtest.mutateAsync({ symbol, version, limit });
+      setReasons(result.reasons);
       store.alerts.setPreview({
         ruleId: rule.id,
         ruleName: rule.name,
         version,
         symbol,
-        signals,
+        signals: result.signals,
       });
     } catch {
       // shown from backtest.error
@@ -565,8 +594,13 @@ function BacktestTab({ rule }: { rule: Rule }) {
         <>
           <p className="text-[11px] text-zinc-400">
             v{mine.version}: {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on{" "}
-            {mine.symbol}, drawn on the chart in violet.
+            {mine.symbol}, drawn on the chart in violet. Times are bar starts, New York.
           </p>
+          {reasons.length > 0 && (
+            <p data-testid="rule-backtest-reasons" className="text-[11px] text-amber-300">
+              Could not fire: {reasons.join("; ")}
+            </p>
+          )}
           <ol className="flex flex-col gap-1">
             {mine.signals.map((s: Signal) => (
               // Backtest signals are not stored (id 0): key them by what they are.
@@ -576,7 +610,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
                   onClick={() => void store.reveal(s.symbol, s.seq)}
                   className="w-full rounded bg-zinc-950 px-2 py-1 text-left text-[11px] hover:bg-zinc-800"
                 >
-                  <span className="font-mono text-zinc-400">{formatNyDateTime(s.ts_ms / 1000)}</span>{" "}
+                  <span className="font-mono text-zinc-400">{formatNyDateTime(s.seq * 60)}</span>{" "}
                   <span className="text-zinc-200">{s.direction}</span>{" "}
                   <span className="text-zinc-400">{s.explanation}</span>
                 </button>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { FireMode, Frequency, Rule } from "../../shared/api/types";
+import { useAppState } from "../market/context";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
 import { DIRECTIONS, type Direction } from "./params";
 import { useCreateRule } from "./queries";
@@ -32,7 +33,8 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
   const create = useCreateRule();
   const saving = create.isPending;
   const error = create.error?.message ?? null;
-  const validation = useValidation(expression);
+  const symbol = useAppState((s) => s.selected);
+  const validation = useValidation(expression, symbol);
   const canSave = name.trim() !== "" && isValid(validation) && !saving;
 
   const save = async () => {

@@ -2,14 +2,14 @@
 import { http } from "../../shared/api/http";
 import type {
   BacktestRequest,
+  BacktestResponse,
   CreateRuleRequest,
   NewVersionRequest,
+  Readiness,
   RevertRequest,
   Rule,
   RulesResponse,
   RuleVersion,
-  Signal,
-  SignalsResponse,
   UserRuleSettings,
   ValidateRequest,
   ValidateResponse,
@@ -27,8 +27,12 @@ export function createRule(body: CreateRuleRequest): Promise<Rule> {
   return http.post<Rule>("/api/rules", body);
 }
 
-export function validateExpression(expression: string, signal?: AbortSignal): Promise<ValidateResponse> {
-  const body: ValidateRequest = { expression };
+export function validateExpression(
+  expression: string,
+  symbol: string | null,
+  signal?: AbortSignal,
+): Promise<ValidateResponse> {
+  const body: ValidateRequest = { expression, symbol };
   return http.post<ValidateResponse>("/api/rules/validate", body, { signal: signal ?? null });
 }
 
@@ -54,6 +58,12 @@ export function duplicateRule(ruleId: RuleId): Promise<Rule> {
   return http.post<Rule>(rulePath(ruleId, "duplicate"), {});
 }
 
+export function ruleReadiness(ruleId: RuleId, symbol: string, signal?: AbortSignal): Promise<Readiness> {
+  return http.get<Readiness>(`${rulePath(ruleId, "readiness")}?symbol=${encodeURIComponent(symbol)}`, {
+    signal: signal ?? null,
+  });
+}
+
 export function resumeRule(ruleId: RuleId): Promise<Rule> {
   return http.post<Rule>(rulePath(ruleId, "resume"), {});
 }
@@ -62,11 +72,10 @@ export function putRuleSettings(ruleId: RuleId, settings: UserRuleSettings): Pro
   return http.put<UserRuleSettings>(rulePath(ruleId, "settings"), settings);
 }
 
-export async function backtestRule(
+export function backtestRule(
   ruleId: RuleId,
   body: BacktestRequest,
   signal?: AbortSignal,
-): Promise<Signal[]> {
-  return (await http.post<SignalsResponse>(rulePath(ruleId, "backtest"), body, { signal: signal ?? null }))
-    .signals;
+): Promise<BacktestResponse> {
+  return http.post<BacktestResponse>(rulePath(ruleId, "backtest"), body, { signal: signal ?? null });
 }

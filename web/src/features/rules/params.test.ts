@@ -2,6 +2,25 @@ import { describe, expect, it } from "vitest";
 import { caretLine, overrides, paramFields, parseSymbols } from "./params";
 
 describe("rules browser helpers", () => {
+  it("takes each field's spec and choices from the server's schema", () => {
+    const threshold = {
+      name: "threshold",
+      label: "RVOL threshold",
+      kind: "number" as const,
+      help: "h",
+      unit: "×",
+      minimum: 0.1,
+      maximum: 100,
+      choices: null,
+    };
+    const minutes = { ...threshold, name: "minutes", kind: "choice" as const, choices: [1, 2] };
+    expect(paramFields({ threshold: 2, minutes: 2, other: 1 }, [threshold, minutes])).toEqual([
+      { name: "minutes", kind: "enum", value: 2, options: [1, 2], spec: minutes },
+      { name: "other", kind: "number", value: 1 },
+      { name: "threshold", kind: "number", value: 2, spec: threshold },
+    ]);
+  });
+
   it("classifies parameters into inputs", () => {
     expect(paramFields({ threshold: 2, confirmation: "close", live: true, label: "x", list: [1] })).toEqual([
       { name: "confirmation", kind: "enum", value: "close", options: ["touch", "close"] },

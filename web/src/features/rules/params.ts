@@ -1,13 +1,15 @@
 // Pure helpers for the rules browser: parameter inputs, overrides, symbol scope, caret line.
+import type { ParamSpec } from "../../shared/api/types";
 
 export type ParamValue = string | number | boolean;
 
-export type ParamField =
+export type ParamField = { spec?: ParamSpec } & (
   | { name: string; kind: "number"; value: number }
   | { name: string; kind: "boolean"; value: boolean }
   | { name: string; kind: "enum"; value: string | number; options: readonly (string | number)[] }
   | { name: string; kind: "text"; value: string }
-  | { name: string; kind: "other"; value: unknown };
+  | { name: string; kind: "other"; value: unknown }
+);
 
 /** Choices of parameters as the server declares them: the built-ins' opening-range minutes,
  * touch/close confirmation and side; a custom rule's direction (the only parameter it takes). The Rule payload carries only current values; if
@@ -22,21 +24,30 @@ export const KNOWN_CHOICES: Record<string, readonly (string | number)[]> = {
 export const DIRECTIONS = ["neutral", "long", "short"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** Input fields for a rule's parameters, sorted by name. */
-export function paramFields(params: Record<string, unknown>): ParamField[] {
+/** Input fields for a rule's parameters, sorted by name; with the server's schema, each
+ * field carries its spec (label, unit, help, range) and its choices come from it. */
+export function paramFields(
+  params: Record<string, unknown>,
+  schema: readonly ParamSpec[] = [],
+): ParamField[] {
   return Object.keys(params)
     .sort()
     .map((name): ParamField => {
-      const value = params[name];
-      const choices = KNOWN_CHOICES[name];
-      if ((typeof value === "string" || typeof value === "number") && choices?.includes(value)) {
-        return { name, kind: "enum", value, options: choices };
-      }
-      if (typeof value === "number") return { name, kind: "number", value };
-      if (typeof value === "boolean") return { name, kind: "boolean", value };
-      if (typeof value === "string") return { name, kind: "text", value };
-      return { name, kind: "other", value };
+      const spec = schema.find((s) => s.name === name);
+      const field = plainField(name, params[name], (spec?.choices as (string | number)[] | null) ?? null);
+      return spec ? { ...field, spec } : field;
     });
+}
+
+function plainField(name: string, value: unknown, declared: (string | number)[] | null): ParamField {
+  const choices = declared ?? KNOWN_CHOICES[name];
+  if ((typeof value === "string" || typeof value === "number") && choices?.includes(value)) {
+    return { name, kind: "enum", value, options: choices };
+  }
+  if (typeof value === "number") return { name, kind: "number", value };
+  if (typeof value === "boolean") return { name, kind: "boolean", value };
+  if (typeof value === "string") return { name, kind: "text", value };
+  return { name, kind: "other", value };
 }
 
 /** The entries of `edited` that differ from `base` (what a user override must carry). */

@@ -38,6 +38,7 @@ function rule(id: number, enabled = false): Rule {
     version: version(id, 1),
     paused_reason: null,
     paused_at_ms: null,
+    params_schema: [],
   };
 }
 

@@ -12,11 +12,11 @@ import {
 } from "@tanstack/react-query";
 import type {
   BacktestRequest,
+  BacktestResponse,
   CreateRuleRequest,
   NewVersionRequest,
   Rule,
   RuleVersion,
-  Signal,
   UserRuleSettings,
 } from "../../shared/api/types";
 import type { RuleId } from "./api";
@@ -141,7 +141,9 @@ export const createRuleMutation = (qc: QueryClient): UseMutationOptions<Rule, Er
 });
 
 /** Run a rule over the stored history of a symbol (the would-be signals are not stored). */
-export const backtestMutation = (id: RuleId): UseMutationOptions<Signal[], Error, BacktestRequest> => ({
+export const backtestMutation = (
+  id: RuleId,
+): UseMutationOptions<BacktestResponse, Error, BacktestRequest> => ({
   mutationFn: (body) => api.backtestRule(id, body),
 });
 
@@ -186,6 +188,16 @@ export function useDeleteRule(id: RuleId) {
 
 export function useDuplicateRule(id: RuleId) {
   return useMutation(duplicateMutation(useQueryClient(), id));
+}
+
+/** Why the rule cannot fire yet on `symbol` (refreshed every 30 s while shown). */
+export function useReadiness(id: RuleId, symbol: string | null) {
+  return useQuery({
+    queryKey: [...ruleKeys.all, "readiness", id, symbol],
+    queryFn: ({ signal }) => api.ruleReadiness(id, symbol ?? "", signal),
+    enabled: symbol !== null,
+    refetchInterval: 30_000,
+  });
 }
 
 export function useResumeRule(id: RuleId) {

@@ -36,6 +36,7 @@ export type RuleVersion = Rule["version"];
 export type UserRuleSettings = Rule["settings"];
 export type Frequency = RuleVersion["frequency"];
 export type FireMode = RuleVersion["fire_mode"];
+export type ParamSpec = Rule["params_schema"][number];
 export type CreateRuleRequest = Body<Rules["post"]>;
 export type ValidateRequest = Body<paths["/api/rules/validate"]["post"]>;
 export type ValidateResponse = Json<paths["/api/rules/validate"]["post"]["responses"]["200"]>;
@@ -44,6 +45,8 @@ export type VersionsResponse = Json<RuleById<"versions">["get"]["responses"]["20
 export type NewVersionRequest = Body<RuleById<"versions">["post"]>;
 export type RevertRequest = Body<RuleById<"revert">["post"]>;
 export type BacktestRequest = Body<RuleById<"backtest">["post"]>;
+export type BacktestResponse = Json<RuleById<"backtest">["post"]["responses"]["200"]>;
+export type Readiness = Json<RuleById<"readiness">["get"]["responses"]["200"]>;
 export type SignalsResponse = Json<paths["/api/signals"]["get"]["responses"]["200"]>;
 /** An alert: over REST (`/api/signals`, backtests) and as the stream's `alert` event. */
 export type Signal = SignalsResponse["signals"][number];
