@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from spotlight_trader.api.schemas import API_SCHEMAS
+from spotlight_trader.api.schemas_journal import JOURNAL_SCHEMAS
 
 _REF = "#/components/schemas/{name}"
 
@@ -53,7 +54,9 @@ def install(app: FastAPI, extra_paths: dict[str, Any] | None = None) -> None:
             schema = get_openapi(
                 title=app.title, version=app.version, routes=app.routes, description=app.description
             )
-            _, components = msgspec.json.schema_components(API_SCHEMAS, ref_template=_REF)
+            _, components = msgspec.json.schema_components(
+                API_SCHEMAS + JOURNAL_SCHEMAS, ref_template=_REF
+            )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
             schema.setdefault("paths", {}).update(extra_paths or {})
             app.openapi_schema = schema

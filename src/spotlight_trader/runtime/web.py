@@ -30,8 +30,8 @@ import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
+from spotlight_trader.api.routes import journal, journal_entries, ops, rules, voice
 from spotlight_trader.api.routes import market as market_routes
-from spotlight_trader.api.routes import ops, rules, voice
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
 from spotlight_trader.api.stream import (
     OPENAPI_PATH,
@@ -142,6 +142,8 @@ def create_app(
 
     app.include_router(market_routes.router)
     app.include_router(rules.router)
+    app.include_router(journal.router)
+    app.include_router(journal_entries.router)
     app.include_router(ops.router)
     app.include_router(voice.router)
     app.router.routes.append(Route("/stream/market", StreamEndpoint(), methods=["GET"]))
