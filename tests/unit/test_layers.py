@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "api": 5,
     "runtime": 6,
     "cli": 7,
+    "cli_journal": 7,
     "__main__": 7,
 }
 
