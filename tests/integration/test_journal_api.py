@@ -88,6 +88,9 @@ async def test_import_preview_then_store_then_reimport(client: httpx.AsyncClient
     one = (await client.get(f"/api/journal/trades/{spy['id']}")).json()
     assert one == spy
     assert (await client.get("/api/journal/trades/999999")).status_code == 404
+    excursion = (await client.get(f"/api/journal/trades/{spy['id']}/excursion")).json()
+    assert excursion["available"] is False and excursion["mae"] is None
+    assert excursion["reason"] == "no 1-minute bars of SPY are stored"  # the ring has none
 
     meta = await client.put(
         f"/api/journal/trades/{spy['id']}", json={"stop": "529.00", "tags": ["ORB"]}

@@ -9,6 +9,7 @@ from typing import Literal
 import msgspec
 
 from spotlight_trader.journal.entries import Entry, EntryVersion
+from spotlight_trader.journal.excursion import Excursion
 from spotlight_trader.journal.recap import Recap, RuleActivity
 from spotlight_trader.journal.stats import Bucket, EquityPoint, Stats
 
@@ -186,4 +187,5 @@ JOURNAL_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     Recap,
     RuleActivity,
     InsightsResponse,
+    Excursion,
 )

@@ -29,6 +29,7 @@ from spotlight_trader.api.schemas_journal import (
     TradesResponse,
 )
 from spotlight_trader.api.security import current_user_id
+from spotlight_trader.journal.excursion import Excursion, excursion
 from spotlight_trader.journal.executions import Execution
 from spotlight_trader.journal.formats.base import JournalFormat
 from spotlight_trader.journal.importer import decode, parse_fills, zone
@@ -36,7 +37,7 @@ from spotlight_trader.journal.insights import insights
 from spotlight_trader.journal.recap import Recap, build_recap
 from spotlight_trader.journal.stats import Stats, compute_stats, ny_day
 from spotlight_trader.journal.trips import group_round_trips
-from spotlight_trader.model import normalise_symbol
+from spotlight_trader.model import MINUTE_MS, normalise_symbol
 from spotlight_trader.storage.journal import ImportMeta, StoredTrip
 
 router = APIRouter(prefix="/api/journal", dependencies=[Depends(current_user_id)])
@@ -235,6 +236,27 @@ async def _one(journal: JournalDep, user: str, trade_id: int) -> StoredTrip:
 async def get_trade(trade_id: int, user: CurrentUser, journal: JournalDep) -> Response:
     """A trade with every execution (leg)."""
     return MsgspecResponse(_trade(await _one(journal, user, trade_id)))
+
+
+@router.get(
+    "/trades/{trade_id}/excursion",
+    responses=json_response(Excursion),
+    summary="MAE/MFE from our bars",
+)
+async def trade_excursion(
+    trade_id: int, user: CurrentUser, journal: JournalDep, components: ComponentsDep
+) -> Response:
+    """MAE/MFE over the holding period from the stored 1-minute bars, or why not (bars
+    missing for the span)."""
+    t = await _one(journal, user, trade_id)
+    ring, symbol = components.ring, t.trip.symbol
+    oldest = await ring.since_seq(symbol, -1, limit=1)
+    newest = await ring.last(symbol)
+    covered = (oldest[0].seq, newest.seq) if oldest and newest else None
+    first = t.trip.opened_ms // MINUTE_MS
+    bars = await ring.since_seq(symbol, first - 1)
+    result = excursion(t.trip, bars, covered=covered, stop=t.stop, now_ms=components.clock_ms())
+    return MsgspecResponse(result)
 
 
 @router.put(

@@ -262,6 +262,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journal/trades/{trade_id}/excursion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MAE/MFE from our bars
+         * @description MAE/MFE over the holding period from the stored 1-minute bars, or why not (bars
+         *     missing for the span).
+         */
+        get: operations["trade_excursion_api_journal_trades__trade_id__excursion_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -737,6 +758,33 @@ export interface components {
             error: string;
             /** @default null */
             field: string | null;
+        };
+        /**
+         * Excursion
+         * @description MAE/MFE of one trip, or why there is none (``available`` False, ``reason``).
+         */
+        Excursion: {
+            available: boolean;
+            /** @default 0 */
+            bars: number;
+            /** @default 0 */
+            first_seq: number;
+            /** @default 0 */
+            last_seq: number;
+            /** @default null */
+            mae: number | null;
+            /** @default null */
+            mae_money: number | null;
+            /** @default null */
+            mae_r: number | null;
+            /** @default null */
+            mfe: number | null;
+            /** @default null */
+            mfe_money: number | null;
+            /** @default null */
+            mfe_r: number | null;
+            /** @default null */
+            reason: string | null;
         };
         /**
          * ExpressionError
@@ -1799,6 +1847,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TradeOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    trade_excursion_api_journal_trades__trade_id__excursion_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Excursion"];
                 };
             };
             /** @description Error */
