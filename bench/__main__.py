@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import alerts, fanout, ingest, live, report, voice
+from bench import alerts, fanout, ingest, journal, live, report, voice
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -20,7 +20,7 @@ RESULTS = Path(__file__).with_name("results.json")
 def main() -> None:
     """Run the benchmarks named on the command line (default: all)."""
     console = Console()
-    wanted = set(sys.argv[1:]) or {"ingest", "live", "voice", "alerts", "fanout"}
+    wanted = set(sys.argv[1:]) or {"ingest", "live", "voice", "alerts", "fanout", "journal"}
     results: dict[str, object] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -181,6 +181,25 @@ def main() -> None:
             f"cost per event vs the minimal loop at 1,000 clients: "
             f"{fan.get('cost_ratio_1000')} (goal ≤ 1.5)"
         )
+    if "journal" in wanted:
+        with console.status("journal: importing 100,000 fills and searching 10,000 entries…"):
+            jf = journal.run()
+        results["journal"] = jf
+        table = Table(title="Journal: import 100,000 rows (goal < 10 s), search p95 (goal < 50 ms)")
+        for column in ("database", "parse s", "import total s", "search p50 ms", "search p95 ms"):
+            table.add_column(column, justify="right")
+        for db, f in jf.items():
+            if "skipped" in f:
+                table.add_row(db, "skipped", f["skipped"], "", "")
+                continue
+            table.add_row(
+                db,
+                f"{f['import_parse_s']}",
+                f"{f['import_total_s']}",
+                f"{f['search_p50_ms']}",
+                f"{f['search_p95_ms']}",
+            )
+        console.print(table)
     results["seconds"] = round(time.monotonic() - started, 1)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     console.print(f"wrote {RESULTS} and {report.render(results)} in {results['seconds']} s")

@@ -24,6 +24,7 @@ from rich.progress import (
 
 from spotlight_trader import logs
 from spotlight_trader.cli_accounts import token_app, user_app
+from spotlight_trader.cli_journal import journal_app
 from spotlight_trader.config import Settings, check_start, load_settings
 from spotlight_trader.errors import SpotlightError, TradeFileError
 from spotlight_trader.feeds.base import Feed
@@ -326,6 +327,7 @@ db_app = typer.Typer(help="Database migrations (DATABASE_URL, default SQLite und
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
+app.add_typer(journal_app, name="journal")
 
 
 def _db_url(settings: Settings) -> str:

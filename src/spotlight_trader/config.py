@@ -105,6 +105,13 @@ class Settings(BaseSettings):
     signal_retention_days: int = Field(
         90, ge=1, le=3_650, description="Signals older than this many days are pruned (hourly)."
     )
+    journal_max_import_bytes: int = Field(
+        50_000_000, ge=1_000, le=2_000_000_000, description="Largest journal import file."
+    )
+    journal_tz: str = Field(
+        "America/New_York",
+        description="Default time zone of journal imports (IANA name; an import may set its own).",
+    )
     web_dist: Path = Field(
         Path("web/dist"),
         description="Built web client served at / (relative paths start at the working directory).",

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "runtime": 6,
     "cli": 7,
     "cli_accounts": 7,
+    "cli_journal": 7,
     "__main__": 7,
 }
 

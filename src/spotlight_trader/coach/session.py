@@ -43,6 +43,8 @@ from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView
 
 if TYPE_CHECKING:
+    from spotlight_trader.storage.journal import JournalRepository
+    from spotlight_trader.storage.journal_entries import EntryRepository
     from spotlight_trader.storage.rules import RuleRepository
     from spotlight_trader.storage.signals import SignalRepository
 
@@ -104,6 +106,8 @@ class VoiceSession:
         signals: SignalRepository,
         voice: VoiceState,
         registry: ToolRegistry = REGISTRY,
+        journal: JournalRepository | None = None,
+        entries: EntryRepository | None = None,
     ) -> None:
         self.client = ClientLeg(websocket)
         self.user_id = user_id
@@ -113,6 +117,8 @@ class VoiceSession:
         self.bus = bus
         self.rules = rules
         self.signals = signals
+        self.journal = journal
+        self.entries = entries
         self.registry = registry
         self.state = SessionState.CONNECTING
         self.view: policy.ViewContext | None = None
@@ -147,7 +153,14 @@ class VoiceSession:
     def tool_context(self) -> ToolContext:
         """What a tool called now may use."""
         return ToolContext(
-            self.market, self.ring, self.user_id, self.view, rules=self.rules, signals=self.signals
+            self.market,
+            self.ring,
+            self.user_id,
+            self.view,
+            rules=self.rules,
+            signals=self.signals,
+            journal=self.journal,
+            entries=self.entries,
         )
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:

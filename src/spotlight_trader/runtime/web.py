@@ -31,7 +31,7 @@ import spotlight_trader
 from spotlight_trader.api import openapi
 from spotlight_trader.api.deps import MarketAccess
 from spotlight_trader.api.responses import ApiError, error_response
-from spotlight_trader.api.routes import account, ops, rules, voice
+from spotlight_trader.api.routes import account, journal, journal_entries, ops, rules, voice
 from spotlight_trader.api.routes import market as market_routes
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
@@ -147,8 +147,14 @@ def create_app(
     # here: new routers go into `signed_in` and get the dependency by default
     signed_in = APIRouter(dependencies=[Depends(current_user_id)])
     for router in (
-        market_routes.router, rules.router, ops.router, voice.router, account.router
-    ):  # fmt: skip
+        market_routes.router,
+        rules.router,
+        journal.router,
+        journal_entries.router,
+        ops.router,
+        voice.router,
+        account.router,
+    ):
         signed_in.include_router(router)
     app.include_router(ops.public)
     app.include_router(account.public)

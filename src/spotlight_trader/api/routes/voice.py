@@ -93,6 +93,8 @@ async def realtime_ws(
             rules=components.rules,
             signals=components.signals,
             voice=voice,
+            journal=components.journal,
+            entries=components.entries,
         )
         await session.run()
     finally:

@@ -30,6 +30,8 @@ from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView
 
 if typing.TYPE_CHECKING:
+    from spotlight_trader.storage.journal import JournalRepository
+    from spotlight_trader.storage.journal_entries import EntryRepository
     from spotlight_trader.storage.rules import RuleRepository
     from spotlight_trader.storage.signals import SignalRepository
 
@@ -40,7 +42,8 @@ _JSON_TYPES: dict[type, str] = {str: "string", int: "integer", float: "number", 
 @dataclass(frozen=True)
 class ToolContext:
     """What a tool may use: the market view and the ring, the user it acts for, the
-    trader's view of the dashboard and (when the app has them) the rules and signals."""
+    trader's view of the dashboard and (when the app has them) the rules, signals and the
+    journal."""
 
     market: MarketView
     ring: BarRing
@@ -48,6 +51,8 @@ class ToolContext:
     view: ViewContext | None = None
     rules: RuleRepository | None = None
     signals: SignalRepository | None = None
+    journal: JournalRepository | None = None
+    entries: EntryRepository | None = None
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The generic format (Tradervue's Generic CSV, ``trading-domain.md`` §5.1):
-``Date,Time,Symbol,Quantity,Price[,Side][,Commission][,Fees|TransFee|ECNFee]``."""
+``Date,Time,Symbol,Quantity,Price[,Side][,Commission][,Fees|TransFee|ECNFee][,Account]``
+(``Account`` is ours: ``spotlight journal export --format csv`` writes it)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def read_generic(records: Records) -> Iterator[Draft | RowError]:
                 price=decimal(field(row, index, "price"), "Price", positive=True),
                 commission=decimal(commission, "Commission", signed=False) if commission else ZERO,
                 fees=fees,
+                account=field(row, index, "account") or None,
             )
         except RowProblem as exc:
             yield RowError(line, str(exc))

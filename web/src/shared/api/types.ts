@@ -51,3 +51,13 @@ export type SignalsResponse = Json<paths["/api/signals"]["get"]["responses"]["20
 /** An alert: over REST (`/api/signals`, backtests) and as the stream's `alert` event. */
 export type Signal = SignalsResponse["signals"][number];
 export type SignalsQuery = NonNullable<paths["/api/signals"]["get"]["parameters"]["query"]>;
+
+// ---- journal (issue 12) ----------------------------------------------------------------------
+type J<P extends string> = paths[`/api/journal/${P}` & keyof paths];
+export type ImportResponse = Json<J<"imports">["post"]["responses"]["200"]>;
+export type TradesResponse = Json<J<"trades">["get"]["responses"]["200"]>;
+export type JournalTrade = TradesResponse["trades"][number];
+export type JournalStats = Json<J<"stats">["get"]["responses"]["200"]>;
+export type EntriesResponse = Json<J<"entries">["get"]["responses"]["200"]>;
+export type JournalEntry = EntriesResponse["entries"][number];
+export type Recap = Schemas["Recap"];
