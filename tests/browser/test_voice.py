@@ -104,6 +104,7 @@ def voice_server(upstream: ThreadedUpstream, tmp_path: Path) -> Iterator[Server]
     srv.start()
     yield srv
     srv.stop()
+    srv.http.close()
 
 
 @pytest.fixture
