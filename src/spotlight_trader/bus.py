@@ -208,7 +208,15 @@ class Bus(Protocol):
     """Publish/subscribe interface shared by the local and the Redis implementation
     (one contract suite: tests/contract/test_bus.py)."""
 
-    overflows: int  # subscribers closed for overflow, ever
+    @property
+    def overflows(self) -> int:
+        """Subscribers closed for overflow, ever."""
+        ...
+
+    async def settle(self) -> None:
+        """Wait until every message published before the call (by any process) has reached
+        this process's subscribers. Immediate for the local bus."""
+        ...
 
     def publish(self, topic: str, message: object) -> None:
         """Deliver ``message`` to every subscriber of ``topic`` without blocking."""
@@ -228,7 +236,15 @@ class LocalBus:
 
     def __init__(self) -> None:
         self._subs: dict[str, set[LocalSubscription]] = {}
-        self.overflows = 0
+        self._overflows = 0
+
+    @property
+    def overflows(self) -> int:
+        """Subscribers closed for overflow, ever."""
+        return self._overflows
+
+    async def settle(self) -> None:
+        """Nothing to wait for: :meth:`publish` delivers before it returns."""
 
     def publish(self, topic: str, message: object) -> None:
         """Deliver to current subscribers of ``topic``."""
@@ -248,8 +264,18 @@ class LocalBus:
         """Number of subscribers of ``topic``."""
         return len(self._subs.get(topic, ()))
 
+    def close_all(self) -> int:
+        """Close every subscriber as if it had overflowed (each still gets what it had
+        queued, then :class:`SubscriberOverflow`: a stream ends and its client resumes from
+        its cursor). Used when delivery can no longer be complete; the number closed."""
+        subs = {sub for topic_subs in self._subs.values() for sub in topic_subs}
+        for sub in subs:
+            sub.overflowed = True
+            sub.close()
+        return len(subs)
+
     def _count_overflow(self) -> None:
-        self.overflows += 1
+        self._overflows += 1
 
     def _remove(self, sub: LocalSubscription) -> None:
         for topic in sub.topics:

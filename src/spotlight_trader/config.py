@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     ring_capacity: int = Field(
         5_000, ge=10, le=1_000_000, description="Final bars kept per symbol."
     )
+    redis_url: str | None = Field(
+        None,
+        description="Redis for the ring and the bus (e.g. redis://127.0.0.1:6379/0); unset: "
+        "both in memory, one process.",
+    )
+    redis_prefix: str = Field(
+        "spotlight:", min_length=1, max_length=64, description="Prefix of every Redis key."
+    )
     bar_grace_ms: int = Field(
         2_000, ge=0, le=600_000, description="Wait past a minute's end before it is final."
     )

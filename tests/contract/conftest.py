@@ -6,12 +6,14 @@ Each fixture is parametrised by implementation name; the Redis implementations j
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 
 import pytest
 from redis.asyncio import Redis
 
-from spotlight_trader.bus import Bus, LocalBus
+from spotlight_trader.bus import Bus, LocalBus, Subscription
+from spotlight_trader.cluster.bus import RedisBus
 from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
 from spotlight_trader.market.ring import BarRing, MemoryRing
@@ -32,11 +34,77 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.fixture(params=["memory"])
-def make_bus(request: pytest.FixtureRequest) -> Callable[[], Bus]:
-    """A factory of fresh buses of one implementation."""
-    assert request.param == "memory"
-    return LocalBus
+class TwoProcessBus:
+    """A bus whose publishes leave from one :class:`RedisBus` and whose subscribers live on
+    another: what two processes see of each other. Only lossless messages keep their order
+    relative to each other across processes (ephemeral ones take another path)."""
+
+    ordered_across_kinds = False
+
+    def __init__(self, publisher: RedisBus, subscriber: RedisBus) -> None:
+        self.publisher = publisher
+        self.subscriber = subscriber
+
+    @property
+    def overflows(self) -> int:
+        """The subscribing process's overflows."""
+        return self.subscriber.overflows
+
+    async def settle(self) -> None:
+        """The publisher's messages written, then the subscriber's own settle."""
+        await self.publisher.flush()
+        await self.subscriber.settle()
+
+    def publish(self, topic: str, message: object) -> None:
+        """Publish from the first process."""
+        self.publisher.publish(topic, message)
+
+    def subscribe(self, topics: Iterable[str], maxsize: int = 1_000) -> Subscription:
+        """Subscribe in the second process."""
+        return self.subscriber.subscribe(topics, maxsize)
+
+    def subscriber_count(self, topic: str) -> int:
+        """Subscribers in the second process."""
+        return self.subscriber.subscriber_count(topic)
+
+
+MakeBus = Callable[[], contextlib.AbstractAsyncContextManager[Bus]]
+
+
+def ordered_across_kinds(bus: Bus) -> bool:
+    """Whether ephemeral and lossless messages keep their relative order on ``bus``."""
+    return getattr(bus, "ordered_across_kinds", True)
+
+
+@pytest.fixture(params=["memory", "redis", "redis-two-processes"])
+def make_bus(request: pytest.FixtureRequest) -> MakeBus:
+    """A factory of fresh, started buses of one implementation (an async context)."""
+    if request.param == "memory":
+
+        @contextlib.asynccontextmanager
+        async def local() -> AsyncIterator[Bus]:
+            yield LocalBus()
+
+        return local
+    prefixes: Prefixes = request.getfixturevalue("redis_prefixes")
+    two = request.param == "redis-two-processes"
+
+    @contextlib.asynccontextmanager
+    async def redis_bus() -> AsyncIterator[Bus]:
+        prefix = prefixes.new()
+        clients = [Redis.from_url(REDIS_URL) for _ in range(2 if two else 1)]
+        buses = [RedisBus(client, prefix=prefix) for client in clients]
+        try:
+            for bus in buses:
+                await bus.start()
+            yield TwoProcessBus(*buses) if two else buses[0]
+        finally:
+            for bus in buses:
+                await bus.stop()
+            for client in clients:
+                await client.aclose()
+
+    return redis_bus
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import asyncio
 import json
 import random
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,20 +19,34 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server, until
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
+from tests.redis_backends import REDIS_URL, Prefixes, prefixes
 
 SYMBOLS = ["SPY", "QQQ", "AAPL", "NVDA"]
 START = 1_700_000_040_000
 
 
-async def test_resume_chaos_is_lossless_per_symbol(tmp_path: Path) -> None:
+@pytest.fixture
+def redis_keys() -> Iterator[Prefixes]:
+    yield from prefixes()
+
+
+@pytest.mark.parametrize("backend", ["memory", "redis"])
+async def test_resume_chaos_is_lossless_per_symbol(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
     """During a fast replay of several symbols (the real ReplayFeed reading a trade file),
     a client drops its connection at random points ≥20 times and reconnects with its last
-    event id. Per symbol, the bars it received must equal the server's ring exactly."""
+    event id. Per symbol, the bars it received must equal the server's ring exactly; with
+    the ring and the bus on Redis too."""
+    overrides: dict[str, object] = {}
+    if backend == "redis":
+        keys: Prefixes = request.getfixturevalue("redis_keys")
+        overrides = {"redis_url": REDIS_URL, "redis_prefix": keys.new()}
     trades = synthetic_trades(SYMBOLS, START, minutes=240, seed=3)
     path = tmp_path / "trades.csv"
     write_trades_csv(path, trades)
     feed = ReplayFeed(path, speed=2_400)  # 240 minutes in about 6 s
-    service = make_service(feed, watchlist=",".join(SYMBOLS))
+    service = make_service(feed, watchlist=",".join(SYMBOLS), **overrides)
     rng = random.Random(11)
     received: dict[str, list[int]] = {s: [] for s in SYMBOLS}
     last_id: str | None = None

@@ -1,9 +1,10 @@
 """The composition root: every shared component built from :class:`Settings`, in one place.
 
-This is the only module that chooses implementations (memory or, later, Redis) for the
-bus, the ring and the limits. ``spotlight serve`` builds one :class:`Components` and hands
-it to the ingest side (:class:`~.ingest.Ingest`) and to the web app
-(:func:`~.web.create_app`); tests do the same through ``tests/conftest.py``.
+This is the only module that chooses implementations for the bus and the ring: in memory,
+or on Redis when ``REDIS_URL`` is set (``cluster/``). The limits are in memory.
+``spotlight serve`` builds one :class:`Components` and hands it to the ingest side
+(:class:`~.ingest.Ingest`) and to the web app (:func:`~.web.create_app`); tests do the
+same through ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from spotlight_trader.api.security import LoginThrottle
 from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
+from spotlight_trader.cluster.bus import RedisBus
+from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
@@ -54,22 +58,42 @@ class Components:
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
+    redis: Redis | None = None
+
+    async def start(self) -> None:
+        """Connect what runs in the background (the Redis bus's reader and writer)."""
+        if isinstance(self.bus, RedisBus):
+            await self.bus.start()
 
     async def close(self) -> None:
-        """Release connections (the database pool)."""
+        """Release connections (the Redis bus, the Redis client, the database pool)."""
+        if isinstance(self.bus, RedisBus):
+            await self.bus.stop()
+        if self.redis is not None:
+            await self.redis.aclose()
         await self.database.dispose()
 
 
 def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -> Components:
     """Every shared component for ``settings``: one database engine (``engine`` overrides
-    the configured one; tests pass their own) and the repositories over it. Nothing is
-    connected or migrated yet: see ``spotlight db upgrade`` and the single-process
-    lifespan in :mod:`.web`."""
+    the configured one; tests pass their own), the repositories over it, and the memory or
+    Redis ring and bus. Nothing is connected or migrated yet (:meth:`Components.start`):
+    see ``spotlight db upgrade`` and the single-process lifespan in :mod:`.web`."""
     database = engine or make_engine(database_url(settings))
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    ring: BarRing
+    bus: Bus
+    if redis is None:
+        ring, bus = MemoryRing(settings.ring_capacity), LocalBus()
+    else:
+        prefix = settings.redis_prefix
+        ring = RedisRing(redis, settings.ring_capacity, prefix=prefix)
+        bus = RedisBus(redis, prefix=prefix)
     return Components(
         settings=settings,
-        ring=MemoryRing(settings.ring_capacity),
-        bus=LocalBus(),
+        ring=ring,
+        bus=bus,
+        redis=redis,
         database=database,
         users=UserRepository(database),
         sessions=SessionRepository(

@@ -199,6 +199,7 @@ def single_process_app(ingest: Ingest) -> FastAPI:
         await asyncio.to_thread(load_calendar)  # ~2 s once (then cached); not on the loop
         await upgrade(components.database)
         await components.rules.seed_builtins()
+        await components.start()
         await ingest.start()
         try:
             yield
