@@ -4,6 +4,152 @@
  */
 
 export interface paths {
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Set a new password (the current one is required); every other session ends.
+         */
+        post: operations["change_password_api_account_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session
+         * @description End every session of this user, this one included (API tokens stay valid).
+         */
+        post: operations["sign_out_everywhere_api_account_sign_out_everywhere_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API tokens
+         * @description Your API tokens (names, ids, when made and last used; never the tokens).
+         */
+        get: operations["list_tokens_api_account_tokens_get"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description A new API token for scripts (``Authorization: Bearer …``), shown this once.
+         */
+        post: operations["create_token_api_account_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revoke one of your tokens at once; 404 if you have no token with this id.
+         */
+        delete: operations["revoke_token_api_account_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (password mode)
+         * @description Check a user name and password and start a session (an HttpOnly, SameSite=Lax
+         *     cookie). 401 for a wrong pair, 429 (with ``Retry-After``) when this address or this
+         *     account made too many attempts; 409 in local mode (nobody signs in).
+         */
+        post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out this session
+         * @description End this browser's session (at once, on the server) and drop its cookie.
+         */
+        post: operations["logout_api_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in user (``local`` in local mode); 401 when nobody is.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bars": {
         parameters: {
             query?: never;
@@ -13,11 +159,33 @@ export interface paths {
         };
         /**
          * Final 1-minute bars
-         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
-         *     503 (with ``Retry-After``) while the market is warming: the ring does not hold the
-         *     history yet, and a partial answer would draw a chart that ends hours ago.
+         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``;
+         *     503 while the market is warming.
          */
         get: operations["get_bars_api_bars_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule engine's indicators per final bar
+         * @description Session VWAP (regular session only), EMA 9/21 and RSI 14 after each of the bars
+         *     ``/api/bars`` returns for the same query, computed by the rule engine's indicator code
+         *     over every bar the server holds before them (the warm-up), so they equal what the rules
+         *     read.
+         */
+        get: operations["get_indicators_api_indicators_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -319,10 +487,32 @@ export interface paths {
         put?: never;
         /**
          * Check a rule expression
-         * @description Parse and type-check an expression: the error position and what was expected.
+         * @description Parse and type-check an expression: the error position and what was expected;
+         *     with ``symbol``, why it cannot fire there yet.
          */
         post: operations["validate_rule_api_rules_validate_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom rule (its signals stay)
+         * @description The rule stops and leaves the lists; its versions and signals are kept for the
+         *     journal. Built-ins cannot be deleted (403): switch them off.
+         */
+        delete: operations["delete_rule_api_rules__rule_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -343,6 +533,68 @@ export interface paths {
          *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
          */
         post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a custom rule
+         * @description A new private rule with the latest version and the caller's settings, named
+         *     "… (copy)". Built-ins are templates (403): change their settings instead.
+         */
+        post: operations["duplicate_rule_api_rules__rule_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a rule cannot fire yet
+         * @description The indicator values the rule reads that have no value yet on ``symbol``, in
+         *     words (e.g. "RVOL needs 3 sessions of history; 1 loaded"); empty when it can fire.
+         */
+        get: operations["rule_readiness_api_rules__rule_id__readiness_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a rule the circuit breaker paused
+         * @description Clear the pause (the breaker's window starts afresh); the rule.
+         */
+        post: operations["resume_rule_api_rules__rule_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -379,7 +631,9 @@ export interface paths {
         get?: never;
         /**
          * The current user's settings of a rule
-         * @description Enable/disable, parameter overrides, symbol scope (null = the watchlist).
+         * @description Enable/disable, parameter overrides (checked against the rule's ``params_schema``),
+         *     symbol scope (null = the watchlist; every symbol must be on it), cooldown override,
+         *     expiry.
          */
         put: operations["put_settings_api_rules__rule_id__settings_put"];
         post?: never;
@@ -605,6 +859,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ApiToken
+         * @description An API token as listed: never the token itself.
+         */
+        ApiToken: {
+            created_at_ms: number;
+            id: string;
+            /** @default null */
+            last_used_ms: number | null;
+            name: string;
+        };
+        /**
          * BacktestRequest
          * @description ``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars.
          */
@@ -614,6 +879,15 @@ export interface components {
             symbol: string;
             /** @default null */
             version: number | null;
+        };
+        /**
+         * BacktestResponse
+         * @description ``POST /api/rules/{id}/backtest``: would-be signals (oldest first, id 0) and why the
+         *         rule could not fire by the end of the bars, if something never warmed up.
+         */
+        BacktestResponse: {
+            reasons: string[];
+            signals: components["schemas"]["Signal"][];
         };
         /**
          * Bar
@@ -920,6 +1194,14 @@ export interface components {
             warnings: components["schemas"]["RowIssue"][];
         };
         /**
+         * IndicatorsResponse
+         * @description ``GET /api/indicators``: oldest first, one point per final bar of ``/api/bars``.
+         */
+        IndicatorsResponse: {
+            points: components["schemas"]["StudyPoint"][];
+            symbol: string;
+        };
+        /**
          * InsightsResponse
          * @description Rule-based sentences about the filtered trades.
          */
@@ -943,6 +1225,23 @@ export interface components {
             ts_ms: number;
         };
         /**
+         * LoginRequest
+         * @description ``POST /api/auth/login``.
+         */
+        LoginRequest: {
+            name: string;
+            password: string;
+        };
+        /**
+         * Me
+         * @description Who is signed in, and how the server authenticates.
+         */
+        Me: {
+            /** @enum {unknown} */
+            auth_mode: "local" | "password";
+            user: string;
+        };
+        /**
          * Microbar
          * @description A 250 ms bucket plus the forming minute it belongs to.
          */
@@ -958,11 +1257,48 @@ export interface components {
             volume: number;
         };
         /**
+         * ParamSpec
+         * @description One parameter: ``kind`` number (within [minimum, maximum]) or choice (of ``choices``).
+         */
+        ParamSpec: {
+            /** @default null */
+            choices: unknown[] | null;
+            help: string;
+            /** @enum {unknown} */
+            kind: "choice" | "number";
+            label: string;
+            /** @default null */
+            maximum: number | null;
+            /** @default null */
+            minimum: number | null;
+            name: string;
+            /** @default  */
+            unit: string;
+        };
+        /**
+         * PasswordChange
+         * @description ``POST /api/account/password``: the current password and the new one (10 to 1,024
+         *         characters); other sessions are signed out.
+         */
+        PasswordChange: {
+            current: string;
+            new: string;
+        };
+        /**
          * Phase
          * @description Where the market side is.
          * @enum {unknown}
          */
         Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
+        /**
+         * Readiness
+         * @description ``GET /api/rules/{id}/readiness``: why the rule cannot fire on ``symbol`` yet
+         *         (empty: it can).
+         */
+        Readiness: {
+            reasons: string[];
+            symbol: string;
+        };
         /**
          * Recap
          * @description One New York day of the journal.
@@ -1008,6 +1344,12 @@ export interface components {
             /** @enum {unknown} */
             kind: "builtin" | "custom";
             name: string;
+            /** @default [] */
+            params_schema: components["schemas"]["ParamSpec"][];
+            /** @default null */
+            paused_at_ms: number | null;
+            /** @default null */
+            paused_reason: string | null;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
         };
@@ -1030,6 +1372,8 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
+            /** @default becomes_true */
+            fire_mode: string;
             /** @default once_per_bar_close */
             frequency: string;
             /** @default false */
@@ -1044,6 +1388,11 @@ export interface components {
             cooldown_s: number;
             created_at_ms: number;
             expression: string | null;
+            /**
+             * @default becomes_true
+             * @enum {unknown}
+             */
+            fire_mode: "becomes_true" | "while_true";
             /** @enum {unknown} */
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
@@ -1067,6 +1416,9 @@ export interface components {
          *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
          *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
          *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+         *         ``key`` is the idempotency key ``user/rule/version/symbol/seq`` (``@ts_ms`` appended
+         *         for ``every_time`` intrabar signals): the store keeps one signal per key, so a
+         *         replay, a restart or a second worker never stores or sends one twice.
          */
         Signal: {
             /** @enum {unknown} */
@@ -1076,6 +1428,8 @@ export interface components {
             inputs: {
                 [key: string]: number;
             };
+            /** @default  */
+            key: string;
             rule_id: number;
             rule_name: string;
             seq: number;
@@ -1155,6 +1509,18 @@ export interface components {
             total: number | null;
         };
         /**
+         * StudyPoint
+         * @description The rule engine's indicators after one final 1-minute bar (``null`` while not warmed
+         *         up; ``vwap`` only during the regular session).
+         */
+        StudyPoint: {
+            ema21: number | null;
+            ema9: number | null;
+            rsi14: number | null;
+            seq: number;
+            vwap: number | null;
+        };
+        /**
          * SymbolIn
          * @description ``POST /api/symbols`` body.
          */
@@ -1190,6 +1556,30 @@ export interface components {
          */
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
+        };
+        /**
+         * TokenCreate
+         * @description ``POST /api/account/tokens``.
+         */
+        TokenCreate: {
+            name: string;
+        };
+        /**
+         * TokenCreated
+         * @description A new API token: ``token`` is shown this once (only its hash is stored).
+         */
+        TokenCreated: {
+            created_at_ms: number;
+            id: string;
+            name: string;
+            token: string;
+        };
+        /**
+         * TokensResponse
+         * @description ``GET /api/account/tokens``: never the tokens themselves.
+         */
+        TokensResponse: {
+            tokens: components["schemas"]["ApiToken"][];
         };
         /**
          * TradeMetaIn
@@ -1243,11 +1633,16 @@ export interface components {
         };
         /**
          * UserRuleSettings
-         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all),
+         *         a cooldown override (None = the version's) and an optional expiry (Unix ms).
          */
         UserRuleSettings: {
+            /** @default null */
+            cooldown_s: number | null;
             /** @default false */
             enabled: boolean;
+            /** @default null */
+            expires_at_ms: number | null;
             /** @default {} */
             params: Record<string, unknown>;
             /** @default null */
@@ -1255,19 +1650,25 @@ export interface components {
         };
         /**
          * ValidateRequest
-         * @description ``POST /api/rules/validate``.
+         * @description ``POST /api/rules/validate``; with ``symbol``, also why it cannot fire there yet.
          */
         ValidateRequest: {
             expression: string;
+            /** @default null */
+            symbol: string | null;
         };
         /**
          * ValidateResponse
-         * @description Whether an expression is valid; where and why not; the fields it reads.
+         * @description Whether an expression is valid; where and why not; the fields it reads; why it
+         *         cannot fire yet on the symbol asked about (e.g. "RVOL needs 3 sessions of history;
+         *         1 loaded").
          */
         ValidateResponse: {
             error: components["schemas"]["ExpressionError"] | null;
             fields: string[];
             ok: boolean;
+            /** @default [] */
+            reasons: string[];
         };
         /** ValidationError */
         ValidationError: {
@@ -1291,6 +1692,8 @@ export interface components {
             cooldown_s: number | null;
             /** @default null */
             expression: string | null;
+            /** @default null */
+            fire_mode: string | null;
             /** @default null */
             frequency: string | null;
             /** @default null */
@@ -1335,6 +1738,227 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    change_password_api_account_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sign_out_everywhere_api_account_sign_out_everywhere_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_tokens_api_account_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_token_api_account_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenCreated"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revoke_token_api_account_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token's id */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    login_api_auth_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description OK */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    logout_api_auth_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_bars_api_bars_get: {
         parameters: {
             query: {
@@ -1358,6 +1982,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BarsResponse"];
+                };
+            };
+            /** @description OK */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_indicators_api_indicators_get: {
+        parameters: {
+            query: {
+                /** @description Ticker symbol */
+                symbol: string;
+                /** @description Most bars to return */
+                limit?: number;
+                /** @description Only bars with seq < beforeSeq */
+                beforeSeq?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponse"];
                 };
             };
             /** @description OK */
@@ -1986,6 +2655,35 @@ export interface operations {
             };
         };
     };
+    delete_rule_api_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     backtest_rule_api_rules__rule_id__backtest_post: {
         parameters: {
             query?: never;
@@ -2007,7 +2705,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalsResponse"];
+                    "application/json": components["schemas"]["BacktestResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    duplicate_rule_api_rules__rule_id__duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rule_readiness_api_rules__rule_id__readiness_get: {
+        parameters: {
+            query: {
+                /** @description The symbol to ask about */
+                symbol: string;
+            };
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_rule_api_rules__rule_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             /** @description Error */
