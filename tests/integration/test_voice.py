@@ -569,7 +569,7 @@ async def test_proactive_alert_is_injected() -> None:
         text = items[0]["item"]["content"][0]["text"]
         assert "SPY" in text
         assert "reclaimed VWAP" in text
-        await service.add_symbol("ZZZZ")  # the subscription follows the watchlist
+        await service.add_symbol("ZZZZ", user="local")  # the subscription follows the watchlist
         deadline = time.monotonic() + 5
         while service.bus.subscriber_count("signal:ZZZZ") == 0:
             assert time.monotonic() < deadline

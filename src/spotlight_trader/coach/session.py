@@ -40,7 +40,7 @@ from spotlight_trader.coach.responses import Responses
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
 from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
-from spotlight_trader.market.view import MarketView
+from spotlight_trader.market.view import MarketView, WatchlistControl
 
 if TYPE_CHECKING:
     from spotlight_trader.storage.rules import RuleRepository
@@ -103,6 +103,7 @@ class VoiceSession:
         rules: RuleRepository,
         signals: SignalRepository,
         voice: VoiceState,
+        watchlists: WatchlistControl | None = None,
         registry: ToolRegistry = REGISTRY,
     ) -> None:
         self.client = ClientLeg(websocket)
@@ -113,6 +114,7 @@ class VoiceSession:
         self.bus = bus
         self.rules = rules
         self.signals = signals
+        self.watchlists = watchlists
         self.registry = registry
         self.state = SessionState.CONNECTING
         self.view: policy.ViewContext | None = None
@@ -147,7 +149,13 @@ class VoiceSession:
     def tool_context(self) -> ToolContext:
         """What a tool called now may use."""
         return ToolContext(
-            self.market, self.ring, self.user_id, self.view, rules=self.rules, signals=self.signals
+            self.market,
+            self.ring,
+            self.user_id,
+            self.view,
+            rules=self.rules,
+            signals=self.signals,
+            watchlists=self.watchlists,
         )
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:

@@ -27,6 +27,7 @@ from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
 from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
+from spotlight_trader.storage.watchlists import WatchlistRepository
 
 
 def wall_ms() -> int:
@@ -47,6 +48,7 @@ class Components:
     login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
+    watchlists: WatchlistRepository
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
@@ -81,6 +83,7 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         ),
         rules=RuleRepository(database),
         signals=SignalRepository(database),
+        watchlists=WatchlistRepository(database, settings.watchlist),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),

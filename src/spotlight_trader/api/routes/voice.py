@@ -93,6 +93,7 @@ async def realtime_ws(
             rules=components.rules,
             signals=components.signals,
             voice=voice,
+            watchlists=access.watchlist,
         )
         await session.run()
     finally:

@@ -27,7 +27,7 @@ import msgspec
 from spotlight_trader.coach.policy import ViewContext
 from spotlight_trader.errors import InputError, ToolError
 from spotlight_trader.market.ring import BarRing
-from spotlight_trader.market.view import MarketView
+from spotlight_trader.market.view import MarketView, WatchlistControl
 
 if typing.TYPE_CHECKING:
     from spotlight_trader.storage.rules import RuleRepository
@@ -48,6 +48,7 @@ class ToolContext:
     view: ViewContext | None = None
     rules: RuleRepository | None = None
     signals: SignalRepository | None = None
+    watchlists: WatchlistControl | None = None
 
 
 @dataclass(frozen=True)

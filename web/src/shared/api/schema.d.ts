@@ -331,13 +331,13 @@ export interface paths {
         };
         /**
          * Watchlist
-         * @description The watchlist with last price and change since the prior regular-session close.
+         * @description Your watchlist with last price and change since the prior regular-session close.
          */
         get: operations["list_symbols_api_symbols_get"];
         put?: never;
         /**
          * Add a symbol to the watchlist
-         * @description Add a symbol; the feed subscribes to it.
+         * @description Add a symbol to your watchlist (kept across restarts); the feed subscribes to it.
          */
         post: operations["add_symbol_api_symbols_post"];
         delete?: never;
@@ -358,7 +358,8 @@ export interface paths {
         post?: never;
         /**
          * Remove a symbol
-         * @description Remove a symbol from the watchlist; the feed unsubscribes.
+         * @description Remove a symbol from your watchlist (other users' watchlists and streams keep it);
+         *     the feed unsubscribes once no watchlist holds it. 422 for the last symbol.
          */
         delete: operations["remove_symbol_api_symbols__symbol__delete"];
         options?: never;
