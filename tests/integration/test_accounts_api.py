@@ -261,3 +261,34 @@ async def test_watchlists_are_per_user_and_nobody_breaks_another_users_stream() 
             await sign_in(alice, "alice")
             assert listed(await alice.get("/api/symbols")) == ["SPY", "QQQ", "NVDA"]
         assert feeds[1].symbols == ["SPY", "QQQ", "NVDA"]
+
+
+async def test_settings_are_per_user_and_integrations_never_show_a_key() -> None:
+    key = "sk-do-not-show-this-0123456789"
+    async with password_server(openai_api_key=key) as base:
+        async with (
+            httpx.AsyncClient(base_url=base, timeout=10) as alice,
+            httpx.AsyncClient(base_url=base, timeout=10) as bob,
+        ):
+            await sign_in(alice, "alice")
+            await sign_in(bob, "bob")
+            got = await alice.get("/api/account/settings")
+            body = got.json()
+            assert body["integrations"] == {"polygon": False, "openai": True}
+            assert key not in got.text and body["user"] == "alice"
+            defaults = body["preferences"]
+            assert defaults["coach_voice"] == "marin" and defaults["default_timeframe"] == 1
+            mine = {**defaults, "coach_verbosity": "brief", "default_timeframe": 5,
+                    "chart_up_colour": "#00aaff", "alert_speech": True}  # fmt: skip
+            saved = await alice.put("/api/account/settings", json=mine)
+            assert saved.status_code == 200 and saved.json()["preferences"] == mine
+            assert (await alice.get("/api/account/settings")).json()["preferences"] == mine
+            assert (await bob.get("/api/account/settings")).json()["preferences"] == defaults
+            for bad in (
+                {**mine, "chart_up_colour": "red"},
+                {**mine, "default_timeframe": 7},
+                {**mine, "coach_voice": "darth"},
+                {**mine, "extra": 1},
+            ):
+                assert (await alice.put("/api/account/settings", json=bad)).status_code == 422
+            assert (await alice.get("/api/account/settings")).json()["preferences"] == mine

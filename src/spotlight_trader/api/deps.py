@@ -26,6 +26,7 @@ from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
+from spotlight_trader.storage.preferences import PreferencesRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
@@ -44,6 +45,7 @@ class Components(Protocol):
     login: LoginThrottle
     rules: RuleRepository
     signals: SignalRepository
+    preferences: PreferencesRepository
     voice: VoiceState
     streams: StreamRegistry
     clock_ms: Callable[[], int]

@@ -22,6 +22,7 @@ from spotlight_trader.config import Settings
 from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
+from spotlight_trader.storage.preferences import PreferencesRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
@@ -49,6 +50,7 @@ class Components:
     rules: RuleRepository
     signals: SignalRepository
     watchlists: WatchlistRepository
+    preferences: PreferencesRepository
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
@@ -84,6 +86,7 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         rules=RuleRepository(database),
         signals=SignalRepository(database),
         watchlists=WatchlistRepository(database, settings.watchlist),
+        preferences=PreferencesRepository(database),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),

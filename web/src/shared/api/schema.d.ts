@@ -24,6 +24,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your preferences and the integrations
+         * @description Your dashboard preferences, and whether Polygon and OpenAI keys are set (never the
+         *     keys).
+         */
+        get: operations["get_settings_api_account_settings_get"];
+        /**
+         * Save your preferences
+         * @description Replace your preferences (every field; unknown fields are refused).
+         */
+        put: operations["put_settings_api_account_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/sign-out-everywhere": {
         parameters: {
             query?: never;
@@ -495,6 +520,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AccountSettings
+         * @description ``GET /api/account/settings``: your preferences and the server's integrations.
+         */
+        AccountSettings: {
+            /** @enum {unknown} */
+            auth_mode: "local" | "password";
+            integrations: components["schemas"]["Integrations"];
+            preferences: components["schemas"]["Preferences"];
+            user: string;
+        };
+        /**
          * ApiToken
          * @description An API token as listed: never the token itself.
          */
@@ -595,6 +631,14 @@ export interface components {
             status: string;
         };
         /**
+         * Integrations
+         * @description Which server-side keys are configured (never their values).
+         */
+        Integrations: {
+            openai: boolean;
+            polygon: boolean;
+        };
+        /**
          * LoginRequest
          * @description ``POST /api/auth/login``.
          */
@@ -641,6 +685,36 @@ export interface components {
          * @enum {unknown}
          */
         Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
+        /**
+         * Preferences
+         * @description Coach voice and verbosity, alert sound and speech, default chart timeframe
+         *         (minutes) and candle colours.
+         */
+        Preferences: {
+            /** @default true */
+            alert_sound: boolean;
+            /** @default false */
+            alert_speech: boolean;
+            /** @default #ef4444 */
+            chart_down_colour: string;
+            /** @default #22c55e */
+            chart_up_colour: string;
+            /**
+             * @default normal
+             * @enum {unknown}
+             */
+            coach_verbosity: "brief" | "detailed" | "normal";
+            /**
+             * @default marin
+             * @enum {unknown}
+             */
+            coach_voice: "alloy" | "ash" | "ballad" | "cedar" | "coral" | "echo" | "marin" | "sage" | "shimmer" | "verse";
+            /**
+             * @default 1
+             * @enum {unknown}
+             */
+            default_timeframe: 1 | 5 | 15;
+        };
         /**
          * RevertRequest
          * @description ``POST /api/rules/{id}/revert``.
@@ -944,6 +1018,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    get_settings_api_account_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings_api_account_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preferences"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
