@@ -47,3 +47,13 @@ export type SignalsResponse = Json<paths["/api/signals"]["get"]["responses"]["20
 /** An alert: over REST (`/api/signals`, backtests) and as the stream's `alert` event. */
 export type Signal = SignalsResponse["signals"][number];
 export type SignalsQuery = NonNullable<paths["/api/signals"]["get"]["parameters"]["query"]>;
+
+// ---- accounts (issue 11) ---------------------------------------------------------------------
+export type Me = Schemas["Me"];
+export type LoginRequest = Schemas["LoginRequest"];
+export type PasswordChange = Schemas["PasswordChange"];
+export type AccountSettings = Schemas["AccountSettings"];
+export type Preferences = Schemas["Preferences"];
+export type ApiToken = Schemas["ApiToken"];
+export type TokenCreated = Schemas["TokenCreated"];
+export type TokensResponse = Schemas["TokensResponse"];
