@@ -51,7 +51,7 @@ async def test_user_b_cannot_reach_user_a_objects() -> None:
                 [
                     Signal(
                         id=0, rule_id=rid, rule_name="alice's", version=1, symbol="SPY",
-                        seq=START // 60_000, ts_ms=START + 60_000, direction="bull",
+                        seq=START // 60_000, ts_ms=START + 60_000, direction="long",
                         inputs={"close": 2.0}, explanation="alice's alert", user_id="alice",
                     )
                 ]
