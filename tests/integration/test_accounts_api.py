@@ -277,7 +277,7 @@ async def test_settings_are_per_user_and_integrations_never_show_a_key() -> None
             assert body["integrations"] == {"polygon": False, "openai": True}
             assert key not in got.text and body["user"] == "alice"
             defaults = body["preferences"]
-            assert defaults["coach_voice"] == "marin" and defaults["default_timeframe"] == 1
+            assert defaults["coach_voice"] is None and defaults["default_timeframe"] == 1
             mine = {**defaults, "coach_verbosity": "brief", "default_timeframe": 5,
                     "chart_up_colour": "#00aaff", "alert_speech": True}  # fmt: skip
             saved = await alice.put("/api/account/settings", json=mine)

@@ -104,6 +104,7 @@ class VoiceSession:
         signals: SignalRepository,
         voice: VoiceState,
         watchlists: WatchlistControl | None = None,
+        style: policy.CoachStyle | None = None,
         registry: ToolRegistry = REGISTRY,
     ) -> None:
         self.client = ClientLeg(websocket)
@@ -115,6 +116,7 @@ class VoiceSession:
         self.rules = rules
         self.signals = signals
         self.watchlists = watchlists
+        self.style = style
         self.registry = registry
         self.state = SessionState.CONNECTING
         self.view: policy.ViewContext | None = None
@@ -222,7 +224,9 @@ class VoiceSession:
             return upstream
         self.upstream = upstream
         tools = self.registry.schemas()
-        await upstream.send(frames.dumps(policy.session_update(self.settings, self.view, tools)))
+        await upstream.send(
+            frames.dumps(policy.session_update(self.settings, self.view, tools, self.style))
+        )
         self.advance(SessionState.HOLDING)
         while self.held:
             await upstream.send(self.held.popleft())
@@ -280,7 +284,7 @@ class VoiceSession:
         if view == self.view:
             return
         self.view = view  # while connecting, session.update will carry it
-        update = frames.dumps(policy.instructions_update(view))
+        update = frames.dumps(policy.instructions_update(view, self.style))
         if self.state in _FORWARDING:
             await self.send_upstream(update)
         elif self.state is SessionState.HOLDING:

@@ -23,13 +23,13 @@ class Preferences(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Coach voice and verbosity, alert sound and speech, default chart timeframe
     (minutes) and candle colours."""
 
-    coach_voice: Voice = "marin"
+    coach_voice: Voice | None = None  # None: the server's REALTIME_VOICE
     coach_verbosity: Literal["brief", "normal", "detailed"] = "normal"
     alert_sound: bool = True
     alert_speech: bool = False
     default_timeframe: Literal[1, 5, 15] = 1
     chart_up_colour: Colour = "#22c55e"
-    chart_down_colour: Colour = "#ef4444"
+    chart_down_colour: Colour = "#f43f5e"
 
 
 def _fields(document: Any) -> Preferences:

@@ -9,7 +9,7 @@ import type { Preferences } from "../../shared/api/types";
 import { logout } from "../auth/api";
 import * as api from "./api";
 
-const VOICES: Preferences["coach_voice"][] = [
+const VOICES: NonNullable<Preferences["coach_voice"]>[] = [
   "marin",
   "cedar",
   "alloy",
@@ -23,7 +23,7 @@ const VOICES: Preferences["coach_voice"][] = [
 ];
 const VERBOSITY: Preferences["coach_verbosity"][] = ["brief", "normal", "detailed"];
 const TIMEFRAMES: Preferences["default_timeframe"][] = [1, 5, 15];
-const keys = { settings: ["account", "settings"] as const, tokens: ["account", "tokens"] as const };
+const keys = { settings: api.settingsQuery().queryKey, tokens: ["account", "tokens"] as const };
 
 const input = "rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 text-xs text-zinc-100";
 const button = "rounded border border-zinc-700 px-2 py-0.5 text-xs text-zinc-200 hover:bg-zinc-800";
@@ -192,9 +192,10 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
         Coach voice
         <select
           className={input}
-          value={prefs.coach_voice}
-          onChange={(e) => set("coach_voice", e.target.value as Preferences["coach_voice"])}
+          value={prefs.coach_voice ?? ""}
+          onChange={(e) => set("coach_voice", (e.target.value || null) as Preferences["coach_voice"])}
         >
+          <option value="">server default</option>
           {VOICES.map((v) => (
             <option key={v}>{v}</option>
           ))}
@@ -278,7 +279,7 @@ function PreferencesForm({ saved }: { saved: Preferences }) {
 }
 
 export function SettingsPanel() {
-  const settings = useQuery({ queryKey: keys.settings, queryFn: ({ signal }) => api.getSettings(signal) });
+  const settings = useQuery(api.settingsQuery());
   const everywhere = useMutation({
     mutationFn: api.signOutEverywhere,
     onSuccess: () => window.location.assign(ROUTES.login),

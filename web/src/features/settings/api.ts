@@ -1,4 +1,5 @@
 // REST of the Settings panel: preferences and integrations, password, sessions, API tokens.
+import { queryOptions } from "@tanstack/react-query";
 import { http } from "../../shared/api/http";
 import type {
   AccountSettings,
@@ -18,3 +19,8 @@ export const listTokens = (signal?: AbortSignal) =>
   http.get<TokensResponse>("/api/account/tokens", { signal: signal ?? null });
 export const createToken = (name: string) => http.post<TokenCreated>("/api/account/tokens", { name });
 export const revokeToken = (id: string) => http.delete<void>(`/api/account/tokens/${encodeURIComponent(id)}`);
+
+/** The account's settings (preferences, integrations), shared by the panel and whatever
+ * applies the preferences (chart colours, default timeframe). */
+export const settingsQuery = () =>
+  queryOptions({ queryKey: ["account", "settings"] as const, queryFn: ({ signal }) => getSettings(signal) });

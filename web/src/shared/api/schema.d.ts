@@ -695,7 +695,7 @@ export interface components {
             alert_sound: boolean;
             /** @default false */
             alert_speech: boolean;
-            /** @default #ef4444 */
+            /** @default #f43f5e */
             chart_down_colour: string;
             /** @default #22c55e */
             chart_up_colour: string;
@@ -704,11 +704,8 @@ export interface components {
              * @enum {unknown}
              */
             coach_verbosity: "brief" | "detailed" | "normal";
-            /**
-             * @default marin
-             * @enum {unknown}
-             */
-            coach_voice: "alloy" | "ash" | "ballad" | "cedar" | "coral" | "echo" | "marin" | "sage" | "shimmer" | "verse";
+            /** @default null */
+            coach_voice: ("alloy" | "ash" | "ballad" | "cedar" | "coral" | "echo" | "marin" | "sage" | "shimmer" | "verse") | null;
             /**
              * @default 1
              * @enum {unknown}
