@@ -106,6 +106,9 @@ async def test_sessions_end_when_told(repos: Repositories) -> None:
     assert await store.end_all(user="alice") == 1
     assert await store.resolve(a2, now_ms=1) is None
     assert await store.resolve("made-up", now_ms=1) is None
+    # signing in prunes every expired session, not only the signer's
+    await store.create(user="alice", now_ms=11 * MINUTE)
+    assert await _scalar(repos, "select count(*) from sessions where user_id = 'bob'") == 0
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
