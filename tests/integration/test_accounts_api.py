@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from httpx_sse import aconnect_sse
 
 from spotlight_trader.runtime.components import build_components
 from spotlight_trader.runtime.web import create_app
@@ -211,3 +212,83 @@ async def test_local_mode_has_nobody_to_sign_in() -> None:
         assert (await client.get("/api/auth/me")).json() == {"user": "local", "auth_mode": "local"}
         assert (await sign_in(client, "alice")).status_code == 409
         assert (await client.get("/metrics")).status_code == 200
+
+
+async def test_watchlists_are_per_user_and_nobody_breaks_another_users_stream() -> None:
+    feeds = [ScriptedFeed(synthetic_trades(["SPY"], START, minutes=3), hold=True) for _ in "ab"]
+    overrides = {"watchlist": "SPY,QQQ", "auth_mode": "password", "session_secret": SECRET}
+    first = make_service(feeds[0], **overrides)
+    async with running_server(first) as base:
+        async with repositories(database_url(first.settings)) as repos:
+            for name, password in PASSWORDS.items():
+                await repos.users.add_user(name, password=password)
+        async with (
+            httpx.AsyncClient(base_url=base, timeout=10) as alice,
+            httpx.AsyncClient(base_url=base, timeout=10) as bob,
+            httpx.AsyncClient(base_url=base, timeout=10) as stranger,
+        ):
+            await sign_in(alice, "alice")
+            await sign_in(bob, "bob")
+
+            def listed(response: httpx.Response) -> list[str]:
+                return [row["symbol"] for row in response.json()["symbols"]]
+
+            assert (await alice.post("/api/symbols", json={"symbol": "amzn"})).status_code == 201
+            assert listed(await alice.get("/api/symbols")) == ["SPY", "QQQ", "AMZN"]
+            assert listed(await bob.get("/api/symbols")) == ["SPY", "QQQ"]
+            assert feeds[0].symbols == ["SPY", "QQQ", "AMZN"]  # the union is streamed
+            # neither a stranger nor bob can take AMZN (or SPY) from alice
+            assert (await stranger.delete("/api/symbols/AMZN")).status_code == 401
+            gone = await bob.delete("/api/symbols/AMZN")
+            assert gone.status_code == 404 and gone.json()["field"] == "symbol"
+            assert (await bob.delete("/api/symbols/SPY")).status_code == 204
+            assert listed(await bob.get("/api/symbols")) == ["QQQ"]
+            assert listed(await alice.get("/api/symbols")) == ["SPY", "QQQ", "AMZN"]
+            assert feeds[0].symbols == ["SPY", "QQQ", "AMZN"]
+            last = await bob.delete("/api/symbols/QQQ")
+            assert last.status_code == 422 and "at least one" in last.json()["error"]
+            params = {"symbols": "SPY,AMZN"}
+            async with aconnect_sse(alice, "GET", "/stream/market", params=params) as source:
+                ready = await anext(source.aiter_sse())
+                assert ready.event == "ready" and ready.json()["symbols"] == ["SPY", "AMZN"]
+            assert (await alice.delete("/api/symbols/AMZN")).status_code == 204
+            assert feeds[0].symbols == ["SPY", "QQQ"]  # nobody has it any more
+            assert (await alice.post("/api/symbols", json={"symbol": "NVDA"})).status_code == 201
+    # a restart keeps every user's watchlist and streams their union at once
+    second = make_service(feeds[1], **overrides)
+    async with running_server(second) as base:
+        async with httpx.AsyncClient(base_url=base, timeout=10) as alice:
+            await sign_in(alice, "alice")
+            assert listed(await alice.get("/api/symbols")) == ["SPY", "QQQ", "NVDA"]
+        assert feeds[1].symbols == ["SPY", "QQQ", "NVDA"]
+
+
+async def test_settings_are_per_user_and_integrations_never_show_a_key() -> None:
+    key = "sk-do-not-show-this-0123456789"
+    async with password_server(openai_api_key=key) as base:
+        async with (
+            httpx.AsyncClient(base_url=base, timeout=10) as alice,
+            httpx.AsyncClient(base_url=base, timeout=10) as bob,
+        ):
+            await sign_in(alice, "alice")
+            await sign_in(bob, "bob")
+            got = await alice.get("/api/account/settings")
+            body = got.json()
+            assert body["integrations"] == {"polygon": False, "openai": True}
+            assert key not in got.text and body["user"] == "alice"
+            defaults = body["preferences"]
+            assert defaults["coach_voice"] is None and defaults["default_timeframe"] == 1
+            mine = {**defaults, "coach_verbosity": "brief", "default_timeframe": 5,
+                    "chart_up_colour": "#00aaff", "alert_speech": True}  # fmt: skip
+            saved = await alice.put("/api/account/settings", json=mine)
+            assert saved.status_code == 200 and saved.json()["preferences"] == mine
+            assert (await alice.get("/api/account/settings")).json()["preferences"] == mine
+            assert (await bob.get("/api/account/settings")).json()["preferences"] == defaults
+            for bad in (
+                {**mine, "chart_up_colour": "red"},
+                {**mine, "default_timeframe": 7},
+                {**mine, "coach_voice": "darth"},
+                {**mine, "extra": 1},
+            ):
+                assert (await alice.put("/api/account/settings", json=bad)).status_code == 422
+            assert (await alice.get("/api/account/settings")).json()["preferences"] == mine

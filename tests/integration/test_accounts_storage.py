@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from spotlight_trader.errors import InputError, TokenError
 from spotlight_trader.storage.sessions import TOUCH_EVERY_MS, SessionRepository
 from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
+from spotlight_trader.storage.watchlists import WatchlistRepository
 from tests.factories import Repositories, repositories
 from tests.storage_backends import BACKENDS, database
 
@@ -105,6 +106,9 @@ async def test_sessions_end_when_told(repos: Repositories) -> None:
     assert await store.end_all(user="alice") == 1
     assert await store.resolve(a2, now_ms=1) is None
     assert await store.resolve("made-up", now_ms=1) is None
+    # signing in prunes every expired session, not only the signer's
+    await store.create(user="alice", now_ms=11 * MINUTE)
+    assert await _scalar(repos, "select count(*) from sessions where user_id = 'bob'") == 0
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
@@ -162,3 +166,26 @@ async def test_voice_tokens_are_single_use_and_only_for_users(repos: Repositorie
     await ledger.claim("j2", user="bob", expires_at_ms=1)  # expired: pruned by the next claim
     await ledger.claim("j3", user="bob", expires_at_ms=far)
     assert await _scalar(repos, "select count(*) from voice_token_uses") == 2
+
+
+async def test_watchlists_are_per_user_persisted_and_streamed_as_a_union(
+    repos: Repositories,
+) -> None:
+    lists = WatchlistRepository(repos.engine, ["SPY", "QQQ"])
+    assert await lists.symbols(user="alice") == ["SPY", "QQQ"]  # the default until changed
+    assert await lists.add("AMZN", user="alice")
+    assert not await lists.add("AMZN", user="alice")
+    assert await lists.add("TSLA", user="bob")
+    assert await lists.remove("SPY", user="bob")
+    assert not await lists.remove("AMZN", user="bob")  # not bob's
+    again = WatchlistRepository(repos.engine, ["SPY", "QQQ"])  # as after a restart
+    assert await again.symbols(user="alice") == ["SPY", "QQQ", "AMZN"]
+    assert await again.symbols(user="bob") == ["QQQ", "TSLA"]
+    assert await again.symbols(user="local") == ["SPY", "QQQ"]
+    assert await again.union() == ["SPY", "QQQ", "AMZN", "TSLA"]
+    assert await again.remove("TSLA", user="bob")
+    assert await again.union() == ["SPY", "QQQ", "AMZN"]
+    with pytest.raises(InputError, match="at least one symbol"):
+        await again.remove("QQQ", user="bob")
+    assert await repos.users.remove_user("alice")
+    assert await again.union() == ["SPY", "QQQ"]

@@ -19,6 +19,7 @@ from websockets.exceptions import ConnectionClosed
 from spotlight_trader.coach.tokens import AUDIENCE, DISABLED_REASON, mint_token
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.storage.db import database_url
+from spotlight_trader.storage.preferences import Preferences
 from tests.conftest import free_port, make_service, running_server
 from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed
@@ -285,6 +286,25 @@ async def test_fourth_connection_refused_and_abrupt_close_frees_a_slot() -> None
 
 
 # ----------------------------------------------------------------------------- proxying
+
+
+async def test_the_users_coach_preferences_shape_the_session() -> None:
+    async with FakeRealtime() as fake, voice_server(fake) as (base, service):
+        prefs = Preferences(coach_voice="cedar", coach_verbosity="brief")
+        await service.components.preferences.put(prefs, user="local")
+        ws = await browser(base, token_for(service))
+        await ready(ws)
+        session = (await fake.connection()).received[0]["session"]
+        assert session["audio"]["output"]["voice"] == "cedar"
+        assert "brevity" in session["instructions"]
+        await ws.close()
+        await service.components.preferences.put(Preferences(), user="local")
+        ws = await browser(base, token_for(service))
+        await ready(ws)
+        session = (await fake.connection(1)).received[0]["session"]
+        assert session["audio"]["output"]["voice"] == "marin"  # REALTIME_VOICE
+        assert "brevity" not in session["instructions"]
+        await ws.close()
 
 
 async def test_session_update_is_first_and_early_frames_are_held_in_order() -> None:
@@ -569,7 +589,7 @@ async def test_proactive_alert_is_injected() -> None:
         text = items[0]["item"]["content"][0]["text"]
         assert "SPY" in text
         assert "reclaimed VWAP" in text
-        await service.add_symbol("ZZZZ")  # the subscription follows the watchlist
+        await service.add_symbol("ZZZZ", user="local")  # the subscription follows the watchlist
         deadline = time.monotonic() + 5
         while service.bus.subscriber_count("signal:ZZZZ") == 0:
             assert time.monotonic() < deadline

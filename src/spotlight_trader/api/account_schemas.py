@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from spotlight_trader.storage.preferences import Preferences
 from spotlight_trader.storage.users import ApiToken
 
 Secret = Annotated[str, msgspec.Meta(min_length=1, max_length=1_024)]
@@ -54,7 +55,26 @@ class TokensResponse(msgspec.Struct, frozen=True):
     tokens: list[ApiToken]
 
 
+class Integrations(msgspec.Struct, frozen=True):
+    """Which server-side keys are configured (never their values)."""
+
+    polygon: bool
+    openai: bool
+
+
+class AccountSettings(msgspec.Struct, frozen=True):
+    """``GET /api/account/settings``: your preferences and the server's integrations."""
+
+    user: str
+    auth_mode: Literal["local", "password"]
+    preferences: Preferences
+    integrations: Integrations
+
+
 ACCOUNT_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
+    Preferences,
+    Integrations,
+    AccountSettings,
     LoginRequest,
     Me,
     PasswordChange,

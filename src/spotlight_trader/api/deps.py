@@ -29,6 +29,7 @@ from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
 from spotlight_trader.storage.journal import JournalRepository
 from spotlight_trader.storage.journal_entries import EntryRepository
+from spotlight_trader.storage.preferences import PreferencesRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
@@ -49,6 +50,7 @@ class Components(Protocol):
     signals: SignalRepository
     journal: JournalRepository
     entries: EntryRepository
+    preferences: PreferencesRepository
     voice: VoiceState
     streams: StreamRegistry
     clock_ms: Callable[[], int]

@@ -36,24 +36,47 @@ class ViewContext:
     timeframe_min: int = 1
 
 
-def instructions(context: ViewContext | None) -> str:
-    """The system prompt, with the trader's current view when known."""
+@dataclass(frozen=True)
+class CoachStyle:
+    """The trader's preferences for the coach: a voice (None: ``REALTIME_VOICE``) and how
+    much it says."""
+
+    voice: str | None = None
+    verbosity: str = "normal"
+
+
+VERBOSITY = {
+    "brief": "The trader asked for brevity: answer in one or two short sentences.",
+    "normal": "",
+    "detailed": "The trader asked for detail: explain your reasoning in a few sentences.",
+}
+
+
+def instructions(context: ViewContext | None, style: CoachStyle | None = None) -> str:
+    """The system prompt, with the trader's verbosity and current view when known."""
+    text = COACH_PROMPT
+    extra = VERBOSITY.get(style.verbosity, "") if style is not None else ""
+    if extra:
+        text = f"{text}\n{extra}"
     if context is None:
-        return COACH_PROMPT
+        return text
     return (
-        f"{COACH_PROMPT}\nThe trader is looking at {context.symbol} on the "
+        f"{text}\nThe trader is looking at {context.symbol} on the "
         f"{context.timeframe_min}-minute chart; assume questions are about it unless they "
         "name another symbol."
     )
 
 
 def session_config(
-    settings: Settings, context: ViewContext | None, tools: list[dict[str, Any]]
+    settings: Settings,
+    context: ViewContext | None,
+    tools: list[dict[str, Any]],
+    style: CoachStyle | None = None,
 ) -> dict[str, Any]:
     """The ``session`` object of the first ``session.update`` (GA shape)."""
     return {
         "type": "realtime",
-        "instructions": instructions(context),
+        "instructions": instructions(context, style),
         "output_modalities": ["audio"],
         "audio": {
             "input": {
@@ -70,7 +93,7 @@ def session_config(
             },
             "output": {
                 "format": {"type": "audio/pcm", "rate": 24000},
-                "voice": settings.realtime_voice,
+                "voice": (style.voice if style else None) or settings.realtime_voice,
             },
         },
         "tools": tools,
@@ -79,15 +102,20 @@ def session_config(
 
 
 def session_update(
-    settings: Settings, context: ViewContext | None, tools: list[dict[str, Any]]
+    settings: Settings,
+    context: ViewContext | None,
+    tools: list[dict[str, Any]],
+    style: CoachStyle | None = None,
 ) -> dict[str, Any]:
     """The first frame the proxy sends upstream."""
-    return {"type": "session.update", "session": session_config(settings, context, tools)}
+    return {"type": "session.update", "session": session_config(settings, context, tools, style)}
 
 
-def instructions_update(context: ViewContext | None) -> dict[str, Any]:
+def instructions_update(
+    context: ViewContext | None, style: CoachStyle | None = None
+) -> dict[str, Any]:
     """A ``session.update`` that only changes the instructions (the trader changed chart)."""
     return {
         "type": "session.update",
-        "session": {"type": "realtime", "instructions": instructions(context)},
+        "session": {"type": "realtime", "instructions": instructions(context, style)},
     }

@@ -40,7 +40,7 @@ from spotlight_trader.coach.responses import Responses
 from spotlight_trader.coach.tools import REGISTRY, ToolContext, ToolRegistry
 from spotlight_trader.config import Settings
 from spotlight_trader.market.ring import BarRing
-from spotlight_trader.market.view import MarketView
+from spotlight_trader.market.view import MarketView, WatchlistControl
 
 if TYPE_CHECKING:
     from spotlight_trader.storage.journal import JournalRepository
@@ -105,6 +105,8 @@ class VoiceSession:
         rules: RuleRepository,
         signals: SignalRepository,
         voice: VoiceState,
+        watchlists: WatchlistControl | None = None,
+        style: policy.CoachStyle | None = None,
         registry: ToolRegistry = REGISTRY,
         journal: JournalRepository | None = None,
         entries: EntryRepository | None = None,
@@ -119,6 +121,8 @@ class VoiceSession:
         self.signals = signals
         self.journal = journal
         self.entries = entries
+        self.watchlists = watchlists
+        self.style = style
         self.registry = registry
         self.state = SessionState.CONNECTING
         self.view: policy.ViewContext | None = None
@@ -161,6 +165,7 @@ class VoiceSession:
             signals=self.signals,
             journal=self.journal,
             entries=self.entries,
+            watchlists=self.watchlists,
         )
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
@@ -227,7 +232,9 @@ class VoiceSession:
             return upstream
         self.upstream = upstream
         tools = self.registry.schemas()
-        await upstream.send(frames.dumps(policy.session_update(self.settings, self.view, tools)))
+        await upstream.send(
+            frames.dumps(policy.session_update(self.settings, self.view, tools, self.style))
+        )
         self.advance(SessionState.HOLDING)
         while self.held:
             await upstream.send(self.held.popleft())
@@ -285,7 +292,7 @@ class VoiceSession:
         if view == self.view:
             return
         self.view = view  # while connecting, session.update will carry it
-        update = frames.dumps(policy.instructions_update(view))
+        update = frames.dumps(policy.instructions_update(view, self.style))
         if self.state in _FORWARDING:
             await self.send_upstream(update)
         elif self.state is SessionState.HOLDING:

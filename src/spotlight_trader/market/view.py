@@ -42,7 +42,7 @@ class MarketView(Protocol):
         ...
 
     def watchlist(self) -> list[str]:
-        """The symbols streamed, in watchlist order."""
+        """The symbols streamed: the union of every user's watchlist."""
         ...
 
     def clock_ms(self) -> int | None:
@@ -64,13 +64,21 @@ class MarketView(Protocol):
 
 
 class WatchlistControl(Protocol):
-    """Changes the symbols the feed streams."""
+    """Each user's watchlist; the feed streams the union of them all
+    (:meth:`MarketView.watchlist`), so one user's change never takes a symbol from
+    another's stream."""
 
-    async def add_symbol(self, symbol: str) -> str:
-        """Add a normalised symbol (idempotent); :class:`~spotlight_trader.errors.InputError`
-        when the watchlist is full. Returns the symbol."""
+    async def user_watchlist(self, *, user: str) -> list[str]:
+        """``user``'s watchlist, in order."""
         ...
 
-    async def remove_symbol(self, symbol: str) -> bool:
-        """Remove a normalised symbol; False if it was not on the watchlist."""
+    async def add_symbol(self, symbol: str, *, user: str) -> str:
+        """Add a normalised symbol to ``user``'s watchlist (idempotent) and subscribe the
+        feed; :class:`~spotlight_trader.errors.InputError` when it is full. Returns the
+        symbol."""
+        ...
+
+    async def remove_symbol(self, symbol: str, *, user: str) -> bool:
+        """Remove a normalised symbol from ``user``'s watchlist (the feed unsubscribes once
+        no watchlist holds it); False if it was not on it."""
         ...

@@ -28,11 +28,13 @@ from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
 from spotlight_trader.storage.journal import JournalRepository
 from spotlight_trader.storage.journal_entries import EntryRepository
+from spotlight_trader.storage.preferences import PreferencesRepository
 from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionRepository, SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
 from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
+from spotlight_trader.storage.watchlists import WatchlistRepository
 
 
 def wall_ms() -> int:
@@ -55,6 +57,8 @@ class Components:
     signals: SignalRepository
     journal: JournalRepository
     entries: EntryRepository
+    watchlists: WatchlistRepository
+    preferences: PreferencesRepository
     voice: VoiceState
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
@@ -111,6 +115,8 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         signals=SignalRepository(database),
         journal=JournalRepository(database),
         entries=EntryRepository(database),
+        watchlists=WatchlistRepository(database, settings.watchlist),
+        preferences=PreferencesRepository(database),
         voice=VoiceState(
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 import structlog
 
 from spotlight_trader.bus import STATUS_TOPIC
-from spotlight_trader.errors import InputError
 from spotlight_trader.feeds.base import Feed
 from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
 from spotlight_trader.market.pipeline import MarketPipeline
@@ -28,8 +27,6 @@ from spotlight_trader.runtime.retention import SignalPruner
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
-
-MAX_WATCHLIST = 200
 
 
 class Ingest:
@@ -82,8 +79,10 @@ class Ingest:
         self.bus.publish(STATUS_TOPIC, state)
 
     async def start(self) -> None:
-        """Start the rules engine, then the feed (it warms up in the background)."""
+        """Start the rules engine, then the feed on the union of the stored watchlists (it
+        warms up in the background)."""
         await self.engine.start()
+        self.watchlist = await self.components.watchlists.union()
         self._prune_task = asyncio.create_task(self.pruner.run(), name="signal-retention")
         await self.feed.set_symbols(self.watchlist)
         self._task = asyncio.create_task(self._run_feed(), name=f"feed:{self.feed.name}")
@@ -114,24 +113,30 @@ class Ingest:
 
     # ------------------------------------------------------------ WatchlistControl
 
-    async def add_symbol(self, symbol: str) -> str:
-        """Add a symbol to the watchlist and subscribe the feed to it."""
-        async with self._lock:
-            if symbol in self.watchlist:
-                return symbol
-            if len(self.watchlist) >= MAX_WATCHLIST:
-                raise InputError(f"watchlist is full ({MAX_WATCHLIST} symbols)")
-            self.watchlist.append(symbol)
+    async def _follow(self) -> None:
+        """Stream the union of the watchlists (the caller holds the lock)."""
+        union = await self.components.watchlists.union()
+        if union != self.watchlist:
+            self.watchlist = union
             await self.feed.set_symbols(self.watchlist)
+
+    async def user_watchlist(self, *, user: str) -> list[str]:
+        """``user``'s watchlist."""
+        return await self.components.watchlists.symbols(user=user)
+
+    async def add_symbol(self, symbol: str, *, user: str) -> str:
+        """Add a symbol to ``user``'s watchlist; the feed streams it."""
+        async with self._lock:
+            if await self.components.watchlists.add(symbol, user=user):
+                await self._follow()
         return symbol
 
-    async def remove_symbol(self, symbol: str) -> bool:
-        """Remove a symbol; False if it was not on the watchlist."""
+    async def remove_symbol(self, symbol: str, *, user: str) -> bool:
+        """Remove a symbol from ``user``'s watchlist; the feed drops it once nobody has it."""
         async with self._lock:
-            if symbol not in self.watchlist:
+            if not await self.components.watchlists.remove(symbol, user=user):
                 return False
-            self.watchlist.remove(symbol)
-            await self.feed.set_symbols(self.watchlist)
+            await self._follow()
         return True
 
 

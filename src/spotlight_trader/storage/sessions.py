@@ -55,12 +55,10 @@ class SessionRepository:
         self.absolute_ms = absolute_ms
 
     async def create(self, *, user: str, now_ms: int) -> str:
-        """Insert a session (and delete this user's expired ones)."""
+        """Insert a session (and delete every expired one, whoever it belonged to)."""
         cookie = secrets.token_urlsafe(32)
         async with self.engine.begin() as conn:
-            await conn.execute(
-                sessions.delete().where(sessions.c.user_id == user, self._expired(now_ms))
-            )
+            await conn.execute(sessions.delete().where(self._expired(now_ms)))
             await conn.execute(
                 sessions.insert().values(
                     id_hash=_digest(cookie), user_id=user, created_at_ms=now_ms, last_seen_ms=now_ms

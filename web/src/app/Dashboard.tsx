@@ -9,10 +9,11 @@ import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
+import { SettingsPanel } from "../features/settings/SettingsPanel";
 import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { useFreshness } from "../features/stream/useFreshness";
-import { ComingSoon, Panel } from "../shared/ui/Panel";
+import { Panel } from "../shared/ui/Panel";
 import { ROUTES } from "./routes";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
 
@@ -182,10 +183,7 @@ export function Dashboard() {
               ×
             </button>
           </div>
-          <ComingSoon>
-            Account, API keys status, coach voice and verbosity, alert sounds, default timeframe and chart
-            colours will be set here.
-          </ComingSoon>
+          <SettingsPanel />
         </div>
       )}
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}

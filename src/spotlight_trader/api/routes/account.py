@@ -14,6 +14,8 @@ from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.account_schemas import (
+    AccountSettings,
+    Integrations,
     LoginRequest,
     Me,
     PasswordChange,
@@ -32,6 +34,7 @@ from spotlight_trader.api.security import (
     set_session_cookie,
 )
 from spotlight_trader.storage.passwords import check_password
+from spotlight_trader.storage.preferences import Preferences
 
 public = APIRouter(tags=["account"])
 router = APIRouter(tags=["account"], dependencies=[Depends(current_user_id)])
@@ -164,3 +167,40 @@ async def revoke_token(
     if not await components.users.revoke_token(token_id, user=user):
         return error_response(404, f"no such token: {token_id}", "token_id")
     return Response(status_code=204)
+
+
+async def _settings(user: str, components: ComponentsDep) -> AccountSettings:
+    settings = components.settings
+    return AccountSettings(
+        user=user,
+        auth_mode=settings.auth_mode,
+        preferences=await components.preferences.get(user=user),
+        integrations=Integrations(
+            polygon=settings.polygon_api_key is not None,
+            openai=settings.openai_api_key is not None,
+        ),
+    )
+
+
+@router.get(
+    "/api/account/settings",
+    responses=json_response(AccountSettings),
+    summary="Your preferences and the integrations",
+)
+async def get_settings(user: CurrentUser, components: ComponentsDep) -> Response:
+    """Your dashboard preferences, and whether Polygon and OpenAI keys are set (never the
+    keys)."""
+    return MsgspecResponse(await _settings(user, components))
+
+
+@router.put(
+    "/api/account/settings",
+    responses=json_response(AccountSettings),
+    openapi_extra=json_body(Preferences),
+    summary="Save your preferences",
+)
+async def put_settings(request: Request, user: CurrentUser, components: ComponentsDep) -> Response:
+    """Replace your preferences (every field; unknown fields are refused)."""
+    prefs = await decode_body(request, Preferences, MAX_BODY_BYTES)
+    await components.preferences.put(prefs, user=user)
+    return MsgspecResponse(await _settings(user, components))

@@ -8,7 +8,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.cursor import MAX_SEQ
-from spotlight_trader.api.deps import Components, ComponentsDep, MarketViewDep, WatchlistDep
+from spotlight_trader.api.deps import (
+    Components,
+    ComponentsDep,
+    CurrentUser,
+    MarketViewDep,
+    WatchlistDep,
+)
 from spotlight_trader.api.openapi import json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
@@ -51,9 +57,10 @@ def _quote(view: MarketView, symbol: str) -> SymbolQuote:
 
 
 @router.get("/api/symbols", responses=json_response(SymbolsResponse), summary="Watchlist")
-async def list_symbols(view: MarketViewDep) -> Response:
-    """The watchlist with last price and change since the prior regular-session close."""
-    return MsgspecResponse(SymbolsResponse([_quote(view, s) for s in view.watchlist()]))
+async def list_symbols(user: CurrentUser, view: MarketViewDep, watchlist: WatchlistDep) -> Response:
+    """Your watchlist with last price and change since the prior regular-session close."""
+    symbols = await watchlist.user_watchlist(user=user)
+    return MsgspecResponse(SymbolsResponse([_quote(view, s) for s in symbols]))
 
 
 @router.post(
@@ -63,17 +70,18 @@ async def list_symbols(view: MarketViewDep) -> Response:
     openapi_extra=json_body(SymbolIn),
     summary="Add a symbol to the watchlist",
 )
-async def add_symbol(request: Request, watchlist: WatchlistDep) -> Response:
-    """Add a symbol; the feed subscribes to it."""
+async def add_symbol(request: Request, user: CurrentUser, watchlist: WatchlistDep) -> Response:
+    """Add a symbol to your watchlist (kept across restarts); the feed subscribes to it."""
     payload = await decode_body(request, SymbolIn, MAX_BODY_BYTES, '{"symbol": "AMZN"}')
-    symbol = await watchlist.add_symbol(normalise_symbol(payload.symbol))
+    symbol = await watchlist.add_symbol(normalise_symbol(payload.symbol), user=user)
     return MsgspecResponse(SymbolOut(symbol=symbol), status_code=201)
 
 
 @router.delete("/api/symbols/{symbol}", status_code=204, summary="Remove a symbol")
-async def remove_symbol(symbol: str, watchlist: WatchlistDep) -> Response:
-    """Remove a symbol from the watchlist; the feed unsubscribes."""
-    if not await watchlist.remove_symbol(normalise_symbol(symbol)):
+async def remove_symbol(symbol: str, user: CurrentUser, watchlist: WatchlistDep) -> Response:
+    """Remove a symbol from your watchlist (other users' watchlists and streams keep it);
+    the feed unsubscribes once no watchlist holds it. 422 for the last symbol."""
+    if not await watchlist.remove_symbol(normalise_symbol(symbol), user=user):
         return error_response(404, f"not on the watchlist: {symbol.upper()[:20]}", "symbol")
     return Response(status_code=204)
 

@@ -13,6 +13,7 @@ from spotlight_trader.api.openapi import json_response
 from spotlight_trader.api.responses import MsgspecResponse, error_response
 from spotlight_trader.api.schemas import VoiceStatus, VoiceToken
 from spotlight_trader.coach import admission
+from spotlight_trader.coach.policy import CoachStyle
 from spotlight_trader.coach.session import VoiceSession
 from spotlight_trader.coach.tokens import DISABLED_REASON, mint_token
 
@@ -83,6 +84,7 @@ async def realtime_ws(
         return
     assert access is not None  # admit() refuses the connection without a market
     try:
+        prefs = await components.preferences.get(user=user_id)
         session = VoiceSession(
             websocket,
             user_id,
@@ -95,6 +97,8 @@ async def realtime_ws(
             voice=voice,
             journal=components.journal,
             entries=components.entries,
+            watchlists=access.watchlist,
+            style=CoachStyle(voice=prefs.coach_voice, verbosity=prefs.coach_verbosity),
         )
         await session.run()
     finally:

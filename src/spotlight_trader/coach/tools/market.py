@@ -66,9 +66,14 @@ async def get_market_snapshot(
 
 @tool("The trader's watchlist with last price and % change since the prior close.")
 async def get_watchlist(ctx: ToolContext) -> object:
-    """Symbols on the watchlist."""
+    """Symbols on the user's watchlist."""
     rows = []
-    for symbol in ctx.market.watchlist():
+    symbols = (
+        await ctx.watchlists.user_watchlist(user=ctx.user_id)
+        if ctx.watchlists is not None
+        else ctx.market.watchlist()
+    )
+    for symbol in symbols:
         snap = ctx.market.snapshot(symbol)
         last, prev = snap.last, snap.prev_close
         pct = round((last - prev) / prev * 100, 2) if last is not None and prev else None

@@ -27,7 +27,7 @@ import msgspec
 from spotlight_trader.coach.policy import ViewContext
 from spotlight_trader.errors import InputError, ToolError
 from spotlight_trader.market.ring import BarRing
-from spotlight_trader.market.view import MarketView
+from spotlight_trader.market.view import MarketView, WatchlistControl
 
 if typing.TYPE_CHECKING:
     from spotlight_trader.storage.journal import JournalRepository
@@ -53,6 +53,7 @@ class ToolContext:
     signals: SignalRepository | None = None
     journal: JournalRepository | None = None
     entries: EntryRepository | None = None
+    watchlists: WatchlistControl | None = None
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import {
   type CandlestickData,
   CandlestickSeries,
@@ -26,6 +27,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
 import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
+import { settingsQuery } from "../settings/api";
 import type { Candle, LinePoint, Timeframe } from "./candles";
 import { useAppState, useStore } from "./context";
 import { Legend, type LegendValues } from "./Legend";
@@ -84,6 +86,7 @@ export function Chart() {
   const chartRef = useRef<IChartApi | null>(null);
   const seriesRef = useRef<ChartSeries<C, V> | null>(null);
   const rawRef = useRef<Raw | null>(null);
+  const prefs = useQuery({ ...settingsQuery(), select: (s) => s.preferences }).data;
   const viewRef = useRef<{ symbol: string | null; tf: Timeframe; zoomPending: boolean }>({
     symbol: null,
     tf: 1,
@@ -276,6 +279,24 @@ export function Chart() {
       rawRef.current = null;
     };
   }, [store, placeSoon]);
+
+  // the user's candle colours (Settings), once the chart and the preferences are there
+  const up = prefs?.chart_up_colour ?? UP;
+  const down = prefs?.chart_down_colour ?? DOWN;
+  useEffect(() => {
+    rawRef.current?.candles.applyOptions({
+      upColor: up,
+      downColor: down,
+      borderUpColor: up,
+      borderDownColor: down,
+      wickUpColor: up,
+      wickDownColor: down,
+    });
+  }, [up, down]);
+  const defaultTimeframe = prefs?.default_timeframe;
+  useEffect(() => {
+    if (defaultTimeframe) store.applyDefaultTimeframe(defaultTimeframe);
+  }, [store, defaultTimeframe]);
 
   // Switch symbol / timeframe: remember the zoom of the view we leave, draw, restore.
   useEffect(() => {

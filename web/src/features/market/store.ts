@@ -236,6 +236,11 @@ export class MarketStore {
     if (next) this.select(next.symbol);
   }
 
+  /** The account's default timeframe (Settings), unless this browser has a choice stored. */
+  applyDefaultTimeframe(tf: Timeframe): void {
+    if (readStorage(TF_KEY) === null) this.setTimeframe(tf);
+  }
+
   setTimeframe(tf: Timeframe): void {
     if (tf === this.state.timeframe) return;
     writeStorage(TF_KEY, String(tf));

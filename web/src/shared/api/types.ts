@@ -61,3 +61,12 @@ export type JournalStats = Json<J<"stats">["get"]["responses"]["200"]>;
 export type EntriesResponse = Json<J<"entries">["get"]["responses"]["200"]>;
 export type JournalEntry = EntriesResponse["entries"][number];
 export type Recap = Schemas["Recap"];
+// ---- accounts (issue 11) ---------------------------------------------------------------------
+export type Me = Schemas["Me"];
+export type LoginRequest = Schemas["LoginRequest"];
+export type PasswordChange = Schemas["PasswordChange"];
+export type AccountSettings = Schemas["AccountSettings"];
+export type Preferences = Schemas["Preferences"];
+export type ApiToken = Schemas["ApiToken"];
+export type TokenCreated = Schemas["TokenCreated"];
+export type TokensResponse = Schemas["TokensResponse"];
