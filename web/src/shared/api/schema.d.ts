@@ -184,11 +184,290 @@ export interface paths {
         };
         /**
          * Final 1-minute bars
-         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
-         *     503 (with ``Retry-After``) while the market is warming: the ring does not hold the
-         *     history yet, and a partial answer would draw a chart that ends hours ago.
+         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``;
+         *     503 while the market is warming.
          */
         get: operations["get_bars_api_bars_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule engine's indicators per final bar
+         * @description Session VWAP (regular session only), EMA 9/21 and RSI 14 after each of the bars
+         *     ``/api/bars`` returns for the same query, computed by the rule engine's indicator code
+         *     over every bar the server holds before them (the warm-up), so they equal what the rules
+         *     read.
+         */
+        get: operations["get_indicators_api_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Journal entries
+         * @description Notes, newest first.
+         */
+        get: operations["list_entries_api_journal_entries_get"];
+        put?: never;
+        /**
+         * Write an entry
+         * @description A Markdown note; ``$SYMBOL`` and ``#tag`` in the text are picked up.
+         */
+        post: operations["create_entry_api_journal_entries_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entry
+         * @description An entry.
+         */
+        get: operations["get_entry_api_journal_entries__entry_id__get"];
+        /**
+         * Edit an entry (autosave)
+         * @description New text; the previous version is kept in the history. The same text again
+         *     changes nothing.
+         */
+        put: operations["edit_entry_api_journal_entries__entry_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{entry_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Edit history
+         * @description Earlier versions of an entry, oldest first.
+         */
+        get: operations["entry_history_api_journal_entries__entry_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/fills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter fills by hand
+         * @description One fill, or a whole trade as its fills; always new fills.
+         */
+        post: operations["add_fills_api_journal_fills_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a fill file
+         * @description Read a fill file (generic, IBKR Flex trades, thinkorswim statement) all or nothing:
+         *     with any row error nothing is stored; importing the same file again stores nothing.
+         */
+        post: operations["import_fills_api_journal_imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Insights
+         * @description Rule-based sentences with their numbers about the filtered trades.
+         */
+        get: operations["get_insights_api_journal_insights_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/recap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily recap
+         * @description The day's alerts, trades and P&L, the rules acted on, notes and insights.
+         */
+        get: operations["recap_api_journal_recap_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search entries
+         * @description Full-text search over the user's entries (every word must match), best first.
+         */
+        get: operations["search_api_journal_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics
+         * @description Win rate, averages, expectancy, profit factor, average R, P&L by New York day,
+         *     symbol, tag and hour, and the equity curve, over the filtered closed trades.
+         */
+        get: operations["stats_api_journal_stats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Round trips
+         * @description Trades grouped flat to flat, newest first, filtered by New York day range,
+         *     account, symbol and tag.
+         */
+        get: operations["list_trades_api_journal_trades_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades/{trade_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One trade
+         * @description A trade with every execution (leg).
+         */
+        get: operations["get_trade_api_journal_trades__trade_id__get"];
+        /**
+         * Set a trade's stop and tags
+         * @description The initial stop (gives the R-multiple) and tags (setup, mistake, emotion).
+         */
+        put: operations["set_trade_api_journal_trades__trade_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades/{trade_id}/excursion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MAE/MFE from our bars
+         * @description MAE/MFE over the holding period from the stored 1-minute bars, or why not (bars
+         *     missing for the span).
+         */
+        get: operations["trade_excursion_api_journal_trades__trade_id__excursion_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -233,10 +512,32 @@ export interface paths {
         put?: never;
         /**
          * Check a rule expression
-         * @description Parse and type-check an expression: the error position and what was expected.
+         * @description Parse and type-check an expression: the error position and what was expected;
+         *     with ``symbol``, why it cannot fire there yet.
          */
         post: operations["validate_rule_api_rules_validate_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom rule (its signals stay)
+         * @description The rule stops and leaves the lists; its versions and signals are kept for the
+         *     journal. Built-ins cannot be deleted (403): switch them off.
+         */
+        delete: operations["delete_rule_api_rules__rule_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -257,6 +558,68 @@ export interface paths {
          *     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored.
          */
         post: operations["backtest_rule_api_rules__rule_id__backtest_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a custom rule
+         * @description A new private rule with the latest version and the caller's settings, named
+         *     "… (copy)". Built-ins are templates (403): change their settings instead.
+         */
+        post: operations["duplicate_rule_api_rules__rule_id__duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a rule cannot fire yet
+         * @description The indicator values the rule reads that have no value yet on ``symbol``, in
+         *     words (e.g. "RVOL needs 3 sessions of history; 1 loaded"); empty when it can fire.
+         */
+        get: operations["rule_readiness_api_rules__rule_id__readiness_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a rule the circuit breaker paused
+         * @description Clear the pause (the breaker's window starts afresh); the rule.
+         */
+        post: operations["resume_rule_api_rules__rule_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,7 +656,9 @@ export interface paths {
         get?: never;
         /**
          * The current user's settings of a rule
-         * @description Enable/disable, parameter overrides, symbol scope (null = the watchlist).
+         * @description Enable/disable, parameter overrides (checked against the rule's ``params_schema``),
+         *     symbol scope (null = the watchlist; every symbol must be on it), cooldown override,
+         *     expiry.
          */
         put: operations["put_settings_api_rules__rule_id__settings_put"];
         post?: never;
@@ -553,6 +918,15 @@ export interface components {
             version: number | null;
         };
         /**
+         * BacktestResponse
+         * @description ``POST /api/rules/{id}/backtest``: would-be signals (oldest first, id 0) and why the
+         *         rule could not fire by the end of the bars, if something never warmed up.
+         */
+        BacktestResponse: {
+            reasons: string[];
+            signals: components["schemas"]["Signal"][];
+        };
+        /**
          * Bar
          * @description A final 1-minute bar. ``seq = bar_start_ms // 60_000`` for every symbol and source.
          */
@@ -576,6 +950,117 @@ export interface components {
             bars: components["schemas"]["Bar"][];
             symbol: string;
         };
+        /** Body_import_fills_api_journal_imports_post */
+        Body_import_fills_api_journal_imports_post: {
+            /**
+             * Account
+             * @description Account of every fill
+             */
+            account?: string | null;
+            /**
+             * File
+             * @description The broker's CSV
+             */
+            file: string;
+            /**
+             * Format
+             * @default auto
+             * @enum {string}
+             */
+            format: "auto" | "generic" | "ibkr" | "tos";
+            /**
+             * Preview
+             * @description Only show what would be imported
+             * @default false
+             */
+            preview: boolean;
+            /**
+             * Tz
+             * @description IANA time zone of the file's times
+             */
+            tz?: string | null;
+        };
+        /**
+         * Bucket
+         * @description Trades and net P&L of one group (a day, a symbol, a tag, an hour).
+         */
+        Bucket: {
+            key: string;
+            /** Format: decimal */
+            net_pnl: string;
+            trades: number;
+            wins: number;
+        };
+        /**
+         * EntriesResponse
+         * @description Entries, newest first (search: best first).
+         */
+        EntriesResponse: {
+            entries: components["schemas"]["Entry"][];
+        };
+        /**
+         * Entry
+         * @description A stored note (``version`` counts edits from 1).
+         */
+        Entry: {
+            body: string;
+            created_at_ms: number;
+            day: string;
+            id: number;
+            signal_ids: number[];
+            symbols: string[];
+            tags: string[];
+            trade_ids: number[];
+            updated_at_ms: number;
+            version: number;
+        };
+        /**
+         * EntryEdit
+         * @description ``PUT /api/journal/entries/{id}`` (autosave): the new text; links kept if omitted.
+         */
+        EntryEdit: {
+            body: string;
+            /** @default null */
+            signal_ids: number[] | null;
+            /** @default null */
+            trade_ids: number[] | null;
+        };
+        /**
+         * EntryIn
+         * @description ``POST /api/journal/entries``: Markdown; ``day`` defaults to today in New York.
+         */
+        EntryIn: {
+            body: string;
+            /** @default null */
+            day: string | null;
+            /** @default [] */
+            signal_ids: number[];
+            /** @default [] */
+            tags: string[];
+            /** @default [] */
+            trade_ids: number[];
+        };
+        /**
+         * EntryVersion
+         * @description An earlier text of an entry.
+         */
+        EntryVersion: {
+            body: string;
+            edited_at_ms: number;
+            symbols: string[];
+            tags: string[];
+            version: number;
+        };
+        /**
+         * EquityPoint
+         * @description Cumulative net P&L after the trip that closed at ``ts_ms``.
+         */
+        EquityPoint: {
+            /** Format: decimal */
+            equity: string;
+            trip_id: string;
+            ts_ms: number;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx JSON body.
@@ -586,6 +1071,33 @@ export interface components {
             field: string | null;
         };
         /**
+         * Excursion
+         * @description MAE/MFE of one trip, or why there is none (``available`` False, ``reason``).
+         */
+        Excursion: {
+            available: boolean;
+            /** @default 0 */
+            bars: number;
+            /** @default 0 */
+            first_seq: number;
+            /** @default 0 */
+            last_seq: number;
+            /** @default null */
+            mae: number | null;
+            /** @default null */
+            mae_money: number | null;
+            /** @default null */
+            mae_r: number | null;
+            /** @default null */
+            mfe: number | null;
+            /** @default null */
+            mfe_money: number | null;
+            /** @default null */
+            mfe_r: number | null;
+            /** @default null */
+            reason: string | null;
+        };
+        /**
          * ExpressionError
          * @description Why an expression is not valid: a message, the 0-based character position and the
          *         kinds of token that would have been accepted there.
@@ -594,6 +1106,67 @@ export interface components {
             expected: string[];
             message: string;
             position: number;
+        };
+        /**
+         * FillIn
+         * @description A fill entered by hand (``ts_ms`` UTC).
+         */
+        FillIn: {
+            /** @default default */
+            account: string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            commission: string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            fees: string;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            side: "buy" | "sell";
+            symbol: string;
+            ts_ms: number;
+        };
+        /**
+         * FillOut
+         * @description One execution. ``id`` is 0 in a preview (not stored yet).
+         */
+        FillOut: {
+            account: string;
+            /** Format: decimal */
+            commission: string;
+            /** Format: decimal */
+            fees: string;
+            id: number;
+            key: string;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            side: "buy" | "sell";
+            symbol: string;
+            ts_ms: number;
+        };
+        /**
+         * FillsIn
+         * @description ``POST /api/journal/fills``: one fill, or a whole trade as its fills.
+         */
+        FillsIn: {
+            fills: components["schemas"]["FillIn"][];
+        };
+        /**
+         * FillsOut
+         * @description Stored fills.
+         */
+        FillsOut: {
+            added: number;
         };
         /**
          * FormingBar
@@ -631,12 +1204,70 @@ export interface components {
             status: string;
         };
         /**
+         * HistoryResponse
+         * @description Earlier versions of an entry, oldest first.
+         */
+        HistoryResponse: {
+            versions: components["schemas"]["EntryVersion"][];
+        };
+        /**
+         * ImportResponse
+         * @description ``POST /api/journal/imports``: the preview (the first 500 fills), and what was stored
+         *         (nothing when ``preview`` or when there are errors).
+         */
+        ImportResponse: {
+            added: number;
+            already_stored: number;
+            error_count: number;
+            errors: components["schemas"]["RowIssue"][];
+            fill_count: number;
+            fills: components["schemas"]["FillOut"][];
+            format: string;
+            import_id: number | null;
+            ok: boolean;
+            preview: boolean;
+            rows: number;
+            trades: number;
+            warnings: components["schemas"]["RowIssue"][];
+        };
+        /**
+         * IndicatorsResponse
+         * @description ``GET /api/indicators``: oldest first, one point per final bar of ``/api/bars``.
+         */
+        IndicatorsResponse: {
+            points: components["schemas"]["StudyPoint"][];
+            symbol: string;
+        };
+        /**
+         * InsightsResponse
+         * @description Rule-based sentences about the filtered trades.
+         */
+        InsightsResponse: {
+            insights: string[];
+        };
+        /**
          * Integrations
          * @description Which server-side keys are configured (never their values).
          */
         Integrations: {
             openai: boolean;
             polygon: boolean;
+        };
+        /**
+         * LegOut
+         * @description The part of one execution in a trade.
+         */
+        LegOut: {
+            /** Format: decimal */
+            cost: string;
+            execution_id: number;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            role: "entry" | "exit";
+            ts_ms: number;
         };
         /**
          * LoginRequest
@@ -669,6 +1300,25 @@ export interface components {
             symbol: string;
             trades: number;
             volume: number;
+        };
+        /**
+         * ParamSpec
+         * @description One parameter: ``kind`` number (within [minimum, maximum]) or choice (of ``choices``).
+         */
+        ParamSpec: {
+            /** @default null */
+            choices: unknown[] | null;
+            help: string;
+            /** @enum {unknown} */
+            kind: "choice" | "number";
+            label: string;
+            /** @default null */
+            maximum: number | null;
+            /** @default null */
+            minimum: number | null;
+            name: string;
+            /** @default  */
+            unit: string;
         };
         /**
          * PasswordChange
@@ -713,11 +1363,47 @@ export interface components {
             default_timeframe: 1 | 5 | 15;
         };
         /**
+         * Readiness
+         * @description ``GET /api/rules/{id}/readiness``: why the rule cannot fire on ``symbol`` yet
+         *         (empty: it can).
+         */
+        Readiness: {
+            reasons: string[];
+            symbol: string;
+        };
+        /**
+         * Recap
+         * @description One New York day of the journal.
+         */
+        Recap: {
+            alerts: number;
+            day: string;
+            entries: number;
+            /** Format: decimal */
+            gross_pnl: string;
+            insights: string[];
+            losses: number;
+            markdown: string;
+            /** Format: decimal */
+            net_pnl: string;
+            rules: components["schemas"]["RuleActivity"][];
+            trades: number;
+            wins: number;
+        };
+        /**
          * RevertRequest
          * @description ``POST /api/rules/{id}/revert``.
          */
         RevertRequest: {
             version: number;
+        };
+        /**
+         * RowIssue
+         * @description A row of an import that cannot be imported (or a warning about it).
+         */
+        RowIssue: {
+            line: number;
+            message: string;
         };
         /**
          * Rule
@@ -730,8 +1416,23 @@ export interface components {
             /** @enum {unknown} */
             kind: "builtin" | "custom";
             name: string;
+            /** @default [] */
+            params_schema: components["schemas"]["ParamSpec"][];
+            /** @default null */
+            paused_at_ms: number | null;
+            /** @default null */
+            paused_reason: string | null;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
+        };
+        /**
+         * RuleActivity
+         * @description How often a rule's alert fired on the day and how many of those a trade followed.
+         */
+        RuleActivity: {
+            acted_on: number;
+            fired: number;
+            rule_name: string;
         };
         /**
          * RuleCreate
@@ -743,6 +1444,8 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
+            /** @default becomes_true */
+            fire_mode: string;
             /** @default once_per_bar_close */
             frequency: string;
             /** @default false */
@@ -757,6 +1460,11 @@ export interface components {
             cooldown_s: number;
             created_at_ms: number;
             expression: string | null;
+            /**
+             * @default becomes_true
+             * @enum {unknown}
+             */
+            fire_mode: "becomes_true" | "while_true";
             /** @enum {unknown} */
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
@@ -780,6 +1488,9 @@ export interface components {
          *         ``inputs`` are the numbers the rule looked at; ``explanation`` says it in words with
          *         the New York time of the bar. ``id`` is the database id (0 = not stored, e.g. backtest).
          *         ``user_id`` is the user whose rule fired (streams deliver a signal to that user only).
+         *         ``key`` is the idempotency key ``user/rule/version/symbol/seq`` (``@ts_ms`` appended
+         *         for ``every_time`` intrabar signals): the store keeps one signal per key, so a
+         *         replay, a restart or a second worker never stores or sends one twice.
          */
         Signal: {
             /** @enum {unknown} */
@@ -789,6 +1500,8 @@ export interface components {
             inputs: {
                 [key: string]: number;
             };
+            /** @default  */
+            key: string;
             rule_id: number;
             rule_name: string;
             seq: number;
@@ -804,6 +1517,32 @@ export interface components {
          */
         SignalsResponse: {
             signals: components["schemas"]["Signal"][];
+        };
+        /**
+         * Stats
+         * @description The journal's summary numbers (ratios are None when undefined, e.g. no trades).
+         */
+        Stats: {
+            avg_loss: string | null;
+            avg_r: number | null;
+            avg_win: string | null;
+            by_day: components["schemas"]["Bucket"][];
+            by_hour: components["schemas"]["Bucket"][];
+            by_symbol: components["schemas"]["Bucket"][];
+            by_tag: components["schemas"]["Bucket"][];
+            /** Format: decimal */
+            costs: string;
+            equity: components["schemas"]["EquityPoint"][];
+            expectancy: string | null;
+            /** Format: decimal */
+            gross_pnl: string;
+            losses: number;
+            /** Format: decimal */
+            net_pnl: string;
+            profit_factor: number | null;
+            trades: number;
+            win_rate: number | null;
+            wins: number;
         };
         /**
          * StreamGap
@@ -840,6 +1579,18 @@ export interface components {
             server_ms: number;
             /** @default null */
             total: number | null;
+        };
+        /**
+         * StudyPoint
+         * @description The rule engine's indicators after one final 1-minute bar (``null`` while not warmed
+         *         up; ``vwap`` only during the regular session).
+         */
+        StudyPoint: {
+            ema21: number | null;
+            ema9: number | null;
+            rsi14: number | null;
+            seq: number;
+            vwap: number | null;
         };
         /**
          * SymbolIn
@@ -903,12 +1654,67 @@ export interface components {
             tokens: components["schemas"]["ApiToken"][];
         };
         /**
+         * TradeMetaIn
+         * @description ``PUT /api/journal/trades/{id}``: the initial stop (for R) and tags.
+         */
+        TradeMetaIn: {
+            /** @default null */
+            stop: string | null;
+            /** @default [] */
+            tags: string[];
+        };
+        /**
+         * TradeOut
+         * @description A round trip. ``day`` is the New York day of its close (or open, while open).
+         */
+        TradeOut: {
+            account: string;
+            closed_ms: number | null;
+            /** Format: decimal */
+            costs: string;
+            day: string;
+            /** @enum {unknown} */
+            direction: "long" | "short";
+            /** Format: decimal */
+            entry_quantity: string;
+            /** Format: decimal */
+            entry_vwap: string;
+            /** Format: decimal */
+            exit_quantity: string;
+            exit_vwap: string | null;
+            /** Format: decimal */
+            gross_pnl: string;
+            id: number;
+            legs: components["schemas"]["LegOut"][];
+            /** Format: decimal */
+            max_position: string;
+            /** Format: decimal */
+            net_pnl: string;
+            opened_ms: number;
+            r_multiple: string | null;
+            stop: string | null;
+            symbol: string;
+            tags: string[];
+        };
+        /**
+         * TradesResponse
+         * @description ``GET /api/journal/trades``: newest first.
+         */
+        TradesResponse: {
+            trades: components["schemas"]["TradeOut"][];
+        };
+        /**
          * UserRuleSettings
-         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all).
+         * @description A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all),
+         *         a cooldown override (None = the version's) and an optional expiry (Unix ms).
          */
         UserRuleSettings: {
+            /** @default null */
+            cooldown_s: number | null;
             /** @default false */
             enabled: boolean;
+            /** @default null */
+            expires_at_ms: number | null;
             /** @default {} */
             params: Record<string, unknown>;
             /** @default null */
@@ -916,19 +1722,25 @@ export interface components {
         };
         /**
          * ValidateRequest
-         * @description ``POST /api/rules/validate``.
+         * @description ``POST /api/rules/validate``; with ``symbol``, also why it cannot fire there yet.
          */
         ValidateRequest: {
             expression: string;
+            /** @default null */
+            symbol: string | null;
         };
         /**
          * ValidateResponse
-         * @description Whether an expression is valid; where and why not; the fields it reads.
+         * @description Whether an expression is valid; where and why not; the fields it reads; why it
+         *         cannot fire yet on the symbol asked about (e.g. "RVOL needs 3 sessions of history;
+         *         1 loaded").
          */
         ValidateResponse: {
             error: components["schemas"]["ExpressionError"] | null;
             fields: string[];
             ok: boolean;
+            /** @default [] */
+            reasons: string[];
         };
         /** ValidationError */
         ValidationError: {
@@ -952,6 +1764,8 @@ export interface components {
             cooldown_s: number | null;
             /** @default null */
             expression: string | null;
+            /** @default null */
+            fire_mode: string | null;
             /** @default null */
             frequency: string | null;
             /** @default null */
@@ -1324,6 +2138,562 @@ export interface operations {
             };
         };
     };
+    get_indicators_api_indicators_get: {
+        parameters: {
+            query: {
+                /** @description Ticker symbol */
+                symbol: string;
+                /** @description Most bars to return */
+                limit?: number;
+                /** @description Only bars with seq < beforeSeq */
+                beforeSeq?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponse"];
+                };
+            };
+            /** @description OK */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_entries_api_journal_entries_get: {
+        parameters: {
+            query?: {
+                /** @description New York day */
+                day?: string | null;
+                /** @description Only entries linked to this trade */
+                trade?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntriesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_entry_api_journal_entries_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_entry_api_journal_entries__entry_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_entry_api_journal_entries__entry_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryEdit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    entry_history_api_journal_entries__entry_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_fills_api_journal_fills_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FillsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FillsOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    import_fills_api_journal_imports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_fills_api_journal_imports_post"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_insights_api_journal_insights_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recap_api_journal_recap_get: {
+        parameters: {
+            query: {
+                /** @description New York day */
+                date: string;
+                /** @description md: the Markdown export */
+                format?: "json" | "md";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    search_api_journal_search_get: {
+        parameters: {
+            query: {
+                /** @description Words to find */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntriesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stats_api_journal_stats_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+                /** @description Only this symbol */
+                symbol?: string | null;
+                /** @description Only trades with this tag */
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_trades_api_journal_trades_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+                /** @description Only this symbol */
+                symbol?: string | null;
+                /** @description Only trades with this tag */
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_trade_api_journal_trades__trade_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_trade_api_journal_trades__trade_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeMetaIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    trade_excursion_api_journal_trades__trade_id__excursion_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Excursion"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_rules_api_rules_get: {
         parameters: {
             query?: never;
@@ -1419,6 +2789,35 @@ export interface operations {
             };
         };
     };
+    delete_rule_api_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     backtest_rule_api_rules__rule_id__backtest_post: {
         parameters: {
             query?: never;
@@ -1440,7 +2839,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalsResponse"];
+                    "application/json": components["schemas"]["BacktestResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    duplicate_rule_api_rules__rule_id__duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rule_readiness_api_rules__rule_id__readiness_get: {
+        parameters: {
+            query: {
+                /** @description The symbol to ask about */
+                symbol: string;
+            };
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_rule_api_rules__rule_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             /** @description Error */
