@@ -450,8 +450,12 @@ export interface components {
          *         rule could not fire by the end of the bars, if something never warmed up.
          */
         BacktestResponse: {
+            /** @default [] */
+            outcomes: components["schemas"]["SignalOutcome"][];
             reasons: string[];
             signals: components["schemas"]["Signal"][];
+            /** @default [] */
+            summary: components["schemas"]["HorizonSummary"][];
         };
         /**
          * Bar
@@ -530,6 +534,16 @@ export interface components {
             /** @default null */
             phase: components["schemas"]["Phase"] | null;
             status: string;
+        };
+        /**
+         * HorizonSummary
+         * @description One horizon over all signals that have its bar: how many, how often right, average.
+         */
+        HorizonSummary: {
+            avg_return_pct: number | null;
+            count: number;
+            hit_rate: number | null;
+            minutes: number;
         };
         /**
          * Microbar
@@ -683,6 +697,17 @@ export interface components {
             /** @default local */
             user_id: string;
             version: number;
+        };
+        /**
+         * SignalOutcome
+         * @description Forward returns (percent, signed by direction) of one signal, by horizon.
+         */
+        SignalOutcome: {
+            returns: {
+                [key: string]: number | null;
+            };
+            seq: number;
+            symbol: string;
         };
         /**
          * SignalsResponse
