@@ -92,6 +92,11 @@ async def test_schema_ranges_scope_and_reasons_over_http() -> None:
         assert bt.json() == {
             "signals": [],
             "reasons": ["RVOL needs 3 sessions of history; 0 loaded"],
+            "outcomes": [],
+            "summary": [
+                {"minutes": n, "count": 0, "hit_rate": None, "avg_return_pct": None}
+                for n in (5, 15, 30)
+            ],
         }
         check = {"expression": "close > ema21", "symbol": "SPY"}
         valid = (await client.post("/api/rules/validate", json=check)).json()

@@ -9,6 +9,7 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import Bar, Microbar, Signal
 from spotlight_trader.rules.expr import ExpressionError
 from spotlight_trader.rules.model import Rule, RuleVersion, UserRuleSettings, VersionChange
+from spotlight_trader.rules.outcomes import HorizonSummary, SignalOutcome
 from spotlight_trader.rules.params import ParamSpec
 
 
@@ -181,6 +182,8 @@ class BacktestResponse(msgspec.Struct, frozen=True):
 
     signals: list[Signal]
     reasons: list[str]
+    outcomes: list[SignalOutcome] = []  # per signal, same order: forward returns
+    summary: list[HorizonSummary] = []  # per horizon (5/15/30 min): count, hit rate, avg
 
 
 class VersionsResponse(msgspec.Struct, frozen=True):

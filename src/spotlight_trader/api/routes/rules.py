@@ -42,6 +42,7 @@ from spotlight_trader.rules.model import (
     active_rule,
     normalise_scope,
 )
+from spotlight_trader.rules.outcomes import outcomes, summarise
 from spotlight_trader.rules.readiness import blockers
 
 # every route here acts for a user: the router resolves (and checks) it for each one
@@ -365,7 +366,8 @@ async def backtest_rule(
         rule.builtin, version.expression, runnable.params, symbol, core.last.get(symbol),
         (ind.sessions_loaded if ind else 0, need),
     )  # fmt: skip
-    return MsgspecResponse(BacktestResponse(signals, reasons))
+    found = outcomes(signals, bars)
+    return MsgspecResponse(BacktestResponse(signals, reasons, found, summarise(signals, found)))
 
 
 @router.get("/api/signals", responses=json_response(SignalsResponse), summary="Alert signals")

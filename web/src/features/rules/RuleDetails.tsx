@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
+import type { BacktestResponse, Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
 import { useAlertsState } from "../alerts/context";
 import { diffVersions } from "../alerts/diff";
 import { useAppState, useStore } from "../market/context";
@@ -527,12 +527,14 @@ function BacktestTab({ rule }: { rule: Rule }) {
   const error = backtest.error?.message ?? null;
   const mine = preview?.ruleId === rule.id ? preview : null;
   const [reasons, setReasons] = useState<string[]>([]);
+  const [summary, setSummary] = useState<BacktestResponse["summary"]>([]);
 
   const run = async () => {
     if (!symbol) return;
     try {
       const result = await backtest.mutateAsync({ symbol, version, limit });
       setReasons(result.reasons);
+      setSummary(result.summary);
       store.alerts.setPreview({
         ruleId: rule.id,
         ruleName: rule.name,
@@ -596,6 +598,16 @@ function BacktestTab({ rule }: { rule: Rule }) {
             v{mine.version}: {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on{" "}
             {mine.symbol}, drawn on the chart in violet. Times are bar starts, New York.
           </p>
+          {summary.length > 0 && (
+            <p data-testid="rule-backtest-summary" className="font-mono text-[11px] text-zinc-300">
+              {summary
+                .map(
+                  (h) =>
+                    `${h.minutes}m: n=${h.count}, hit ${h.hit_rate === null ? "—" : `${Math.round(h.hit_rate * 100)}%`}, avg ${h.avg_return_pct === null ? "—" : `${h.avg_return_pct.toFixed(2)}%`}`,
+                )
+                .join(" · ")}
+            </p>
+          )}
           {reasons.length > 0 && (
             <p data-testid="rule-backtest-reasons" className="text-[11px] text-amber-300">
               Could not fire: {reasons.join("; ")}
