@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import alerts, fanout, ingest, journal, live, report, voice
+from bench import alerts, fanout, ingest, journal, live, report, ring, voice
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -20,7 +20,7 @@ RESULTS = Path(__file__).with_name("results.json")
 def main() -> None:
     """Run the benchmarks named on the command line (default: all)."""
     console = Console()
-    wanted = set(sys.argv[1:]) or {"ingest", "live", "voice", "alerts", "fanout", "journal"}
+    wanted = set(sys.argv[1:]) or {"ingest", "live", "voice", "alerts", "fanout", "journal", "ring"}
     results: dict[str, object] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -199,6 +199,17 @@ def main() -> None:
                 f"{f['search_p50_ms']}",
                 f"{f['search_p95_ms']}",
             )
+    if "ring" in wanted:
+        with console.status("ring: a full ring per symbol in memory and on Redis…"):
+            rings = ring.run()
+        results["ring"] = rings
+        table = Table(title=f"Ring of {rings['capacity']:,} bars per symbol")
+        for column in ("backend", "bytes per symbol", "µs per append"):
+            table.add_column(column, justify="right")
+        for kind in ("memory", "redis"):
+            sized = rings[kind]
+            assert isinstance(sized, dict)
+            table.add_row(kind, f"{sized['bytes_per_symbol']:,}", f"{sized['append_us']}")
         console.print(table)
     results["seconds"] = round(time.monotonic() - started, 1)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

@@ -90,6 +90,9 @@ async def test_resume_chaos_is_lossless_per_symbol(
         for symbol in SYMBOLS:
             ring = [b.seq for b in await service.ring.since_seq(symbol, first_cursor[symbol])]
             assert received[symbol] == ring, symbol
+        if backend == "redis":
+            metrics = (await client.get("/metrics")).text
+            assert "spotlight_bus_redis_losses_total 0.0" in metrics
     assert reconnects >= 20
     assert sum(len(v) for v in received.values()) > 500
 

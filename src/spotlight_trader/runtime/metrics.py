@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from spotlight_trader.cluster.bus import RedisBus
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
@@ -80,7 +81,7 @@ class IngestCollector(Collector):
 
 
 class WebCollector(Collector):
-    """SSE clients, streams closed for slowness, bus overflows."""
+    """SSE clients, streams closed for slowness, bus overflows (and Redis losses)."""
 
     def __init__(self, components: Components) -> None:
         self._components = components
@@ -93,6 +94,13 @@ class WebCollector(Collector):
         )
         overflows.add_metric([], components.bus.overflows)
         yield overflows
+        if isinstance(components.bus, RedisBus):
+            losses = CounterMetricFamily(
+                "spotlight_bus_redis_losses",
+                "Times Redis was found to have lost bus messages (every subscriber closed).",
+            )
+            losses.add_metric([], components.bus.losses)
+            yield losses
         slow = CounterMetricFamily(
             "spotlight_stream_slow_closes", "SSE streams closed because the client fell behind."
         )
