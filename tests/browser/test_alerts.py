@@ -69,7 +69,11 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     if row.get_attribute("data-enabled") == "true":
         toggle.click()
         expect(row).to_have_attribute("data-enabled", "false", timeout=5_000)
-        assert rule_named(server, "Close above 1")["settings"]["enabled"] is False
+        wait_for(  # the switch is optimistic: the PUT may still be on its way
+            lambda: rule_named(server, "Close above 1")["settings"]["enabled"] is False,
+            5,
+            "the server's setting",
+        )
     # the newest final minute of every symbol before enabling: only an alert on a later bar
     # can be one that enabling caused (earlier ones may come from before it was switched off)
     newest = {
@@ -80,7 +84,11 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     }
     toggle.click()
     expect(row).to_have_attribute("data-enabled", "true", timeout=5_000)
-    assert rule_named(server, "Close above 1")["settings"]["enabled"] is True
+    wait_for(  # the switch is optimistic: the PUT may still be on its way
+        lambda: rule_named(server, "Close above 1")["settings"]["enabled"] is True,
+        5,
+        "the server's setting",
+    )
 
     # an alert of this rule on a bar that closed after enabling reaches the feed (a minute
     # closes every 2 s at 30×)

@@ -4,7 +4,7 @@ import { AlertsFeed, SpeakToggle } from "../features/alerts/AlertsFeed";
 import { CoachBubble } from "../features/coach/CoachBubble";
 import { JournalPanel } from "../features/journal/JournalPanel";
 import { Chart } from "../features/market/Chart";
-import type { Timeframe } from "../features/market/candles";
+import { TIMEFRAMES, type Timeframe } from "../features/market/candles";
 import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
@@ -19,7 +19,8 @@ import { ShortcutsOverlay } from "./ShortcutsOverlay";
 // The rules browser is its own chunk: it is not needed to draw the first candle.
 const RulesPanel = lazy(() => import("../features/rules/RulesPanel"));
 
-const TF_KEYS: Record<string, Timeframe> = { "1": 1, "2": 5, "3": 15 };
+/** Keys 1…7 choose 1m, 2m, 5m, 15m, 30m, 1h, 1D. */
+const TF_KEYS: Record<string, Timeframe> = Object.fromEntries(TIMEFRAMES.map((t, i) => [String(i + 1), t]));
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -79,7 +80,7 @@ export function Dashboard() {
   return (
     <div
       data-stale={fresh.stale}
-      className="grid h-screen grid-rows-[auto_auto_1fr] overflow-hidden bg-zinc-950 text-zinc-200"
+      className="flex h-screen flex-col overflow-hidden bg-zinc-950 text-zinc-200"
     >
       <header className="flex items-center gap-4 border-b border-zinc-800 bg-zinc-925 px-3 py-1.5">
         <h1 className="text-sm font-semibold tracking-tight text-zinc-50">
@@ -126,7 +127,7 @@ export function Dashboard() {
       </header>
       <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
-      <main className="grid min-h-0 grid-cols-[270px_minmax(0,1fr)_320px]">
+      <main className="grid min-h-0 flex-1 grid-cols-[270px_minmax(0,1fr)_320px]">
         <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
           <Watchlist />
           <Panel id="rules" title="Rules" className="h-[34%] border-t">

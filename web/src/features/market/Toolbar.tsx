@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { fmtChange, fmtPct, fmtPrice, tone } from "../../shared/format";
-import { TIMEFRAMES } from "./candles";
+import { TIMEFRAMES, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
 
 /** Above the chart: symbol, last price and change, timeframe switch. */
@@ -35,14 +35,14 @@ export function Toolbar() {
             key={t}
             type="button"
             aria-pressed={t === tf}
-            data-testid={`tf-${t}m`}
+            data-testid={`tf-${tfLabel(t)}`}
             onClick={() => store.setTimeframe(t)}
-            title={`${t}-minute candles (key ${i + 1})`}
+            title={`${tfLabel(t)} candles (key ${i + 1})`}
             className={`px-2 py-0.5 font-mono text-xs ${
               t === tf ? "bg-sky-600 text-white" : "text-zinc-300 hover:bg-zinc-800"
             }`}
           >
-            {t}m
+            {tfLabel(t)}
           </button>
         ))}
       </fieldset>
