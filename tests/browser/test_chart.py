@@ -178,7 +178,9 @@ def test_studies_are_the_servers_indicators_timeframes_and_real_time_button(
     page.screenshot(path=str(ARTIFACTS / "chart-layout.png"))
     # the chart fills the space between the toolbar and the journal (no collapsed rows)
     main = page.locator("main").bounding_box()
-    assert main is not None and main["y"] + main["height"] >= page.viewport_size["height"] - 2
+    viewport = page.viewport_size
+    assert main is not None and viewport is not None
+    assert main["y"] + main["height"] >= viewport["height"] - 2
 
     # scrolled back, "Real time" brings the newest candle back into view
     box = page.get_by_test_id("chart").bounding_box()
