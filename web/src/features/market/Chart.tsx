@@ -481,7 +481,7 @@ export function Chart() {
       />
       <fieldset
         aria-label="Studies"
-        className="absolute top-1 right-16 z-10 flex gap-1 font-mono text-[12px]"
+        className="absolute right-16 bottom-9 z-10 flex gap-1 font-mono text-[12px] sm:top-1 sm:bottom-auto"
         data-testid="studies"
       >
         {(

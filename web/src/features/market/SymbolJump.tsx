@@ -43,7 +43,7 @@ export const SymbolJump = forwardRef<HTMLInputElement, Props>(function SymbolJum
       : `Enter: add ${sym}`;
 
   return (
-    <div className="relative flex items-center">
+    <div className="relative flex min-w-0 items-center">
       <label htmlFor="symbol-jump" className="sr-only">
         Jump to symbol
       </label>
@@ -60,7 +60,7 @@ export const SymbolJump = forwardRef<HTMLInputElement, Props>(function SymbolJum
         spellCheck={false}
         disabled={busy}
         aria-describedby="symbol-jump-hint"
-        className="w-40 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
+        className="w-24 min-w-0 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono sm:w-40 text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
       />
       <span id="symbol-jump-hint" className="ml-2 text-[11px] text-zinc-400" aria-live="polite">
         {hint}

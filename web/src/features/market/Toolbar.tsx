@@ -14,7 +14,7 @@ export function Toolbar() {
     document.title = selected ? `${selected} ${fmtPrice(last)} · Spotlight Trader` : "Spotlight Trader";
   }, [selected, last]);
   return (
-    <div className="flex items-center gap-4 border-b border-zinc-800 px-2 py-1">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 px-2 py-1">
       <div className="flex items-baseline gap-2 font-mono">
         <span className="font-sans text-base font-semibold text-zinc-50" data-testid="chart-symbol">
           {selected ?? "—"}
@@ -46,7 +46,9 @@ export function Toolbar() {
           </button>
         ))}
       </fieldset>
-      <span className="ml-auto text-[11px] text-zinc-400">Times in New York (ET) · VWAP from 09:30 ET</span>
+      <span className="ml-auto hidden text-[12px] text-zinc-400 xl:inline">
+        Times in New York (ET) · VWAP from 09:30 ET
+      </span>
     </div>
   );
 }

@@ -81,7 +81,7 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
           aria-label="History loaded"
         />
       )}
-      <span className="font-mono text-zinc-400 tabular-nums" data-testid="stream-lag">
+      <span className="hidden font-mono text-zinc-400 tabular-nums sm:inline" data-testid="stream-lag">
         {statusDetail(snap, now, fresh)}
       </span>
       {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
