@@ -35,7 +35,11 @@ def test_compact_layouts_put_the_chart_first_and_panels_behind_tabs(
         open_dashboard(page, server)
         expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
         # the header is whole: status, shortcuts and settings inside the screen
-        for sel in ("[data-testid=stream-status]", "[data-testid=app-header] >> text=Settings", "[data-testid=app-header] h1"):
+        for sel in (
+            "[data-testid=stream-status]",
+            "[data-testid=app-header] >> text=Settings",
+            "[data-testid=app-header] h1",
+        ):
             inside(page, sel, width)
         header = page.get_by_test_id("app-header").bounding_box()
         assert header is not None and header["height"] < 60  # one line, not wrapped away
