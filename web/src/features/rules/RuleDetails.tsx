@@ -132,7 +132,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
       {fields.length === 0 && !custom && (
         <p className="text-xs text-zinc-500">This rule has no parameters.</p>
       )}
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Symbols (empty = every symbol on the watchlist)
         <input
           data-testid="rule-symbols"
@@ -146,11 +146,11 @@ function ParamsTab({ rule }: { rule: Rule }) {
         <button type="button" disabled={saving} onClick={() => void saveForMe()} className={button}>
           Save for me
         </button>
-        <span className="text-[11px] text-zinc-500">parameter overrides and symbols, only for you</span>
+        <span className="text-[12px] text-zinc-500">parameter overrides and symbols, only for you</span>
       </div>
 
       <fieldset className="flex flex-col gap-2 rounded border border-zinc-800 p-2">
-        <legend className="px-1 text-[11px] text-zinc-400">New version (shared)</legend>
+        <legend className="px-1 text-[12px] text-zinc-400">New version (shared)</legend>
         {custom && <ExpressionField value={expression} onChange={setExpression} validation={validation} />}
         <FrequencyFields
           frequency={frequency}
@@ -177,7 +177,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
         </button>
       </fieldset>
       {status && (
-        <p role="status" className={`text-[11px] ${status.ok ? "text-emerald-400" : "text-rose-300"}`}>
+        <p role="status" className={`text-[12px] ${status.ok ? "text-emerald-400" : "text-rose-300"}`}>
           {status.text}
         </p>
       )}
@@ -187,7 +187,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
 
 function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unknown) => void }) {
   const label = (
-    <label htmlFor={`param-${field.name}`} className="font-mono text-[11px] text-zinc-400">
+    <label htmlFor={`param-${field.name}`} className="font-mono text-[12px] text-zinc-400">
       {field.name}
     </label>
   );
@@ -260,7 +260,7 @@ function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unkn
       return (
         <>
           {label}
-          <code className="text-[11px] text-zinc-400">{JSON.stringify(field.value)}</code>
+          <code className="text-[12px] text-zinc-400">{JSON.stringify(field.value)}</code>
         </>
       );
   }
@@ -302,7 +302,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
   return (
     <div className="flex flex-col gap-3" data-testid="rule-versions">
       <table className="w-full text-left text-xs">
-        <thead className="text-[11px] text-zinc-500">
+        <thead className="text-[12px] text-zinc-500">
           <tr>
             <th className="pr-3 font-normal">from</th>
             <th className="pr-3 font-normal">to</th>
@@ -336,14 +336,14 @@ function VersionsTab({ rule }: { rule: Rule }) {
               </td>
               <td className="text-zinc-200">
                 v{v.version}{" "}
-                {v.version === current && <span className="text-[10px] text-sky-400">current</span>}
-                <div className="text-[11px] text-zinc-500">
+                {v.version === current && <span className="text-[12px] text-sky-400">current</span>}
+                <div className="text-[12px] text-zinc-500">
                   {freqLabel(v.frequency)}
                   {v.cooldown_s > 0 && ` · ${v.cooldown_s}s cooldown`}
                   {v.note && ` · ${v.note}`}
                 </div>
               </td>
-              <td className="text-[11px] text-zinc-400">{formatNyDateTime(v.created_at_ms / 1000)}</td>
+              <td className="text-[12px] text-zinc-400">{formatNyDateTime(v.created_at_ms / 1000)}</td>
               <td>
                 {v.version !== current && (
                   <button
@@ -363,13 +363,13 @@ function VersionsTab({ rule }: { rule: Rule }) {
       </table>
       {older && newer && (
         <div data-testid="rule-diff">
-          <h3 className="mb-1 text-[11px] text-zinc-400">
+          <h3 className="mb-1 text-[12px] text-zinc-400">
             Changes v{older.version} → v{newer.version}
           </h3>
           {changes.length === 0 ? (
             <p className="text-xs text-zinc-500">No differences.</p>
           ) : (
-            <table className="w-full font-mono text-[11px]">
+            <table className="w-full font-mono text-[12px]">
               <tbody>
                 {changes.map((c) => (
                   <tr key={c.field}>
@@ -421,7 +421,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
   return (
     <div className="flex flex-col gap-2" data-testid="rule-backtest">
       <div className="flex items-end gap-2">
-        <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
           Most signals
           <input
             type="number"
@@ -432,7 +432,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
             className={`${input} w-20`}
           />
         </label>
-        <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
           Version
           <select
             data-testid="rule-backtest-version"
@@ -465,7 +465,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
       {error && <p className="text-xs text-rose-300">{error}</p>}
       {mine && (
         <>
-          <p className="text-[11px] text-zinc-400">
+          <p className="text-[12px] text-zinc-400">
             v{mine.version}: {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on{" "}
             {mine.symbol}, drawn on the chart in violet.
           </p>
@@ -476,7 +476,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
                 <button
                   type="button"
                   onClick={() => void store.reveal(s.symbol, s.seq)}
-                  className="w-full rounded bg-zinc-950 px-2 py-1 text-left text-[11px] hover:bg-zinc-800"
+                  className="w-full rounded bg-zinc-950 px-2 py-1 text-left text-[12px] hover:bg-zinc-800"
                 >
                   <span className="font-mono text-zinc-400">{formatNyDateTime(s.ts_ms / 1000)}</span>{" "}
                   <span className="text-zinc-200">{s.direction}</span>{" "}

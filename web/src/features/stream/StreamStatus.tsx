@@ -89,7 +89,7 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
         <button
           type="button"
           onClick={() => store.stream.reconnectNow()}
-          className="rounded border border-zinc-700 px-1.5 text-[11px] text-zinc-300 hover:border-zinc-500"
+          className="rounded border border-zinc-700 px-1.5 text-[12px] text-zinc-300 hover:border-zinc-500"
         >
           Retry now
         </button>
