@@ -196,3 +196,42 @@ def test_studies_are_the_servers_indicators_timeframes_and_real_time_button(
     wait_for(lambda: hook(page, "zoom()")["scrollPosition"] >= -1, 5, "real time")
     expect(button).to_have_count(0)
     assert console_errors == []
+
+
+def test_chart_keyboard_pan_zoom_step_and_summary(page: Page, fast_server: Server) -> None:
+    open_dashboard(page, fast_server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    chart = page.get_by_test_id("chart")
+    chart.focus()
+    assert page.evaluate("document.activeElement.dataset.testid") == "chart"
+
+    before = hook(page, "zoom()")
+    page.keyboard.press("ArrowLeft")
+    wait_for(
+        lambda: hook(page, "zoom()")["scrollPosition"] < before["scrollPosition"] - 5, 5, "a pan"
+    )
+    page.keyboard.press("+")
+    wait_for(lambda: hook(page, "zoom()")["barSpacing"] > before["barSpacing"], 5, "a zoom in")
+
+    # step the crosshair: one candle back from the newest, then forward again
+    page.keyboard.press(",")
+    times = [c["time"] for c in hook(page, "candles()")]
+    wait_for(lambda: hook(page, "crosshair()") in times[-3:-1], 5, "a step back")
+    at = hook(page, "crosshair()")
+    page.keyboard.press(",")
+    wait_for(lambda: hook(page, "crosshair()") == times[times.index(at) - 1], 5, "another step")
+    page.keyboard.press(".")
+    wait_for(lambda: hook(page, "crosshair()") == at, 5, "a step forward")
+    legend = page.get_by_test_id("legend").inner_text()
+    assert ny(at, "%H:%M") in legend
+
+    # the accessible summary names the newest candle
+    def summary_matches() -> bool:
+        text = page.get_by_test_id("chart-summary").text_content() or ""
+        last = hook(page, "candles()")[-1]
+        return ny(last["time"], "%H:%M") in text and "close" in text
+
+    wait_for(summary_matches, 5, "the summary of the newest candle")
+    page.keyboard.press("End")
+    wait_for(lambda: hook(page, "zoom()")["scrollPosition"] >= -1, 5, "real time")
+    page.screenshot(path=str(ARTIFACTS / "chart-keyboard.png"))

@@ -22,11 +22,12 @@ import {
   type UTCTimestamp,
   type WhitespaceData,
 } from "lightweight-charts";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { fmtPrice, fmtVolume } from "../../shared/format";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
 import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
-import type { Candle, Timeframe } from "./candles";
+import { type Candle, type Timeframe, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
 import { Legend, type LegendValues } from "./Legend";
 import { NyTimeScale } from "./nyTimeScale";
@@ -209,9 +210,61 @@ export function Chart() {
     }
     drawStudies();
   }, [shown, drawStudies]);
+  /** Keyboard control of the focused chart: pan, zoom, step the crosshair a candle. */
+  const onChartKey = useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      const chart = chartRef.current;
+      const raw = rawRef.current;
+      if (!chart || !raw) return;
+      const ts = chart.timeScale();
+      const data = raw.candles.data();
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        ts.scrollToPosition(ts.scrollPosition() + (e.key === "ArrowLeft" ? -10 : 10), false);
+      } else if (e.key === "+" || e.key === "=" || e.key === "-") {
+        const spacing = ts.options().barSpacing;
+        ts.applyOptions({ barSpacing: Math.min(50, Math.max(1, spacing * (e.key === "-" ? 0.8 : 1.25))) });
+      } else if ((e.key === "," || e.key === ".") && data.length > 0) {
+        const at = heldRef.current ?? (data.at(-1)?.time as number);
+        const idx = data.findIndex((d) => d.time === at);
+        const next =
+          data[
+            Math.min(
+              data.length - 1,
+              Math.max(0, (idx < 0 ? data.length - 1 : idx) + (e.key === "," ? -1 : 1)),
+            )
+          ];
+        if (!next) return;
+        heldRef.current = next.time as number;
+        const i = ts.timeToIndex(next.time as UTCTimestamp, true);
+        const range = ts.getVisibleLogicalRange();
+        if (i !== null && range && (i < range.from || i > range.to))
+          ts.scrollToPosition(i - data.length + 5, false);
+        placeHeld();
+        placeSoon();
+      } else return;
+      e.preventDefault();
+      e.stopPropagation();
+    },
+    [placeHeld, placeSoon],
+  );
   const signals = useAlertsState((s) => s.signals);
   const preview = useAlertsState((s) => s.preview);
   const [legend, setLegend] = useState<LegendValues | null>(null);
+  const [summary, setSummary] = useState("");
+  // The accessible summary of the newest candle, refreshed once a second.
+  useEffect(() => {
+    const tick = () => {
+      const v = lastValues(rawRef.current);
+      setSummary(
+        v && symbol
+          ? `${symbol} ${tfLabel(timeframe)}, newest candle ${formatNyDateTime(v.time)}: open ${fmtPrice(v.open)}, high ${fmtPrice(v.high)}, low ${fmtPrice(v.low)}, close ${fmtPrice(v.close)}, volume ${fmtVolume(v.volume)}.`
+          : "No candles yet.",
+      );
+    };
+    tick();
+    const id = setInterval(tick, 1000);
+    return () => clearInterval(id);
+  }, [symbol, timeframe]);
   const [empty, setEmpty] = useState(true);
 
   // Create the chart once.
@@ -475,10 +528,22 @@ export function Chart() {
       <div
         ref={container}
         data-testid="chart"
-        className="absolute inset-0"
-        role="img"
-        aria-label={symbol ? `${symbol} ${timeframe}-minute candlestick chart, New York time` : "Chart"}
+        className="absolute inset-0 focus-visible:outline-2 focus-visible:outline-sky-400"
+        role="application"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: role=application takes the chart's keys (pan, zoom, step)
+        tabIndex={0}
+        onKeyDown={onChartKey}
+        aria-roledescription="candlestick chart"
+        aria-label={symbol ? `${symbol} ${tfLabel(timeframe)} chart, New York time` : "Chart"}
+        aria-describedby="chart-summary chart-keys"
       />
+      <p id="chart-keys" className="sr-only">
+        Left and right arrows pan, plus and minus zoom, comma and period step the crosshair one candle, End
+        goes to real time.
+      </p>
+      <p id="chart-summary" data-testid="chart-summary" className="sr-only" aria-live="off">
+        {summary}
+      </p>
       <fieldset
         aria-label="Studies"
         className="absolute right-16 bottom-9 z-10 flex gap-1 font-mono text-[12px] sm:top-1 sm:bottom-auto"
