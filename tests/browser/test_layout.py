@@ -74,3 +74,25 @@ def test_compact_layouts_put_the_chart_first_and_panels_behind_tabs(
         assert tall is not None and chart is not None and tall["height"] >= chart["height"] - 1
     finally:
         context.close()
+
+
+def test_settings_dialog_takes_traps_and_returns_focus(page: Page, server: Server) -> None:
+    open_dashboard(page, server)
+    opener = page.get_by_test_id("app-header").get_by_role("button", name="Settings")
+    opener.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_test_id("panel-settings")
+    expect(dialog).to_have_attribute("aria-modal", "true")
+    inside = (
+        "document.querySelector('[data-testid=panel-settings]').contains(document.activeElement)"
+    )
+    page.wait_for_function(inside, timeout=5_000)
+    for key in ("Tab", "Tab", "Shift+Tab", "Tab"):
+        page.keyboard.press(key)
+        assert page.evaluate(inside), f"focus left the dialog after {key}"
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.textContent.trim() === 'Settings'",
+        timeout=5_000,
+    )

@@ -11,9 +11,10 @@ import { Watchlist } from "../features/market/Watchlist";
 import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { useFreshness } from "../features/stream/useFreshness";
-import { ComingSoon, Panel } from "../shared/ui/Panel";
+import { Panel } from "../shared/ui/Panel";
 import { COMPACT_TABS, type PanelTab, type PanelTabId, PanelTabs } from "./PanelTabs";
 import { ROUTES } from "./routes";
+import { SettingsDialog } from "./SettingsDialog";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
 import { useMediaQuery } from "./useMediaQuery";
 
@@ -218,31 +219,7 @@ export function Dashboard() {
         </main>
       )}
 
-      {settings && (
-        <div
-          id="settings-drawer"
-          role="dialog"
-          aria-label="Settings"
-          data-testid="panel-settings"
-          className="fixed top-10 right-2 z-40 w-80 rounded-lg border border-zinc-700 bg-zinc-900 p-3 shadow-2xl"
-        >
-          <div className="mb-2 flex items-center justify-between">
-            <h2 className="text-sm font-semibold text-zinc-100">Settings</h2>
-            <button
-              type="button"
-              onClick={() => setSettings(false)}
-              aria-label="Close settings"
-              className="text-zinc-400 hover:text-zinc-100"
-            >
-              ×
-            </button>
-          </div>
-          <ComingSoon>
-            Account, API keys status, coach voice and verbosity, alert sounds, default timeframe and chart
-            colours will be set here.
-          </ComingSoon>
-        </div>
-      )}
+      {settings && <SettingsDialog onClose={() => setSettings(false)} />}
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </div>
   );
