@@ -73,11 +73,10 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     if row.get_attribute("data-enabled") == "true":
         toggle.click()
         expect(row).to_have_attribute("data-enabled", "false", timeout=5_000)
-        # the toggle is optimistic: the row changes before the PUT lands, so wait for the server
-        wait_for(
+        wait_for(  # the switch is optimistic: the PUT may still be on its way
             lambda: rule_named(server, "Close above 1")["settings"]["enabled"] is False,
-            10,
-            "the server to store the rule switched off",
+            5,
+            "the server's setting",
         )
     # the newest final minute of every symbol before enabling: only an alert on a later bar
     # can be one that enabling caused (earlier ones may come from before it was switched off)
@@ -89,10 +88,10 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     }
     toggle.click()
     expect(row).to_have_attribute("data-enabled", "true", timeout=5_000)
-    wait_for(
+    wait_for(  # the switch is optimistic: the PUT may still be on its way
         lambda: rule_named(server, "Close above 1")["settings"]["enabled"] is True,
-        10,
-        "the server to store the rule switched on",
+        5,
+        "the server's setting",
     )
 
     # an alert of this rule on a bar that closed after enabling reaches the feed (a minute

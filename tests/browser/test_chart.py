@@ -123,3 +123,115 @@ def test_extended_hours_are_shaded_and_the_legend_has_the_year(
         page.mouse.wheel(0, 400)
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "chart-sessions.png"))
+
+
+def test_studies_are_the_servers_indicators_timeframes_and_real_time_button(
+    page: Page, fast_server: Server, console_errors: ConsoleErrors
+) -> None:
+    server = fast_server
+    open_dashboard(page, server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    symbol = hook(page, "selected()")
+
+    def server_points() -> dict[int, dict[str, Any]]:
+        body = httpx.get(
+            f"{server.url}/api/indicators", params={"symbol": symbol, "limit": 5000}
+        ).json()
+        return {p["seq"] * 60: p for p in body["points"]}
+
+    # VWAP: drawn from the server's values, only inside the regular session
+    wait_for(lambda: any("value" in p for p in hook(page, "vwap()")), 15, "the VWAP line")
+    drawn = hook(page, "vwap()")
+    served = server_points()
+    valued = [p for p in drawn if "value" in p]
+    assert len(valued) > 30
+    for p in valued:
+        assert p["value"] == served[p["time"]]["vwap"]
+        assert 570 <= int(ny(p["time"], "%H")) * 60 + int(ny(p["time"], "%M")) < 960
+    assert all(served[p["time"]]["vwap"] is None for p in drawn if "value" not in p)
+
+    # EMA 9/21 and RSI 14 on demand, equal to the server's (the rules') values
+    page.get_by_test_id("study-ema").click()
+    page.get_by_test_id("study-rsi").click()
+    wait_for(lambda: len(hook(page, "study('rsi14')")) > 30, 10, "the RSI study")
+    served = server_points()
+    for name in ("ema9", "ema21", "rsi14"):
+        line = [p for p in hook(page, f"study('{name}')") if "value" in p]
+        assert len(line) > 30, name
+        for p in line:
+            if p["time"] in served:
+                assert p["value"] == served[p["time"]][name], name
+    page.screenshot(path=str(ARTIFACTS / "chart-studies.png"))
+
+    # more timeframes, aggregated from the 1-minute bars in New York time
+    for tf, step in (("2m", 120), ("30m", 1800), ("1h", 3600)):
+        page.get_by_test_id(f"tf-{tf}").click()
+        wait_for(lambda: hook(page, "timeframe()") == step // 60, 5, tf)  # noqa: B023
+        times = [c["time"] for c in hook(page, "candles()")]
+        assert times and all(t % step == 0 for t in times), tf
+    page.get_by_test_id("tf-1D").click()
+    wait_for(lambda: hook(page, "timeframe()") == 1440, 5, "1D")
+    days = [c["time"] for c in hook(page, "candles()")]
+    assert days and all(ny(t, "%H:%M") == "00:00" for t in days)
+    assert hook(page, "vwap()") == []  # a session VWAP has no daily value
+    page.get_by_test_id("tf-1m").click()
+    page.screenshot(path=str(ARTIFACTS / "chart-layout.png"))
+    # the chart fills the space between the toolbar and the journal (no collapsed rows)
+    main = page.locator("main").bounding_box()
+    viewport = page.viewport_size
+    assert main is not None and viewport is not None
+    assert main["y"] + main["height"] >= viewport["height"] - 2
+
+    # scrolled back, "Real time" brings the newest candle back into view
+    box = page.get_by_test_id("chart").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] * 0.3  # in the candles' pane
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=10)
+    page.mouse.up()
+    button = page.get_by_test_id("go-realtime")
+    expect(button).to_be_visible(timeout=5_000)
+    button.click()
+    wait_for(lambda: hook(page, "zoom()")["scrollPosition"] >= -1, 5, "real time")
+    expect(button).to_have_count(0)
+    assert console_errors == []
+
+
+def test_chart_keyboard_pan_zoom_step_and_summary(page: Page, fast_server: Server) -> None:
+    open_dashboard(page, fast_server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    chart = page.get_by_test_id("chart")
+    chart.focus()
+    assert page.evaluate("document.activeElement.dataset.testid") == "chart"
+
+    before = hook(page, "zoom()")
+    page.keyboard.press("ArrowLeft")
+    wait_for(
+        lambda: hook(page, "zoom()")["scrollPosition"] < before["scrollPosition"] - 5, 5, "a pan"
+    )
+    page.keyboard.press("+")
+    wait_for(lambda: hook(page, "zoom()")["barSpacing"] > before["barSpacing"], 5, "a zoom in")
+
+    # step the crosshair: one candle back from the newest, then forward again
+    page.keyboard.press(",")
+    times = [c["time"] for c in hook(page, "candles()")]
+    wait_for(lambda: hook(page, "crosshair()") in times[-3:-1], 5, "a step back")
+    at = hook(page, "crosshair()")
+    page.keyboard.press(",")
+    wait_for(lambda: hook(page, "crosshair()") == times[times.index(at) - 1], 5, "another step")
+    page.keyboard.press(".")
+    wait_for(lambda: hook(page, "crosshair()") == at, 5, "a step forward")
+    legend = page.get_by_test_id("legend").inner_text()
+    assert ny(at, "%H:%M") in legend
+
+    # the accessible summary names the newest candle
+    def summary_matches() -> bool:
+        text = page.get_by_test_id("chart-summary").text_content() or ""
+        last = hook(page, "candles()")[-1]
+        return ny(last["time"], "%H:%M") in text and "close" in text
+
+    wait_for(summary_matches, 5, "the summary of the newest candle")
+    page.keyboard.press("End")
+    wait_for(lambda: hook(page, "zoom()")["scrollPosition"] >= -1, 5, "real time")
+    page.screenshot(path=str(ARTIFACTS / "chart-keyboard.png"))

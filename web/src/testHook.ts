@@ -9,6 +9,7 @@ export interface ChartProbe {
   candles(): { time: number; open: number; high: number; low: number; close: number }[];
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
+  study(name: "ema9" | "ema21" | "rsi14"): { time: number; value?: number }[];
   markers(): ChartMarker[];
   zoom(): { barSpacing: number; scrollPosition: number };
   crosshair(): number | null;
@@ -54,6 +55,8 @@ export interface SpotlightHook {
   finals(symbol: string): ReturnType<ReturnType<MarketStore["book"]>["finalBars"]>;
   volume(): { time: number; value: number }[];
   vwap(): { time: number; value?: number }[];
+  /** A study line as drawn (empty while the study is off). */
+  study(name: "ema9" | "ema21" | "rsi14"): { time: number; value?: number }[];
   /** The chart's bar spacing (px) and scroll position (bars from the right edge). */
   zoom(): { barSpacing: number; scrollPosition: number } | null;
   /** The candle time (UTC s) under the chart's crosshair, or null when it is hidden. */
@@ -95,6 +98,7 @@ export function installTestHook(store: MarketStore): void {
     finals: (symbol) => store.book(symbol.toUpperCase()).finalBars(),
     volume: () => chart?.volume() ?? [],
     vwap: () => chart?.vwap() ?? [],
+    study: (name) => chart?.study(name) ?? [],
     zoom: () => chart?.zoom() ?? null,
     crosshair: () => chart?.crosshair() ?? null,
     livePrice: () => chart?.livePrice() ?? null,

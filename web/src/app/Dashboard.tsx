@@ -2,25 +2,32 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { Link } from "wouter";
 import { AlertsFeed, SpeakToggle } from "../features/alerts/AlertsFeed";
 import { CoachBubble } from "../features/coach/CoachBubble";
-import { JournalPanel } from "../features/journal/JournalPanel";
 import { Chart } from "../features/market/Chart";
-import type { Timeframe } from "../features/market/candles";
+import { TIMEFRAMES, type Timeframe } from "../features/market/candles";
 import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
-import { SettingsPanel } from "../features/settings/SettingsPanel";
 import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { useFreshness } from "../features/stream/useFreshness";
 import { Panel } from "../shared/ui/Panel";
+import { COMPACT_TABS, type PanelTab, type PanelTabId, PanelTabs } from "./PanelTabs";
 import { ROUTES } from "./routes";
+import { SettingsDialog } from "./SettingsDialog";
 import { ShortcutsOverlay } from "./ShortcutsOverlay";
+import { useMediaQuery } from "./useMediaQuery";
+
+/** Three columns from this width; below it the chart comes first and panels sit behind tabs. */
+const WIDE = "(min-width: 1400px)";
+/** Tablet/laptop: the watchlist stays beside the chart. */
+const TABLET = "(min-width: 768px)";
 
 // The rules browser is its own chunk: it is not needed to draw the first candle.
 const RulesPanel = lazy(() => import("../features/rules/RulesPanel"));
 
-const TF_KEYS: Record<string, Timeframe> = { "1": 1, "2": 5, "3": 15 };
+/** Keys 1…7 choose 1m, 2m, 5m, 15m, 30m, 1h, 1D. */
+const TF_KEYS: Record<string, Timeframe> = Object.fromEntries(TIMEFRAMES.map((t, i) => [String(i + 1), t]));
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,6 +38,13 @@ export function Dashboard() {
   const store = useStore();
   const notice = useAppState((s) => s.notice);
   const fresh = useFreshness();
+  const wide = useMediaQuery(WIDE);
+  const tablet = useMediaQuery(TABLET);
+  const tabs: PanelTab[] = tablet ? COMPACT_TABS.filter((t) => t.id !== "watchlist") : COMPACT_TABS;
+  const [tab, setTab] = useState<PanelTabId | null>(() =>
+    window.matchMedia(TABLET).matches ? "alerts" : "watchlist",
+  );
+  const activeTab = tab && tabs.some((t) => t.id === tab) ? tab : null;
   const [help, setHelp] = useState(false);
   const [settings, setSettings] = useState(false);
   const [jump, setJump] = useState("");
@@ -77,14 +91,25 @@ export function Dashboard() {
     return () => window.removeEventListener("keydown", onKey);
   }, [onKey]);
 
+  const rules = (
+    <Suspense fallback={<p className="text-xs text-zinc-500">Loading rules…</p>}>
+      <RulesPanel />
+    </Suspense>
+  );
+  const coach = <CoachBubble keysEnabled={!help && !settings} />;
+
   return (
     <div
       data-stale={fresh.stale}
-      className="grid h-screen grid-rows-[auto_auto_1fr] overflow-hidden bg-zinc-950 text-zinc-200"
+      className="flex h-screen flex-col overflow-hidden bg-zinc-950 text-zinc-200"
     >
-      <header className="flex items-center gap-4 border-b border-zinc-800 bg-zinc-925 px-3 py-1.5">
-        <h1 className="text-sm font-semibold tracking-tight text-zinc-50">
-          Spotlight <span className="text-sky-400">Trader</span>
+      <header
+        data-testid="app-header"
+        className="flex min-w-0 items-center gap-2 border-b border-zinc-800 bg-zinc-925 px-2 py-1.5 sm:gap-4 sm:px-3"
+      >
+        <h1 className="shrink-0 text-sm font-semibold tracking-tight text-zinc-50">
+          <span className="hidden sm:inline">Spotlight </span>
+          <span className="text-sky-400">Trader</span>
         </h1>
         <SymbolJump ref={jumpRef} value={jump} onChange={setJump} />
         {notice && (
@@ -103,7 +128,10 @@ export function Dashboard() {
             </button>
           </div>
         )}
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
+          <Link href={ROUTES.journal} className="text-xs text-sky-400 hover:text-sky-300">
+            Journal
+          </Link>
           <StreamStatus fresh={fresh} />
           <button
             type="button"
@@ -127,65 +155,71 @@ export function Dashboard() {
       </header>
       <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
-      <main className="grid min-h-0 grid-cols-[270px_minmax(0,1fr)_320px]">
-        <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
-          <Watchlist />
-          <Panel id="rules" title="Rules" className="h-[34%] border-t">
-            <Suspense fallback={<p className="text-xs text-zinc-500">Loading rules…</p>}>
-              <RulesPanel />
-            </Suspense>
-          </Panel>
-        </aside>
-
-        <section className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)_auto]" aria-label="Chart">
-          <Toolbar />
-          <Chart />
-          <Panel
-            id="journal"
-            title="Journal"
-            className="h-40 border-t"
-            actions={
-              <Link href={ROUTES.journal} className="text-[11px] text-sky-400 hover:text-sky-300">
-                Open
-              </Link>
-            }
+      {wide ? (
+        <main className="grid min-h-0 flex-1 grid-cols-[270px_minmax(0,1fr)_320px]">
+          <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
+            <Watchlist />
+            <Panel id="rules" title="Rules" className="h-[34%] border-t">
+              {rules}
+            </Panel>
+          </aside>
+          <section className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)]" aria-label="Chart">
+            <Toolbar />
+            <Chart />
+          </section>
+          <aside className="flex min-h-0 flex-col border-l border-zinc-800" aria-label="Coach and alerts">
+            <Panel id="coach" title="Coach" className="h-52 border-b">
+              {coach}
+            </Panel>
+            <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+              <AlertsFeed />
+            </Panel>
+          </aside>
+        </main>
+      ) : (
+        <main className={`grid min-h-0 flex-1 ${tablet ? "grid-cols-[270px_minmax(0,1fr)]" : "grid-cols-1"}`}>
+          {tablet && (
+            <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols">
+              <Watchlist />
+            </aside>
+          )}
+          <section
+            className={`grid min-h-0 ${activeTab ? "grid-rows-[auto_minmax(0,1fr)_auto_40%]" : "grid-rows-[auto_minmax(0,1fr)_auto]"}`}
+            aria-label="Chart"
           >
-            <JournalPanel />
-          </Panel>
-        </section>
-
-        <aside className="flex min-h-0 flex-col border-l border-zinc-800" aria-label="Coach and alerts">
-          <Panel id="coach" title="Coach" className="h-52 border-b">
-            <CoachBubble keysEnabled={!help && !settings} />
-          </Panel>
-          <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
-            <AlertsFeed />
-          </Panel>
-        </aside>
-      </main>
-
-      {settings && (
-        <div
-          id="settings-drawer"
-          role="dialog"
-          aria-label="Settings"
-          data-testid="panel-settings"
-          className="fixed top-10 right-2 z-40 w-80 rounded-lg border border-zinc-700 bg-zinc-900 p-3 shadow-2xl"
-        >
-          <div className="mb-2 flex items-center justify-between">
-            <h2 className="text-sm font-semibold text-zinc-100">Settings</h2>
-            <button
-              type="button"
-              onClick={() => setSettings(false)}
-              aria-label="Close settings"
-              className="text-zinc-400 hover:text-zinc-100"
-            >
-              ×
-            </button>
-          </div>
-          <SettingsPanel />
-        </div>
+            <Toolbar />
+            <Chart />
+            <PanelTabs tabs={tabs} active={activeTab} onChange={setTab} />
+            {activeTab && (
+              <div
+                role="tabpanel"
+                id={`tabpanel-${activeTab}`}
+                aria-labelledby={`tab-${activeTab}`}
+                className="flex min-h-0 flex-col border-t border-zinc-800"
+              >
+                {activeTab === "watchlist" && <Watchlist />}
+                {activeTab === "alerts" && (
+                  <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+                    <AlertsFeed />
+                  </Panel>
+                )}
+                {activeTab === "rules" && (
+                  <Panel id="rules" title="Rules" className="flex-1">
+                    {rules}
+                  </Panel>
+                )}
+                {activeTab === "coach" && (
+                  <Panel id="coach" title="Coach" className="flex-1">
+                    {coach}
+                  </Panel>
+                )}
+              </div>
+            )}
+          </section>
+        </main>
       )}
+
+      {settings && <SettingsDialog onClose={() => setSettings(false)} />}
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </div>
   );

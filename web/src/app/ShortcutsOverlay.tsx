@@ -45,7 +45,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
                 {s.keys.map((k) => (
                   <kbd
                     key={k}
-                    className="min-w-6 rounded border border-zinc-600 bg-zinc-800 px-1.5 py-0.5 text-center font-mono text-[11px] text-zinc-200"
+                    className="min-w-6 rounded border border-zinc-600 bg-zinc-800 px-1.5 py-0.5 text-center font-mono text-[12px] text-zinc-200"
                   >
                     {k}
                   </kbd>

@@ -1,9 +1,8 @@
 export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ["↑", "↓"], action: "Previous / next symbol in the watchlist" },
   { keys: ["A–Z"], action: "Type a symbol to jump to it (Enter; adds it if it is not in the watchlist)" },
-  { keys: ["1"], action: "1-minute candles" },
-  { keys: ["2"], action: "5-minute candles" },
-  { keys: ["3"], action: "15-minute candles" },
+  { keys: ["1", "2", "3", "4", "5", "6", "7"], action: "1m, 2m, 5m, 15m, 30m, 1h, 1D candles" },
+  { keys: ["End"], action: "Go to real time (the newest candle)" },
   {
     keys: ["T"],
     action: "Coach on: hold to talk, tap to turn the mic on/off (coach off: starts the symbol box)",

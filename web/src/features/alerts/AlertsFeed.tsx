@@ -21,7 +21,7 @@ export function SpeakToggle() {
   if (!speechAvailable()) return null;
   return (
     <label
-      className="flex cursor-pointer items-center gap-1 text-[11px] text-zinc-400"
+      className="flex cursor-pointer items-center gap-1 text-[12px] text-zinc-400"
       title="Read new alerts aloud"
     >
       <input
@@ -72,14 +72,14 @@ export function AlertsFeed() {
                     {s.rule_name} <span className="text-zinc-500">v{s.version}</span>
                   </span>
                   <time
-                    className="ml-auto shrink-0 font-mono text-[11px] text-zinc-400"
+                    className="ml-auto shrink-0 font-mono text-[12px] text-zinc-400"
                     dateTime={new Date(s.ts_ms).toISOString()}
                     title={formatNyDateTime(sec)}
                   >
                     {formatNyTime(sec)} ET
                   </time>
                 </div>
-                <p className="mt-0.5 text-[11px] leading-snug text-zinc-400">{s.explanation}</p>
+                <p className="mt-0.5 text-[12px] leading-snug text-zinc-400">{s.explanation}</p>
               </button>
             </li>
           );

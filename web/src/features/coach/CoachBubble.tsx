@@ -339,12 +339,12 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
               )}
             </p>
             {snap?.tool && (
-              <p data-testid="coach-tool" className="text-[11px] text-amber-300/90">
+              <p data-testid="coach-tool" className="text-[12px] text-amber-300/90">
                 {snap.tool.text}
               </p>
             )}
             {snap?.error && (
-              <p role="alert" className="text-[11px] text-rose-300">
+              <p role="alert" className="text-[12px] text-rose-300">
                 {snap.error}
               </p>
             )}

@@ -23,22 +23,44 @@ import {
   type UTCTimestamp,
   type WhitespaceData,
 } from "lightweight-charts";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { fmtPrice, fmtVolume } from "../../shared/format";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
 import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import { settingsQuery } from "../settings/api";
-import type { Candle, LinePoint, Timeframe } from "./candles";
+import { type Candle, type Timeframe, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
 import { Legend, type LegendValues } from "./Legend";
 import { NyTimeScale } from "./nyTimeScale";
 import { type ChartSeries, drawAll, drawChange, GuardedSeries, type Mappers } from "./series";
 import { SessionShade } from "./sessionShade";
+import { studyLine } from "./studies";
 import { formatNyDateTime, formatNyTick } from "./time";
 
 const UP = "#22c55e";
 const DOWN = "#f43f5e";
 const VWAP = "#f59e0b";
+const EMA9 = "#38bdf8";
+const EMA21 = "#c084fc";
+const RSI = "#e879f9";
+const SHOWN_KEY = "spotlight.studies";
+
+/** Which studies are drawn (kept in localStorage). */
+interface Shown {
+  vwap: boolean;
+  ema: boolean;
+  rsi: boolean;
+}
+
+function readShown(): Shown {
+  try {
+    const v = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? "null") as Partial<Shown> | null;
+    return { vwap: v?.vwap ?? true, ema: v?.ema ?? false, rsi: v?.rsi ?? false };
+  } catch {
+    return { vwap: true, ema: false, rsi: false };
+  }
+}
 
 type C = CandlestickData<UTCTimestamp>;
 type V = HistogramData<UTCTimestamp>;
@@ -48,6 +70,10 @@ type Raw = {
   candles: ISeriesApi<"Candlestick">;
   volume: ISeriesApi<"Histogram">;
   vwap: ISeriesApi<"Line">;
+  ema9: ISeriesApi<"Line">;
+  ema21: ISeriesApi<"Line">;
+  /** RSI 14 in its own pane below the candles, while the study is on. */
+  rsi: ISeriesApi<"Line"> | null;
   /** The live price: its axis label is always the newest candle's close, wherever the view is. */
   live: IPriceLine;
   shade: SessionShade;
@@ -130,9 +156,118 @@ export function Chart() {
     const list = drawnMarkers(markerSource.current, first, last);
     plugin.setMarkers(list.map((m) => ({ ...m, time: m.time as UTCTimestamp }) as SeriesMarker<Time>));
   }, []);
+  const [shown, setShown] = useState<Shown>(readShown);
+  const shownRef = useRef(shown);
+  const [scrolledBack, setScrolledBack] = useState(false);
+  /** Draw the studies of the current view from the server's indicator values. */
+  const drawStudies = useCallback(() => {
+    const raw = rawRef.current;
+    const chart = chartRef.current;
+    if (!raw || !chart) return;
+    const { symbol: sym, tf } = viewRef.current;
+    const on = shownRef.current;
+    const first = sym ? store.book(sym).firstSeq : null;
+    const points =
+      sym && first !== null
+        ? store.studies
+            .book(sym)
+            .points()
+            .filter((p) => p.seq >= first)
+        : [];
+    raw.vwap.setData((on.vwap && tf !== 1440 ? studyLine(points, "vwap", tf) : []) as W[]);
+    raw.ema9.setData((on.ema ? studyLine(points, "ema9", tf) : []) as W[]);
+    raw.ema21.setData((on.ema ? studyLine(points, "ema21", tf) : []) as W[]);
+    if (on.rsi && !raw.rsi) {
+      raw.rsi = chart.addSeries(
+        LineSeries,
+        { color: RSI, lineWidth: 1, priceLineVisible: false, title: "RSI 14", crosshairMarkerVisible: false },
+        1,
+      );
+      raw.rsi.createPriceLine({
+        price: 70,
+        color: "#52525b",
+        lineStyle: LineStyle.Dashed,
+        axisLabelVisible: false,
+        title: "",
+      });
+      raw.rsi.createPriceLine({
+        price: 30,
+        color: "#52525b",
+        lineStyle: LineStyle.Dashed,
+        axisLabelVisible: false,
+        title: "",
+      });
+      chart.panes()[1]?.setHeight(110);
+    } else if (!on.rsi && raw.rsi) {
+      chart.removeSeries(raw.rsi);
+      raw.rsi = null;
+    }
+    raw.rsi?.setData(studyLine(points, "rsi14", tf) as W[]);
+  }, [store]);
+  useEffect(() => {
+    shownRef.current = shown;
+    try {
+      localStorage.setItem(SHOWN_KEY, JSON.stringify(shown));
+    } catch {
+      // storage unavailable: the choice lasts for this page
+    }
+    drawStudies();
+  }, [shown, drawStudies]);
+  /** Keyboard control of the focused chart: pan, zoom, step the crosshair a candle. */
+  const onChartKey = useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      const chart = chartRef.current;
+      const raw = rawRef.current;
+      if (!chart || !raw) return;
+      const ts = chart.timeScale();
+      const data = raw.candles.data();
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        ts.scrollToPosition(ts.scrollPosition() + (e.key === "ArrowLeft" ? -10 : 10), false);
+      } else if (e.key === "+" || e.key === "=" || e.key === "-") {
+        const spacing = ts.options().barSpacing;
+        ts.applyOptions({ barSpacing: Math.min(50, Math.max(1, spacing * (e.key === "-" ? 0.8 : 1.25))) });
+      } else if ((e.key === "," || e.key === ".") && data.length > 0) {
+        const at = heldRef.current ?? (data.at(-1)?.time as number);
+        const idx = data.findIndex((d) => d.time === at);
+        const next =
+          data[
+            Math.min(
+              data.length - 1,
+              Math.max(0, (idx < 0 ? data.length - 1 : idx) + (e.key === "," ? -1 : 1)),
+            )
+          ];
+        if (!next) return;
+        heldRef.current = next.time as number;
+        const i = ts.timeToIndex(next.time as UTCTimestamp, true);
+        const range = ts.getVisibleLogicalRange();
+        if (i !== null && range && (i < range.from || i > range.to))
+          ts.scrollToPosition(i - data.length + 5, false);
+        placeHeld();
+        placeSoon();
+      } else return;
+      e.preventDefault();
+      e.stopPropagation();
+    },
+    [placeHeld, placeSoon],
+  );
   const signals = useAlertsState((s) => s.signals);
   const preview = useAlertsState((s) => s.preview);
   const [legend, setLegend] = useState<LegendValues | null>(null);
+  const [summary, setSummary] = useState("");
+  // The accessible summary of the newest candle, refreshed once a second.
+  useEffect(() => {
+    const tick = () => {
+      const v = lastValues(rawRef.current);
+      setSummary(
+        v && symbol
+          ? `${symbol} ${tfLabel(timeframe)}, newest candle ${formatNyDateTime(v.time)}: open ${fmtPrice(v.open)}, high ${fmtPrice(v.high)}, low ${fmtPrice(v.low)}, close ${fmtPrice(v.close)}, volume ${fmtVolume(v.volume)}.`
+          : "No candles yet.",
+      );
+    };
+    tick();
+    const id = setInterval(tick, 1000);
+    return () => clearInterval(id);
+  }, [symbol, timeframe]);
   const [empty, setEmpty] = useState(true);
 
   // Create the chart once.
@@ -202,14 +337,21 @@ export function Chart() {
     const markers = createSeriesMarkers<Time>(candles, []);
     markersRef.current = markers;
     chartRef.current = chart;
-    rawRef.current = { candles, volume, vwap, live, shade };
+    const line = (color: string, title: string) =>
+      chart.addSeries(LineSeries, {
+        color,
+        lineWidth: 1,
+        priceLineVisible: false,
+        lastValueVisible: false,
+        crosshairMarkerVisible: false,
+        title,
+      });
+    const ema9 = line(EMA9, "EMA 9");
+    const ema21 = line(EMA21, "EMA 21");
+    rawRef.current = { candles, volume, vwap, ema9, ema21, rsi: null, live, shade };
     seriesRef.current = {
       candles: new GuardedSeries<C>(candles),
       volume: new GuardedSeries<V>(volume),
-      vwap: new GuardedSeries<LinePoint>({
-        setData: (p) => vwap.setData(p as W[]),
-        update: (p) => vwap.update(p as W),
-      }),
     };
 
     const onCrosshair = (param: MouseEventParams<Time>) => {
@@ -238,6 +380,7 @@ export function Chart() {
 
     const onRange = () => {
       if (heldRef.current !== null) placeSoon();
+      setScrolledBack(chart.timeScale().scrollPosition() < -2);
       const range = chart.timeScale().getVisibleLogicalRange();
       const sym = viewRef.current.symbol;
       if (range && sym && range.from < 10 && store.hasHistory(sym)) void store.loadOlder(sym);
@@ -250,6 +393,11 @@ export function Chart() {
       candles: () => candles.data().map((d) => ({ ...(d as C) })),
       volume: () => volume.data().map((d) => ({ ...(d as V) })),
       vwap: () => vwap.data().map((d) => ({ ...(d as W) })),
+      study: (name) => {
+        const raw = rawRef.current;
+        const s = name === "ema9" ? raw?.ema9 : name === "ema21" ? raw?.ema21 : raw?.rsi;
+        return s ? s.data().map((d) => ({ ...(d as W) })) : [];
+      },
       markers: () => markers.markers().map((m) => ({ ...(m as unknown as ChartMarker) })),
       crosshair: () => crosshairRef.current,
       livePrice: () => {
@@ -317,13 +465,14 @@ export function Chart() {
     if (!symbol) {
       series.candles.setData([]);
       series.volume.setData([]);
-      series.vwap.setData([]);
+      drawStudies();
       setEmpty(true);
       return;
     }
     const redraw = () => {
       const book = store.book(symbol);
       drawAll(book, timeframe, series, mappers);
+      drawStudies();
       syncMarkers(false);
       syncLive(rawRef.current);
       const n = book.size;
@@ -353,6 +502,9 @@ export function Chart() {
       placeSoon();
     };
     redraw();
+    const offStudies = store.studies.onChange((sym) => {
+      if (sym === symbol) drawStudies();
+    });
     const offFocus = store.onFocus((sym, seq) => {
       focusRef.current = { symbol: sym, seq };
       applyFocus();
@@ -368,10 +520,23 @@ export function Chart() {
       }
     });
     return () => {
+      offStudies();
       offFocus();
       offCandles();
     };
-  }, [store, symbol, timeframe, syncMarkers, placeHeld, placeSoon]);
+  }, [store, symbol, timeframe, syncMarkers, placeHeld, placeSoon, drawStudies]);
+
+  // End (outside a field) goes to real time, like the button.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== "End" || (t && ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+      e.preventDefault();
+      chartRef.current?.timeScale().scrollToRealTime();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   // Alert markers (and a backtest preview) for the selected symbol, on its timeframe's buckets.
   useEffect(() => {
@@ -384,10 +549,61 @@ export function Chart() {
       <div
         ref={container}
         data-testid="chart"
-        className="absolute inset-0"
-        role="img"
-        aria-label={symbol ? `${symbol} ${timeframe}-minute candlestick chart, New York time` : "Chart"}
+        className="absolute inset-0 focus-visible:outline-2 focus-visible:outline-sky-400"
+        role="application"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: role=application takes the chart's keys (pan, zoom, step)
+        tabIndex={0}
+        onKeyDown={onChartKey}
+        aria-roledescription="candlestick chart"
+        aria-label={symbol ? `${symbol} ${tfLabel(timeframe)} chart, New York time` : "Chart"}
+        aria-describedby="chart-summary chart-keys"
       />
+      <p id="chart-keys" className="sr-only">
+        Left and right arrows pan, plus and minus zoom, comma and period step the crosshair one candle, End
+        goes to real time.
+      </p>
+      <p id="chart-summary" data-testid="chart-summary" className="sr-only" aria-live="off">
+        {summary}
+      </p>
+      <fieldset
+        aria-label="Studies"
+        className="absolute right-16 bottom-9 z-10 flex gap-1 font-mono text-[12px] sm:top-1 sm:bottom-auto"
+        data-testid="studies"
+      >
+        {(
+          [
+            ["vwap", "VWAP"],
+            ["ema", "EMA 9/21"],
+            ["rsi", "RSI 14"],
+          ] as const
+        ).map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            aria-pressed={shown[key]}
+            data-testid={`study-${key}`}
+            onClick={() => setShown((s) => ({ ...s, [key]: !s[key] }))}
+            className={`rounded border px-1.5 ${
+              shown[key]
+                ? "border-zinc-500 bg-zinc-800 text-zinc-100"
+                : "border-zinc-700 bg-zinc-950 text-zinc-400"
+            }`}
+          >
+            {label}
+          </button>
+        ))}
+      </fieldset>
+      {scrolledBack && (
+        <button
+          type="button"
+          data-testid="go-realtime"
+          onClick={() => chartRef.current?.timeScale().scrollToRealTime()}
+          title="Go to real time (End)"
+          className="absolute right-20 bottom-10 z-10 rounded border border-sky-600 bg-sky-950 px-2 py-0.5 text-xs text-sky-100 hover:bg-sky-900"
+        >
+          Real time ⇥
+        </button>
+      )}
       <Legend
         symbol={symbol}
         timeframe={timeframe}

@@ -48,7 +48,7 @@ export function Legend({ symbol, timeframe, values, fallback }: Props) {
   const color = up ? "text-emerald-400" : "text-rose-400";
   return (
     <div
-      className="pointer-events-none absolute top-1 left-2 z-10 flex flex-wrap items-baseline gap-x-3 font-mono text-[11px] leading-5 text-zinc-400"
+      className="pointer-events-none absolute top-1 left-2 z-10 flex flex-wrap items-baseline gap-x-3 font-mono text-[12px] leading-5 text-zinc-400"
       data-testid="legend"
       aria-live="off"
     >

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { fmtChange, fmtPct, fmtPrice, tone } from "../../shared/format";
-import { TIMEFRAMES } from "./candles";
+import { TIMEFRAMES, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
 
 /** Above the chart: symbol, last price and change, timeframe switch. */
@@ -14,7 +14,7 @@ export function Toolbar() {
     document.title = selected ? `${selected} ${fmtPrice(last)} · Spotlight Trader` : "Spotlight Trader";
   }, [selected, last]);
   return (
-    <div className="flex items-center gap-4 border-b border-zinc-800 px-2 py-1">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 px-2 py-1">
       <div className="flex items-baseline gap-2 font-mono">
         <span className="font-sans text-base font-semibold text-zinc-50" data-testid="chart-symbol">
           {selected ?? "—"}
@@ -35,18 +35,20 @@ export function Toolbar() {
             key={t}
             type="button"
             aria-pressed={t === tf}
-            data-testid={`tf-${t}m`}
+            data-testid={`tf-${tfLabel(t)}`}
             onClick={() => store.setTimeframe(t)}
-            title={`${t}-minute candles (key ${i + 1})`}
+            title={`${tfLabel(t)} candles (key ${i + 1})`}
             className={`px-2 py-0.5 font-mono text-xs ${
               t === tf ? "bg-sky-600 text-white" : "text-zinc-300 hover:bg-zinc-800"
             }`}
           >
-            {t}m
+            {tfLabel(t)}
           </button>
         ))}
       </fieldset>
-      <span className="ml-auto text-[11px] text-zinc-400">Times in New York (ET) · VWAP from 09:30 ET</span>
+      <span className="ml-auto hidden text-[12px] text-zinc-400 xl:inline">
+        Times in New York (ET) · VWAP from 09:30 ET
+      </span>
     </div>
   );
 }

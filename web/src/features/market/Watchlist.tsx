@@ -21,7 +21,7 @@ export function Watchlist() {
   return (
     <section aria-labelledby="watchlist-title" className="flex min-h-0 flex-1 flex-col">
       <header className="flex items-center justify-between border-b border-zinc-800 px-2 py-1">
-        <h2 id="watchlist-title" className="text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+        <h2 id="watchlist-title" className="text-[12px] font-semibold tracking-wider text-zinc-400 uppercase">
           Watchlist
         </h2>
         <span className="text-[12px] text-zinc-400">↑/↓ to switch</span>

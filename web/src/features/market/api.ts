@@ -1,6 +1,14 @@
 // REST of the market feature: the watchlist and bar history.
 import { http } from "../../shared/api/http";
-import type { AddSymbolRequest, Bar, BarsQuery, BarsResponse, SymbolsResponse } from "../../shared/api/types";
+import type {
+  AddSymbolRequest,
+  Bar,
+  BarsQuery,
+  BarsResponse,
+  IndicatorsResponse,
+  StudyPoint,
+  SymbolsResponse,
+} from "../../shared/api/types";
 
 export function listSymbols(signal?: AbortSignal): Promise<SymbolsResponse> {
   return http.get<SymbolsResponse>("/api/symbols", { signal: signal ?? null });
@@ -18,4 +26,10 @@ export function removeSymbol(symbol: string): Promise<void> {
 export async function getBars(query: BarsQuery, signal?: AbortSignal): Promise<Bar[]> {
   const res = await http.get<BarsResponse>("/api/bars", { query, signal: signal ?? null });
   return res.bars;
+}
+
+/** The rule engine's indicators after each bar of the same page as `getBars(query)`. */
+export async function getIndicators(query: BarsQuery, signal?: AbortSignal): Promise<StudyPoint[]> {
+  const res = await http.get<IndicatorsResponse>("/api/indicators", { query, signal: signal ?? null });
+  return res.points;
 }

@@ -87,12 +87,10 @@ function chart() {
   const sinks = {
     candles: new FakeSeries<Candle>(),
     volume: new FakeSeries<{ time: number; value: number }>(),
-    vwap: new FakeSeries<{ time: number; value: number }>(),
   };
   const series = {
     candles: new GuardedSeries(sinks.candles),
     volume: new GuardedSeries(sinks.volume),
-    vwap: new GuardedSeries(sinks.vwap),
   };
   const map = { candle: (c: Candle) => c, volume: (c: Candle) => ({ time: c.time, value: c.volume }) };
   return { sinks, series, map };
@@ -232,39 +230,6 @@ describe("higher-timeframe aggregation", () => {
   });
 });
 
-describe("session VWAP", () => {
-  it("is Σ typical price × volume / Σ volume from 09:30 ET and resets each session", () => {
-    const book = new CandleBook("SPY");
-    const pre = bar(OPEN_SEQ - 1, 50, 50, 50, 50, 1000); // 09:29 premarket: excluded
-    const a = bar(OPEN_SEQ, 10, 12, 8, 10, 100); // TP 10
-    const b = bar(OPEN_SEQ + 1, 10, 14, 10, 12, 300); // TP 12
-    const nextDay = bar(OPEN_SEQ + 24 * 60, 20, 20, 20, 20, 10);
-    book.applyHistory([pre, a, b, nextDay]);
-    const all = book.vwap(1);
-    expect(all[0]).toEqual({ time: pre.seq * 60 }); // whitespace: breaks the line
-    const v = all.filter((p) => p.value !== undefined);
-    expect(v.map((p) => p.time)).toEqual([a.seq * 60, b.seq * 60, nextDay.seq * 60]);
-    expect(v[0]?.value).toBeCloseTo(10);
-    expect(v[1]?.value).toBeCloseTo((10 * 100 + 12 * 300) / 400);
-    expect(v[2]?.value).toBeCloseTo(20);
-    // The session's last value is transparent so the line does not join the next session.
-    expect(v[1]?.color).toBe("transparent");
-    expect(v[0]?.color).toBeUndefined();
-    expect(v[2]?.color).toBeUndefined();
-    expect(book.vwapFrom(1, b.seq)).toEqual([v[1], v[2]]);
-    // Streaming into a new session asks for a redraw (the previous session's end changes).
-    const live = new CandleBook("SPY");
-    live.applyHistory([a, b]);
-    expect(live.applyBar(bar(b.seq + 1, 12, 12, 12, 12))).toMatchObject({ reset: false });
-    expect(live.applyForming(forming(nextDay.seq, 20, 20, 20, 20, 1, 1))).toMatchObject({ reset: true });
-    expect(book.vwap(5)).toEqual([
-      { time: (pre.seq - (pre.seq % 5)) * 60 },
-      { time: a.seq * 60, value: v[1]?.value, color: "transparent" },
-      v[2],
-    ]);
-  });
-});
-
 describe("out-of-order protection", () => {
   it("drops stale microbars: older minute, older snapshot, already-final minute", () => {
     const book = new CandleBook("SPY");
@@ -327,7 +292,6 @@ describe("out-of-order protection", () => {
         });
         expect(view.sinks.candles.data.map(ohlcv)).toEqual(fresh.candles(tf).map(ohlcv));
         expect(view.sinks.volume.data.map((p) => p.value)).toEqual(fresh.candles(tf).map((c) => c.volume));
-        expect(view.sinks.vwap.data).toEqual(fresh.vwap(tf));
       }
     }
   });

@@ -5,9 +5,10 @@
 // forming state of the same minute. A microbar for a minute that is already final, or older
 // than the newest forming minute, or an older snapshot of the same minute, is stale and dropped.
 import type { Bar, FormingBar } from "../../shared/api/types";
-import { sessionDay } from "./time";
+import { nyClock } from "./time";
 
-export const TIMEFRAMES = [1, 5, 15] as const;
+/** Candle sizes in minutes (1440 = one New York day), all aggregated from 1-minute bars. */
+export const TIMEFRAMES = [1, 2, 5, 15, 30, 60, 1440] as const;
 export type Timeframe = (typeof TIMEFRAMES)[number];
 
 export const MINUTE_MS = 60_000;
@@ -55,8 +56,16 @@ export type ApplyResult =
    * drawn one changed or disappeared, so the series must be replaced, not updated. */
   | { changed: true; fromSeq: number; reset: boolean };
 
+/** The label of a timeframe: 1m … 30m, 1h, 1D. */
+export function tfLabel(tf: Timeframe): string {
+  return tf === 1440 ? "1D" : tf === 60 ? "1h" : `${tf}m`;
+}
+
+/** The seq of the first minute of `seq`'s bucket: `floor(seq / tf) * tf` (aligned to the
+ * clock in New York too, its offset being whole hours), and New York midnight for 1D. */
 export function bucketOf(seq: number, tf: Timeframe): number {
-  return Math.floor(seq / tf) * tf;
+  if (tf !== 1440) return Math.floor(seq / tf) * tf;
+  return seq - nyClock(seq * MINUTE_MS).minuteOfDay;
 }
 
 export function seqToTime(seq: number): number {
@@ -202,13 +211,11 @@ export class CandleBook {
     this.formings = this.formings.filter((f) => f.seq > bar.seq);
     const droppedDrawn = dropped.some((f) => f.seq < bar.seq && priced(f) !== null);
     const newerDrawn = this.formings.some((f) => priced(f) !== null);
-    const prev = this.finals[idx - 1];
     this.version++;
     return {
       changed: true,
       fromSeq: bar.seq,
-      reset:
-        !appended || droppedDrawn || newerDrawn || (prev !== undefined && crossesSession(prev.seq, bar.seq)),
+      reset: !appended || droppedDrawn || newerDrawn,
     };
   }
 
@@ -228,14 +235,9 @@ export class CandleBook {
         return { changed: true, fromSeq: minute.seq, reset: false };
       }
     }
-    const prev = this.lastMinute();
     this.formings.push(minute);
     this.version++;
-    return {
-      changed: true,
-      fromSeq: minute.seq,
-      reset: prev !== null && crossesSession(prev.seq, minute.seq),
-    };
+    return { changed: true, fromSeq: minute.seq, reset: false };
   }
 
   /** Minutes (final, then priced forming) with seq >= fromSeq, ascending. */
@@ -273,80 +275,8 @@ export class CandleBook {
     return aggregate(this.minutes(bucketOf(fromSeq, tf)), tf, this.nowSeq());
   }
 
-  /** Session VWAP (anchored 09:30 ET, typical price × volume), one point per candle. */
-  vwap(tf: Timeframe): LinePoint[] {
-    return vwapPoints(this.minutes(), tf);
-  }
-
-  /** VWAP points of the buckets from the one containing `fromSeq` on. */
-  vwapFrom(tf: Timeframe, fromSeq: number): LinePoint[] {
-    const start = bucketOf(fromSeq, tf);
-    const anchor = this.sessionStartSeq(start);
-    return vwapPoints(this.minutes(anchor ?? start), tf).filter((p) => p.time >= seqToTime(start));
-  }
-
-  /** seq of the first known minute of the session containing `seq` (null: not in a session). */
-  private sessionStartSeq(seq: number): number | null {
-    const day = sessionDay(seq * MINUTE_MS);
-    if (day === null) return null;
-    let i = lowerBound(this.finals, seq) - 1;
-    let first = seq;
-    while (i >= 0) {
-      const m = this.finals[i] as Minute;
-      if (sessionDay(m.seq * MINUTE_MS) !== day) break;
-      first = m.seq;
-      i--;
-    }
-    return first;
-  }
-
   private nowSeq(): number {
     const f = this.formings.at(-1);
     return f ? f.seq : (this.lastFinalSeq ?? 0) + 1;
   }
-}
-
-/** A new session (or the end of one) between two minutes: the VWAP line's previous session
- * end must be redrawn (see LinePoint), so the view redraws rather than updates. */
-function crossesSession(prevSeq: number, seq: number): boolean {
-  return sessionDay(prevSeq * MINUTE_MS) !== sessionDay(seq * MINUTE_MS);
-}
-
-/** VWAP after the last minute of each bucket; buckets outside a session get whitespace. */
-export function vwapPoints(minutes: Iterable<Minute>, tf: Timeframe): LinePoint[] {
-  const out: LinePoint[] = [];
-  let day: number | null = null;
-  let pv = 0;
-  let vol = 0;
-  let lastValued = -1;
-  const endSession = () => {
-    const p = out[lastValued];
-    if (p) out[lastValued] = { ...p, color: SESSION_END_COLOR };
-  };
-  for (const m of minutes) {
-    const d = sessionDay(m.seq * MINUTE_MS);
-    if (d === null) {
-      // Outside the regular session: whitespace.
-      if (day !== null) endSession();
-      day = null;
-      const time = seqToTime(bucketOf(m.seq, tf));
-      if (out.at(-1)?.time !== time) out.push({ time });
-      continue;
-    }
-    if (d !== day) {
-      if (day !== null) endSession();
-      day = d;
-      pv = 0;
-      vol = 0;
-    }
-    pv += ((m.high + m.low + m.close) / 3) * m.volume;
-    vol += m.volume;
-    if (vol <= 0) continue;
-    const time = seqToTime(bucketOf(m.seq, tf));
-    const point = { time, value: pv / vol };
-    if (out.at(-1)?.time === time) out[out.length - 1] = point;
-    else out.push(point);
-    lastValued = out.length - 1;
-  }
-  return out;
 }

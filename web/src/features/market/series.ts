@@ -1,7 +1,7 @@
 // The render edge between CandleBook and a chart series: applies changes with `update` when
 // they are at or after the newest drawn time and with `setData` otherwise, so the chart never
 // sees "Cannot update oldest data".
-import type { ApplyResult, Candle, CandleBook, LinePoint, Timeframe } from "./candles";
+import type { ApplyResult, Candle, CandleBook, Timeframe } from "./candles";
 
 /** The subset of a Lightweight Charts series this module drives. */
 export interface SeriesSink<P extends { time: number }> {
@@ -40,7 +40,6 @@ export class GuardedSeries<P extends { time: number }> {
 export interface ChartSeries<C extends { time: number }, V extends { time: number }> {
   candles: GuardedSeries<C>;
   volume: GuardedSeries<V>;
-  vwap: GuardedSeries<LinePoint>;
 }
 
 export interface Mappers<C, V> {
@@ -58,7 +57,6 @@ export function drawAll<C extends { time: number }, V extends { time: number }>(
   const candles = book.candles(tf);
   series.candles.setData(candles.map(map.candle));
   series.volume.setData(candles.map(map.volume));
-  series.vwap.setData(book.vwap(tf));
 }
 
 /** Apply one change reported by the book. Returns "reset" | "update" | "none". */
@@ -86,6 +84,5 @@ export function drawChange<C extends { time: number }, V extends { time: number 
     series.candles.update(map.candle(c));
     series.volume.update(map.volume(c));
   }
-  for (const p of book.vwapFrom(tf, result.fromSeq)) series.vwap.update(p);
   return "update";
 }

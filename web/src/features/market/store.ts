@@ -7,6 +7,7 @@ import { AlertsStore } from "../alerts/store";
 import { StreamClient, type StreamClientOptions, type StreamSnapshot } from "../stream";
 import * as api from "./api";
 import { type ApplyResult, CandleBook, TIMEFRAMES, type Timeframe } from "./candles";
+import { StudiesStore } from "./studiesStore";
 
 export interface QuoteView {
   symbol: string;
@@ -93,6 +94,8 @@ function writeStorage(key: string, value: string): void {
 export class MarketStore {
   readonly stream: StreamClient;
   readonly alerts: AlertsStore;
+  /** The server's indicator values (VWAP, EMA 9/21, RSI 14) per symbol, for the chart. */
+  readonly studies = new StudiesStore();
   private readonly focusListeners = new Set<FocusListener>();
   private readonly books = new Map<string, CandleBook>();
   private readonly history = new Map<string, Promise<void>>();
@@ -226,6 +229,7 @@ export class MarketStore {
     writeStorage(SYMBOL_KEY, sym);
     this.set({ selected: sym }, true);
     void this.ensureHistory(sym);
+    this.syncStudies(sym);
   }
 
   selectRelative(delta: number): void {
@@ -402,6 +406,7 @@ export class MarketStore {
   private applyHistory(symbol: string, bars: Bar[]): void {
     const res = this.book(symbol).applyHistory(bars);
     this.emitCandles(symbol, res);
+    if (res.changed) this.syncStudies(symbol);
     const last = bars.at(-1);
     const q = this.state.watchlist.find((w) => w.symbol === symbol);
     if (last && q && q.last === null) this.updateQuote(symbol, last.close, last.bar_end_ms);
@@ -410,6 +415,14 @@ export class MarketStore {
   private onBar(bar: Bar): void {
     const res = this.book(bar.symbol).applyBar(bar);
     this.emitCandles(bar.symbol, res);
+    if (res.changed) this.syncStudies(bar.symbol);
+  }
+
+  /** The server's indicator values for the selected symbol's final bars (the chart's studies). */
+  syncStudies(symbol: string): void {
+    if (symbol !== this.state.selected) return;
+    const book = this.book(symbol);
+    void this.studies.sync(symbol, book.firstSeq, book.lastFinalSeq);
   }
 
   private onMicrobar(mb: Microbar): void {

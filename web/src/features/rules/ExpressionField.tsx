@@ -62,7 +62,7 @@ export function ExpressionField({ value, onChange, validation }: Props) {
   const fields = validation.status === "done" ? validation.result.fields : [];
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-[11px] text-zinc-400">
+      <label htmlFor={id} className="text-[12px] text-zinc-400">
         Expression
       </label>
       <textarea
@@ -86,7 +86,7 @@ export function ExpressionField({ value, onChange, validation }: Props) {
           validation.status === "done" ? (validation.result.ok ? "ok" : "error") : validation.status
         }
         aria-live="polite"
-        className="text-[11px]"
+        className="text-[12px]"
       >
         {validation.status === "checking" && <span className="text-zinc-400">Checking…</span>}
         {validation.status === "failed" && (
@@ -117,7 +117,7 @@ export function ExpressionField({ value, onChange, validation }: Props) {
         </p>
       )}
       {fields.length > 0 && (
-        <p className="text-[11px] leading-snug text-zinc-500">
+        <p className="text-[12px] leading-snug text-zinc-500">
           Fields: <span className="font-mono">{fields.join(" ")}</span>
         </p>
       )}

@@ -78,7 +78,7 @@ function ReadinessNote({ rule }: { rule: Rule }) {
   const reasons = useReadiness(rule.id, symbol).data?.reasons ?? [];
   if (reasons.length === 0) return null;
   return (
-    <p data-testid="rule-readiness" className="text-[11px] leading-snug text-amber-300">
+    <p data-testid="rule-readiness" className="text-[12px] leading-snug text-amber-300">
       Cannot fire yet on {symbol}: {reasons.join("; ")}
     </p>
   );
@@ -112,7 +112,7 @@ function CustomActions({ rule }: { rule: Rule }) {
       >
         Delete
       </button>
-      {error && <span className="text-[11px] text-rose-300">{error}</span>}
+      {error && <span className="text-[12px] text-rose-300">{error}</span>}
     </div>
   );
 }
@@ -222,7 +222,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
       {fields.length === 0 && !custom && (
         <p className="text-xs text-zinc-500">This rule has no parameters.</p>
       )}
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Symbols (empty = every symbol on the watchlist)
         <input
           data-testid="rule-symbols"
@@ -232,7 +232,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
           placeholder="AAPL, NVDA"
         />
       </label>
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Your cooldown (seconds; empty = the rule's {rule.version.cooldown_s} s)
         <input
           data-testid="rule-my-cooldown"
@@ -253,17 +253,17 @@ function ParamsTab({ rule }: { rule: Rule }) {
         >
           Save for me
         </button>
-        <span className="text-[11px] text-zinc-500">parameters, symbols and cooldown, only for you</span>
+        <span className="text-[12px] text-zinc-500">parameters, symbols and cooldown, only for you</span>
       </div>
       {!custom && (
-        <p className="text-[11px] text-zinc-500">
+        <p className="text-[12px] text-zinc-500">
           Built-in rules are shared, read-only templates: your changes above apply to you only.
         </p>
       )}
 
       {custom && (
         <fieldset className="flex flex-col gap-2 rounded border border-zinc-800 p-2">
-          <legend className="px-1 text-[11px] text-zinc-400">New version (shared)</legend>
+          <legend className="px-1 text-[12px] text-zinc-400">New version (shared)</legend>
           <ExpressionField value={expression} onChange={setExpression} validation={validation} />
           <FireModeField value={fireMode} onChange={setFireMode} />
           <FrequencyFields
@@ -292,7 +292,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
         </fieldset>
       )}
       {status && (
-        <p role="status" className={`text-[11px] ${status.ok ? "text-emerald-400" : "text-rose-300"}`}>
+        <p role="status" className={`text-[12px] ${status.ok ? "text-emerald-400" : "text-rose-300"}`}>
           {status.text}
         </p>
       )}
@@ -307,11 +307,11 @@ function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unkn
       htmlFor={`param-${field.name}`}
       title={spec?.help}
       data-testid={`param-label-${field.name}`}
-      className="text-[11px] text-zinc-400"
+      className="text-[12px] text-zinc-400"
     >
       {spec?.label ?? field.name}
       {spec?.unit ? ` (${spec.unit})` : ""}
-      {spec?.help && <span className="block text-[10px] text-zinc-500">{spec.help}</span>}
+      {spec?.help && <span className="block text-[12px] text-zinc-500">{spec.help}</span>}
     </label>
   );
   const common = { id: `param-${field.name}`, "data-testid": `param-${field.name}` };
@@ -385,7 +385,7 @@ function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unkn
       return (
         <>
           {label}
-          <code className="text-[11px] text-zinc-400">{JSON.stringify(field.value)}</code>
+          <code className="text-[12px] text-zinc-400">{JSON.stringify(field.value)}</code>
         </>
       );
   }
@@ -427,7 +427,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
   return (
     <div className="flex flex-col gap-3" data-testid="rule-versions">
       <table className="w-full text-left text-xs">
-        <thead className="text-[11px] text-zinc-500">
+        <thead className="text-[12px] text-zinc-500">
           <tr>
             <th className="pr-3 font-normal">from</th>
             <th className="pr-3 font-normal">to</th>
@@ -461,14 +461,14 @@ function VersionsTab({ rule }: { rule: Rule }) {
               </td>
               <td className="text-zinc-200">
                 v{v.version}{" "}
-                {v.version === current && <span className="text-[10px] text-sky-400">current</span>}
-                <div className="text-[11px] text-zinc-500">
+                {v.version === current && <span className="text-[12px] text-sky-400">current</span>}
+                <div className="text-[12px] text-zinc-500">
                   {freqLabel(v.frequency)}
                   {v.cooldown_s > 0 && ` · ${v.cooldown_s}s cooldown`}
                   {v.note && ` · ${v.note}`}
                 </div>
               </td>
-              <td className="text-[11px] text-zinc-400">{formatNyDateTime(v.created_at_ms / 1000)}</td>
+              <td className="text-[12px] text-zinc-400">{formatNyDateTime(v.created_at_ms / 1000)}</td>
               <td>
                 {v.version !== current && rule.kind === "custom" && (
                   <button
@@ -488,13 +488,13 @@ function VersionsTab({ rule }: { rule: Rule }) {
       </table>
       {older && newer && (
         <div data-testid="rule-diff">
-          <h3 className="mb-1 text-[11px] text-zinc-400">
+          <h3 className="mb-1 text-[12px] text-zinc-400">
             Changes v{older.version} → v{newer.version}
           </h3>
           {changes.length === 0 ? (
             <p className="text-xs text-zinc-500">No differences.</p>
           ) : (
-            <table className="w-full font-mono text-[11px]">
+            <table className="w-full font-mono text-[12px]">
               <tbody>
                 {changes.map((c) => (
                   <tr key={c.field}>
@@ -550,7 +550,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
   return (
     <div className="flex flex-col gap-2" data-testid="rule-backtest">
       <div className="flex items-end gap-2">
-        <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
           Most signals
           <input
             type="number"
@@ -561,7 +561,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
             className={`${input} w-20`}
           />
         </label>
-        <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+        <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
           Version
           <select
             data-testid="rule-backtest-version"
@@ -594,12 +594,12 @@ function BacktestTab({ rule }: { rule: Rule }) {
       {error && <p className="text-xs text-rose-300">{error}</p>}
       {mine && (
         <>
-          <p className="text-[11px] text-zinc-400">
+          <p className="text-[12px] text-zinc-400">
             v{mine.version}: {mine.signals.length} would-be signal{mine.signals.length === 1 ? "" : "s"} on{" "}
             {mine.symbol}, drawn on the chart in violet. Times are bar starts, New York.
           </p>
           {summary.length > 0 && (
-            <p data-testid="rule-backtest-summary" className="font-mono text-[11px] text-zinc-300">
+            <p data-testid="rule-backtest-summary" className="font-mono text-[12px] text-zinc-300">
               {summary
                 .map(
                   (h) =>
@@ -609,7 +609,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
             </p>
           )}
           {reasons.length > 0 && (
-            <p data-testid="rule-backtest-reasons" className="text-[11px] text-amber-300">
+            <p data-testid="rule-backtest-reasons" className="text-[12px] text-amber-300">
               Could not fire: {reasons.join("; ")}
             </p>
           )}
@@ -620,7 +620,7 @@ function BacktestTab({ rule }: { rule: Rule }) {
                 <button
                   type="button"
                   onClick={() => void store.reveal(s.symbol, s.seq)}
-                  className="w-full rounded bg-zinc-950 px-2 py-1 text-left text-[11px] hover:bg-zinc-800"
+                  className="w-full rounded bg-zinc-950 px-2 py-1 text-left text-[12px] hover:bg-zinc-800"
                 >
                   <span className="font-mono text-zinc-400">{formatNyDateTime(s.seq * 60)}</span>{" "}
                   <span className="text-zinc-200">{s.direction}</span>{" "}

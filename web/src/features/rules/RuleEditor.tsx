@@ -69,7 +69,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         if (canSave) void save();
       }}
     >
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Name
         <input
           data-testid="rule-name"
@@ -89,7 +89,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
         onCooldown={setCooldown}
         onIntrabar={setIntrabar}
       />
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Direction of its alerts
         <select
           data-testid="rule-direction"
@@ -104,12 +104,12 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Description
         <input value={description} onChange={(e) => setDescription(e.target.value)} className={input} />
       </label>
       {error && (
-        <p role="alert" className="text-[11px] text-rose-300">
+        <p role="alert" className="text-[12px] text-rose-300">
           {error}
         </p>
       )}
@@ -156,7 +156,7 @@ export function FrequencyFields(props: {
 }) {
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Frequency
         <select
           data-testid="rule-frequency"
@@ -171,7 +171,7 @@ export function FrequencyFields(props: {
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-[11px] text-zinc-400">
+      <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Cooldown (s)
         <input
           type="number"
@@ -182,7 +182,7 @@ export function FrequencyFields(props: {
           className={`${input} w-24`}
         />
       </label>
-      <label className="flex items-center gap-1 pb-1 text-[11px] text-zinc-400">
+      <label className="flex items-center gap-1 pb-1 text-[12px] text-zinc-400">
         <input
           type="checkbox"
           checked={props.intrabar}

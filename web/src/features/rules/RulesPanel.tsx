@@ -39,20 +39,20 @@ export default function RulesPanel() {
   return (
     <div data-testid="rules-panel" className="flex flex-col gap-1">
       <div className="flex items-center justify-between">
-        <span className="text-[11px] text-zinc-500">
+        <span className="text-[12px] text-zinc-500">
           {rules ? `${rules.filter((r) => r.settings.enabled).length} of ${rules.length} on` : "Loading…"}
         </span>
         <button
           type="button"
           data-testid="rule-new"
           onClick={() => setCreating(true)}
-          className="rounded border border-zinc-700 px-1.5 text-[11px] text-zinc-300 hover:border-sky-600 hover:text-sky-300"
+          className="rounded border border-zinc-700 px-1.5 text-[12px] text-zinc-300 hover:border-sky-600 hover:text-sky-300"
         >
           + Custom rule
         </button>
       </div>
       {error && (
-        <p role="alert" className="text-[11px] text-rose-300">
+        <p role="alert" className="text-[12px] text-rose-300">
           {error}
         </p>
       )}
@@ -83,7 +83,7 @@ export default function RulesPanel() {
             >
               {r.name}
             </button>
-            <span className="shrink-0 text-[10px] text-zinc-500">
+            <span className="shrink-0 text-[12px] text-zinc-500">
               {r.kind === "custom" ? "custom · " : ""}v{r.version.version}
             </span>
           </li>

@@ -81,7 +81,7 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
           aria-label="History loaded"
         />
       )}
-      <span className="font-mono text-zinc-400 tabular-nums" data-testid="stream-lag">
+      <span className="hidden font-mono text-zinc-400 tabular-nums sm:inline" data-testid="stream-lag">
         {statusDetail(snap, now, fresh)}
       </span>
       {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
@@ -89,7 +89,7 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
         <button
           type="button"
           onClick={() => store.stream.reconnectNow()}
-          className="rounded border border-zinc-700 px-1.5 text-[11px] text-zinc-300 hover:border-zinc-500"
+          className="rounded border border-zinc-700 px-1.5 text-[12px] text-zinc-300 hover:border-zinc-500"
         >
           Retry now
         </button>

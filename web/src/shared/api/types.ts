@@ -21,6 +21,8 @@ export type GapEvent = Schemas["StreamGap"];
 
 /** Query of GET /api/bars. */
 export type BarsQuery = NonNullable<paths["/api/bars"]["get"]["parameters"]["query"]>;
+export type IndicatorsResponse = Json<paths["/api/indicators"]["get"]["responses"]["200"]>;
+export type StudyPoint = IndicatorsResponse["points"][number];
 
 export type VoiceStatus = Json<paths["/api/voice/status"]["get"]["responses"]["200"]>;
 export type VoiceTokenResponse = Json<paths["/api/voice/token"]["post"]["responses"]["200"]>;

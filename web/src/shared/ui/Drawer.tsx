@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
+import { useFocusTrap } from "./focusTrap";
 
 /** A dialog over the left of the screen (the grid stays as it is); Esc or × closes it. */
 export function Drawer({
@@ -12,6 +13,8 @@ export function Drawer({
   onClose: () => void;
   children: ReactNode;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") onClose();
@@ -21,7 +24,9 @@ export function Drawer({
   }, [onClose]);
   return (
     <div
+      ref={ref}
       role="dialog"
+      aria-modal="true"
       aria-label={title}
       data-testid={testId}
       className="fixed top-10 bottom-2 left-2 z-40 flex w-[30rem] max-w-[calc(100vw-1rem)] flex-col rounded-lg border border-zinc-700 bg-zinc-900 shadow-2xl"

@@ -18,7 +18,7 @@ export function Panel({ title, id, actions, children, className = "" }: PanelPro
       className={`flex min-h-0 flex-col border-zinc-800 bg-zinc-950 ${className}`}
     >
       <header className="flex items-center justify-between border-b border-zinc-800 px-2 py-1">
-        <h2 id={`${id}-title`} className="text-[11px] font-semibold tracking-wider text-zinc-400 uppercase">
+        <h2 id={`${id}-title`} className="text-[12px] font-semibold tracking-wider text-zinc-400 uppercase">
           {title}
         </h2>
         {actions}
