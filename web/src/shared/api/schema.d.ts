@@ -4,6 +4,177 @@
  */
 
 export interface paths {
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Set a new password (the current one is required); every other session ends.
+         */
+        post: operations["change_password_api_account_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your preferences and the integrations
+         * @description Your dashboard preferences, and whether Polygon and OpenAI keys are set (never the
+         *     keys).
+         */
+        get: operations["get_settings_api_account_settings_get"];
+        /**
+         * Save your preferences
+         * @description Replace your preferences (every field; unknown fields are refused).
+         */
+        put: operations["put_settings_api_account_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session
+         * @description End every session of this user, this one included (API tokens stay valid).
+         */
+        post: operations["sign_out_everywhere_api_account_sign_out_everywhere_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API tokens
+         * @description Your API tokens (names, ids, when made and last used; never the tokens).
+         */
+        get: operations["list_tokens_api_account_tokens_get"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description A new API token for scripts (``Authorization: Bearer …``), shown this once.
+         */
+        post: operations["create_token_api_account_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revoke one of your tokens at once; 404 if you have no token with this id.
+         */
+        delete: operations["revoke_token_api_account_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (password mode)
+         * @description Check a user name and password and start a session (an HttpOnly, SameSite=Lax
+         *     cookie). 401 for a wrong pair, 429 (with ``Retry-After``) when this address or this
+         *     account made too many attempts; 409 in local mode (nobody signs in).
+         */
+        post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out this session
+         * @description End this browser's session (at once, on the server) and drop its cookie.
+         */
+        post: operations["logout_api_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in user (``local`` in local mode); 401 when nobody is.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bars": {
         parameters: {
             query?: never;
@@ -13,11 +184,290 @@ export interface paths {
         };
         /**
          * Final 1-minute bars
-         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``.
-         *     503 (with ``Retry-After``) while the market is warming: the ring does not hold the
-         *     history yet, and a partial answer would draw a chart that ends hours ago.
+         * @description Final bars of one symbol, oldest first: the last ``limit`` before ``beforeSeq``;
+         *     503 while the market is warming.
          */
         get: operations["get_bars_api_bars_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule engine's indicators per final bar
+         * @description Session VWAP (regular session only), EMA 9/21 and RSI 14 after each of the bars
+         *     ``/api/bars`` returns for the same query, computed by the rule engine's indicator code
+         *     over every bar the server holds before them (the warm-up), so they equal what the rules
+         *     read.
+         */
+        get: operations["get_indicators_api_indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Journal entries
+         * @description Notes, newest first.
+         */
+        get: operations["list_entries_api_journal_entries_get"];
+        put?: never;
+        /**
+         * Write an entry
+         * @description A Markdown note; ``$SYMBOL`` and ``#tag`` in the text are picked up.
+         */
+        post: operations["create_entry_api_journal_entries_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One entry
+         * @description An entry.
+         */
+        get: operations["get_entry_api_journal_entries__entry_id__get"];
+        /**
+         * Edit an entry (autosave)
+         * @description New text; the previous version is kept in the history. The same text again
+         *     changes nothing.
+         */
+        put: operations["edit_entry_api_journal_entries__entry_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/entries/{entry_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Edit history
+         * @description Earlier versions of an entry, oldest first.
+         */
+        get: operations["entry_history_api_journal_entries__entry_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/fills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter fills by hand
+         * @description One fill, or a whole trade as its fills; always new fills.
+         */
+        post: operations["add_fills_api_journal_fills_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a fill file
+         * @description Read a fill file (generic, IBKR Flex trades, thinkorswim statement) all or nothing:
+         *     with any row error nothing is stored; importing the same file again stores nothing.
+         */
+        post: operations["import_fills_api_journal_imports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Insights
+         * @description Rule-based sentences with their numbers about the filtered trades.
+         */
+        get: operations["get_insights_api_journal_insights_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/recap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily recap
+         * @description The day's alerts, trades and P&L, the rules acted on, notes and insights.
+         */
+        get: operations["recap_api_journal_recap_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search entries
+         * @description Full-text search over the user's entries (every word must match), best first.
+         */
+        get: operations["search_api_journal_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics
+         * @description Win rate, averages, expectancy, profit factor, average R, P&L by New York day,
+         *     symbol, tag and hour, and the equity curve, over the filtered closed trades.
+         */
+        get: operations["stats_api_journal_stats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Round trips
+         * @description Trades grouped flat to flat, newest first, filtered by New York day range,
+         *     account, symbol and tag.
+         */
+        get: operations["list_trades_api_journal_trades_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades/{trade_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One trade
+         * @description A trade with every execution (leg).
+         */
+        get: operations["get_trade_api_journal_trades__trade_id__get"];
+        /**
+         * Set a trade's stop and tags
+         * @description The initial stop (gives the R-multiple) and tags (setup, mistake, emotion).
+         */
+        put: operations["set_trade_api_journal_trades__trade_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/trades/{trade_id}/excursion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MAE/MFE from our bars
+         * @description MAE/MFE over the holding period from the stored 1-minute bars, or why not (bars
+         *     missing for the span).
+         */
+        get: operations["trade_excursion_api_journal_trades__trade_id__excursion_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -271,13 +721,13 @@ export interface paths {
         };
         /**
          * Watchlist
-         * @description The watchlist with last price and change since the prior regular-session close.
+         * @description Your watchlist with last price and change since the prior regular-session close.
          */
         get: operations["list_symbols_api_symbols_get"];
         put?: never;
         /**
          * Add a symbol to the watchlist
-         * @description Add a symbol; the feed subscribes to it.
+         * @description Add a symbol to your watchlist (kept across restarts); the feed subscribes to it.
          */
         post: operations["add_symbol_api_symbols_post"];
         delete?: never;
@@ -298,7 +748,8 @@ export interface paths {
         post?: never;
         /**
          * Remove a symbol
-         * @description Remove a symbol from the watchlist; the feed unsubscribes.
+         * @description Remove a symbol from your watchlist (other users' watchlists and streams keep it);
+         *     the feed unsubscribes once no watchlist holds it. 422 for the last symbol.
          */
         delete: operations["remove_symbol_api_symbols__symbol__delete"];
         options?: never;
@@ -434,6 +885,28 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AccountSettings
+         * @description ``GET /api/account/settings``: your preferences and the server's integrations.
+         */
+        AccountSettings: {
+            /** @enum {unknown} */
+            auth_mode: "local" | "password";
+            integrations: components["schemas"]["Integrations"];
+            preferences: components["schemas"]["Preferences"];
+            user: string;
+        };
+        /**
+         * ApiToken
+         * @description An API token as listed: never the token itself.
+         */
+        ApiToken: {
+            created_at_ms: number;
+            id: string;
+            /** @default null */
+            last_used_ms: number | null;
+            name: string;
+        };
+        /**
          * BacktestRequest
          * @description ``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars.
          */
@@ -481,6 +954,117 @@ export interface components {
             bars: components["schemas"]["Bar"][];
             symbol: string;
         };
+        /** Body_import_fills_api_journal_imports_post */
+        Body_import_fills_api_journal_imports_post: {
+            /**
+             * Account
+             * @description Account of every fill
+             */
+            account?: string | null;
+            /**
+             * File
+             * @description The broker's CSV
+             */
+            file: string;
+            /**
+             * Format
+             * @default auto
+             * @enum {string}
+             */
+            format: "auto" | "generic" | "ibkr" | "tos";
+            /**
+             * Preview
+             * @description Only show what would be imported
+             * @default false
+             */
+            preview: boolean;
+            /**
+             * Tz
+             * @description IANA time zone of the file's times
+             */
+            tz?: string | null;
+        };
+        /**
+         * Bucket
+         * @description Trades and net P&L of one group (a day, a symbol, a tag, an hour).
+         */
+        Bucket: {
+            key: string;
+            /** Format: decimal */
+            net_pnl: string;
+            trades: number;
+            wins: number;
+        };
+        /**
+         * EntriesResponse
+         * @description Entries, newest first (search: best first).
+         */
+        EntriesResponse: {
+            entries: components["schemas"]["Entry"][];
+        };
+        /**
+         * Entry
+         * @description A stored note (``version`` counts edits from 1).
+         */
+        Entry: {
+            body: string;
+            created_at_ms: number;
+            day: string;
+            id: number;
+            signal_ids: number[];
+            symbols: string[];
+            tags: string[];
+            trade_ids: number[];
+            updated_at_ms: number;
+            version: number;
+        };
+        /**
+         * EntryEdit
+         * @description ``PUT /api/journal/entries/{id}`` (autosave): the new text; links kept if omitted.
+         */
+        EntryEdit: {
+            body: string;
+            /** @default null */
+            signal_ids: number[] | null;
+            /** @default null */
+            trade_ids: number[] | null;
+        };
+        /**
+         * EntryIn
+         * @description ``POST /api/journal/entries``: Markdown; ``day`` defaults to today in New York.
+         */
+        EntryIn: {
+            body: string;
+            /** @default null */
+            day: string | null;
+            /** @default [] */
+            signal_ids: number[];
+            /** @default [] */
+            tags: string[];
+            /** @default [] */
+            trade_ids: number[];
+        };
+        /**
+         * EntryVersion
+         * @description An earlier text of an entry.
+         */
+        EntryVersion: {
+            body: string;
+            edited_at_ms: number;
+            symbols: string[];
+            tags: string[];
+            version: number;
+        };
+        /**
+         * EquityPoint
+         * @description Cumulative net P&L after the trip that closed at ``ts_ms``.
+         */
+        EquityPoint: {
+            /** Format: decimal */
+            equity: string;
+            trip_id: string;
+            ts_ms: number;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx JSON body.
@@ -491,6 +1075,33 @@ export interface components {
             field: string | null;
         };
         /**
+         * Excursion
+         * @description MAE/MFE of one trip, or why there is none (``available`` False, ``reason``).
+         */
+        Excursion: {
+            available: boolean;
+            /** @default 0 */
+            bars: number;
+            /** @default 0 */
+            first_seq: number;
+            /** @default 0 */
+            last_seq: number;
+            /** @default null */
+            mae: number | null;
+            /** @default null */
+            mae_money: number | null;
+            /** @default null */
+            mae_r: number | null;
+            /** @default null */
+            mfe: number | null;
+            /** @default null */
+            mfe_money: number | null;
+            /** @default null */
+            mfe_r: number | null;
+            /** @default null */
+            reason: string | null;
+        };
+        /**
          * ExpressionError
          * @description Why an expression is not valid: a message, the 0-based character position and the
          *         kinds of token that would have been accepted there.
@@ -499,6 +1110,67 @@ export interface components {
             expected: string[];
             message: string;
             position: number;
+        };
+        /**
+         * FillIn
+         * @description A fill entered by hand (``ts_ms`` UTC).
+         */
+        FillIn: {
+            /** @default default */
+            account: string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            commission: string;
+            /**
+             * Format: decimal
+             * @default 0
+             */
+            fees: string;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            side: "buy" | "sell";
+            symbol: string;
+            ts_ms: number;
+        };
+        /**
+         * FillOut
+         * @description One execution. ``id`` is 0 in a preview (not stored yet).
+         */
+        FillOut: {
+            account: string;
+            /** Format: decimal */
+            commission: string;
+            /** Format: decimal */
+            fees: string;
+            id: number;
+            key: string;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            side: "buy" | "sell";
+            symbol: string;
+            ts_ms: number;
+        };
+        /**
+         * FillsIn
+         * @description ``POST /api/journal/fills``: one fill, or a whole trade as its fills.
+         */
+        FillsIn: {
+            fills: components["schemas"]["FillIn"][];
+        };
+        /**
+         * FillsOut
+         * @description Stored fills.
+         */
+        FillsOut: {
+            added: number;
         };
         /**
          * FormingBar
@@ -536,6 +1208,13 @@ export interface components {
             status: string;
         };
         /**
+         * HistoryResponse
+         * @description Earlier versions of an entry, oldest first.
+         */
+        HistoryResponse: {
+            versions: components["schemas"]["EntryVersion"][];
+        };
+        /**
          * HorizonSummary
          * @description One horizon over all signals that have its bar: how many, how often right, average.
          */
@@ -544,6 +1223,82 @@ export interface components {
             count: number;
             hit_rate: number | null;
             minutes: number;
+        };
+        /**
+         * ImportResponse
+         * @description ``POST /api/journal/imports``: the preview (the first 500 fills), and what was stored
+         *         (nothing when ``preview`` or when there are errors).
+         */
+        ImportResponse: {
+            added: number;
+            already_stored: number;
+            error_count: number;
+            errors: components["schemas"]["RowIssue"][];
+            fill_count: number;
+            fills: components["schemas"]["FillOut"][];
+            format: string;
+            import_id: number | null;
+            ok: boolean;
+            preview: boolean;
+            rows: number;
+            trades: number;
+            warnings: components["schemas"]["RowIssue"][];
+        };
+        /**
+         * IndicatorsResponse
+         * @description ``GET /api/indicators``: oldest first, one point per final bar of ``/api/bars``.
+         */
+        IndicatorsResponse: {
+            points: components["schemas"]["StudyPoint"][];
+            symbol: string;
+        };
+        /**
+         * InsightsResponse
+         * @description Rule-based sentences about the filtered trades.
+         */
+        InsightsResponse: {
+            insights: string[];
+        };
+        /**
+         * Integrations
+         * @description Which server-side keys are configured (never their values).
+         */
+        Integrations: {
+            openai: boolean;
+            polygon: boolean;
+        };
+        /**
+         * LegOut
+         * @description The part of one execution in a trade.
+         */
+        LegOut: {
+            /** Format: decimal */
+            cost: string;
+            execution_id: number;
+            /** Format: decimal */
+            price: string;
+            /** Format: decimal */
+            quantity: string;
+            /** @enum {unknown} */
+            role: "entry" | "exit";
+            ts_ms: number;
+        };
+        /**
+         * LoginRequest
+         * @description ``POST /api/auth/login``.
+         */
+        LoginRequest: {
+            name: string;
+            password: string;
+        };
+        /**
+         * Me
+         * @description Who is signed in, and how the server authenticates.
+         */
+        Me: {
+            /** @enum {unknown} */
+            auth_mode: "local" | "password";
+            user: string;
         };
         /**
          * Microbar
@@ -580,11 +1335,47 @@ export interface components {
             unit: string;
         };
         /**
+         * PasswordChange
+         * @description ``POST /api/account/password``: the current password and the new one (10 to 1,024
+         *         characters); other sessions are signed out.
+         */
+        PasswordChange: {
+            current: string;
+            new: string;
+        };
+        /**
          * Phase
          * @description Where the market side is.
          * @enum {unknown}
          */
         Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
+        /**
+         * Preferences
+         * @description Coach voice and verbosity, alert sound and speech, default chart timeframe
+         *         (minutes) and candle colours.
+         */
+        Preferences: {
+            /** @default true */
+            alert_sound: boolean;
+            /** @default false */
+            alert_speech: boolean;
+            /** @default #f43f5e */
+            chart_down_colour: string;
+            /** @default #22c55e */
+            chart_up_colour: string;
+            /**
+             * @default normal
+             * @enum {unknown}
+             */
+            coach_verbosity: "brief" | "detailed" | "normal";
+            /** @default null */
+            coach_voice: ("alloy" | "ash" | "ballad" | "cedar" | "coral" | "echo" | "marin" | "sage" | "shimmer" | "verse") | null;
+            /**
+             * @default 1
+             * @enum {unknown}
+             */
+            default_timeframe: 1 | 5 | 15;
+        };
         /**
          * Readiness
          * @description ``GET /api/rules/{id}/readiness``: why the rule cannot fire on ``symbol`` yet
@@ -595,11 +1386,38 @@ export interface components {
             symbol: string;
         };
         /**
+         * Recap
+         * @description One New York day of the journal.
+         */
+        Recap: {
+            alerts: number;
+            day: string;
+            entries: number;
+            /** Format: decimal */
+            gross_pnl: string;
+            insights: string[];
+            losses: number;
+            markdown: string;
+            /** Format: decimal */
+            net_pnl: string;
+            rules: components["schemas"]["RuleActivity"][];
+            trades: number;
+            wins: number;
+        };
+        /**
          * RevertRequest
          * @description ``POST /api/rules/{id}/revert``.
          */
         RevertRequest: {
             version: number;
+        };
+        /**
+         * RowIssue
+         * @description A row of an import that cannot be imported (or a warning about it).
+         */
+        RowIssue: {
+            line: number;
+            message: string;
         };
         /**
          * Rule
@@ -620,6 +1438,15 @@ export interface components {
             paused_reason: string | null;
             settings: components["schemas"]["UserRuleSettings"];
             version: components["schemas"]["RuleVersion"];
+        };
+        /**
+         * RuleActivity
+         * @description How often a rule's alert fired on the day and how many of those a trade followed.
+         */
+        RuleActivity: {
+            acted_on: number;
+            fired: number;
+            rule_name: string;
         };
         /**
          * RuleCreate
@@ -717,6 +1544,32 @@ export interface components {
             signals: components["schemas"]["Signal"][];
         };
         /**
+         * Stats
+         * @description The journal's summary numbers (ratios are None when undefined, e.g. no trades).
+         */
+        Stats: {
+            avg_loss: string | null;
+            avg_r: number | null;
+            avg_win: string | null;
+            by_day: components["schemas"]["Bucket"][];
+            by_hour: components["schemas"]["Bucket"][];
+            by_symbol: components["schemas"]["Bucket"][];
+            by_tag: components["schemas"]["Bucket"][];
+            /** Format: decimal */
+            costs: string;
+            equity: components["schemas"]["EquityPoint"][];
+            expectancy: string | null;
+            /** Format: decimal */
+            gross_pnl: string;
+            losses: number;
+            /** Format: decimal */
+            net_pnl: string;
+            profit_factor: number | null;
+            trades: number;
+            win_rate: number | null;
+            wins: number;
+        };
+        /**
          * StreamGap
          * @description Bars the client missed that the ring no longer holds (fetch them from /api/bars).
          */
@@ -751,6 +1604,18 @@ export interface components {
             server_ms: number;
             /** @default null */
             total: number | null;
+        };
+        /**
+         * StudyPoint
+         * @description The rule engine's indicators after one final 1-minute bar (``null`` while not warmed
+         *         up; ``vwap`` only during the regular session).
+         */
+        StudyPoint: {
+            ema21: number | null;
+            ema9: number | null;
+            rsi14: number | null;
+            seq: number;
+            vwap: number | null;
         };
         /**
          * SymbolIn
@@ -788,6 +1653,80 @@ export interface components {
          */
         SymbolsResponse: {
             symbols: components["schemas"]["SymbolQuote"][];
+        };
+        /**
+         * TokenCreate
+         * @description ``POST /api/account/tokens``.
+         */
+        TokenCreate: {
+            name: string;
+        };
+        /**
+         * TokenCreated
+         * @description A new API token: ``token`` is shown this once (only its hash is stored).
+         */
+        TokenCreated: {
+            created_at_ms: number;
+            id: string;
+            name: string;
+            token: string;
+        };
+        /**
+         * TokensResponse
+         * @description ``GET /api/account/tokens``: never the tokens themselves.
+         */
+        TokensResponse: {
+            tokens: components["schemas"]["ApiToken"][];
+        };
+        /**
+         * TradeMetaIn
+         * @description ``PUT /api/journal/trades/{id}``: the initial stop (for R) and tags.
+         */
+        TradeMetaIn: {
+            /** @default null */
+            stop: string | null;
+            /** @default [] */
+            tags: string[];
+        };
+        /**
+         * TradeOut
+         * @description A round trip. ``day`` is the New York day of its close (or open, while open).
+         */
+        TradeOut: {
+            account: string;
+            closed_ms: number | null;
+            /** Format: decimal */
+            costs: string;
+            day: string;
+            /** @enum {unknown} */
+            direction: "long" | "short";
+            /** Format: decimal */
+            entry_quantity: string;
+            /** Format: decimal */
+            entry_vwap: string;
+            /** Format: decimal */
+            exit_quantity: string;
+            exit_vwap: string | null;
+            /** Format: decimal */
+            gross_pnl: string;
+            id: number;
+            legs: components["schemas"]["LegOut"][];
+            /** Format: decimal */
+            max_position: string;
+            /** Format: decimal */
+            net_pnl: string;
+            opened_ms: number;
+            r_multiple: string | null;
+            stop: string | null;
+            symbol: string;
+            tags: string[];
+        };
+        /**
+         * TradesResponse
+         * @description ``GET /api/journal/trades``: newest first.
+         */
+        TradesResponse: {
+            trades: components["schemas"]["TradeOut"][];
         };
         /**
          * UserRuleSettings
@@ -896,6 +1835,289 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    change_password_api_account_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_settings_api_account_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings_api_account_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preferences"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSettings"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sign_out_everywhere_api_account_sign_out_everywhere_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_tokens_api_account_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_token_api_account_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenCreated"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revoke_token_api_account_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token's id */
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    login_api_auth_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description OK */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    logout_api_auth_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_bars_api_bars_get: {
         parameters: {
             query: {
@@ -928,6 +2150,562 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_indicators_api_indicators_get: {
+        parameters: {
+            query: {
+                /** @description Ticker symbol */
+                symbol: string;
+                /** @description Most bars to return */
+                limit?: number;
+                /** @description Only bars with seq < beforeSeq */
+                beforeSeq?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponse"];
+                };
+            };
+            /** @description OK */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_entries_api_journal_entries_get: {
+        parameters: {
+            query?: {
+                /** @description New York day */
+                day?: string | null;
+                /** @description Only entries linked to this trade */
+                trade?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntriesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_entry_api_journal_entries_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_entry_api_journal_entries__entry_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_entry_api_journal_entries__entry_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryEdit"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entry"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    entry_history_api_journal_entries__entry_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_fills_api_journal_fills_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FillsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FillsOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    import_fills_api_journal_imports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_fills_api_journal_imports_post"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_insights_api_journal_insights_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recap_api_journal_recap_get: {
+        parameters: {
+            query: {
+                /** @description New York day */
+                date: string;
+                /** @description md: the Markdown export */
+                format?: "json" | "md";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    search_api_journal_search_get: {
+        parameters: {
+            query: {
+                /** @description Words to find */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntriesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stats_api_journal_stats_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+                /** @description Only this symbol */
+                symbol?: string | null;
+                /** @description Only trades with this tag */
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_trades_api_journal_trades_get: {
+        parameters: {
+            query?: {
+                /** @description First New York day */
+                from?: string | null;
+                /** @description Last New York day */
+                to?: string | null;
+                /** @description Only this account */
+                account?: string | null;
+                /** @description Only this symbol */
+                symbol?: string | null;
+                /** @description Only trades with this tag */
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_trade_api_journal_trades__trade_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_trade_api_journal_trades__trade_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeMetaIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeOut"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    trade_excursion_api_journal_trades__trade_id__excursion_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Excursion"];
                 };
             };
             /** @description Error */
