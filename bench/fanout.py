@@ -174,7 +174,7 @@ async def _client(
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=2**20)
     query = ",".join(symbols)
-    writer.write(f"GET /stream/market?symbols={query} HTTP/1.1\r\nHost: b\r\n\r\n".encode())
+    writer.write(f"GET /stream/market?symbols={query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     await writer.drain()
     key = b'"bucket_start_ms":'
     buffer = b""

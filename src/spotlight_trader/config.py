@@ -166,6 +166,19 @@ class Settings(BaseSettings):
     admin_origin: str | None = Field(
         None, description="A second allowed browser origin (e.g. the Vite dev server)."
     )
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        description="Extra host names the server answers to (comma-separated), besides "
+        "APP_ORIGIN's and ADMIN_ORIGIN's hosts, the loopback names and HOST; any other Host "
+        "header gets 400 (DNS rebinding).",
+    )
+    http_max_body_bytes: int = Field(
+        1_048_576,
+        ge=1_024,
+        le=1_073_741_824,
+        description="Largest request body; larger ones get 413 before they are read (a "
+        "chunked body is counted while it streams).",
+    )
     voice_max_connections: int = Field(
         3, ge=1, le=100, description="Concurrent voice connections per user."
     )
@@ -209,6 +222,13 @@ class Settings(BaseSettings):
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
             raise ValueError("needs a time zone offset, e.g. 2025-03-12T09:25:00-04:00")
+        return value
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip().lower() for part in value.split(",") if part.strip())
         return value
 
     @field_validator("watchlist", mode="before")

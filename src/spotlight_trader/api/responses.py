@@ -47,9 +47,15 @@ _AT = re.compile(r"at `\$\.(\w+)")
 async def decode_body(request: Request, kind: type[T], max_bytes: int, example: str = "") -> T:
     """The JSON body as ``kind``; :class:`ApiError` 413 (too large), 400 (not JSON) or 422
     (wrong shape, naming the field when msgspec says which)."""
-    body = await request.body()
-    if len(body) > max_bytes:
-        raise ApiError(413, f"body larger than {max_bytes} bytes")
+    too_large = ApiError(413, f"body larger than {max_bytes} bytes")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise too_large  # refused before a byte is read
+    body = bytearray()
+    async for chunk in request.stream():  # a chunked body is counted while it arrives
+        body += chunk
+        if len(body) > max_bytes:
+            raise too_large
     try:
         return msgspec.json.decode(body, type=kind)
     except msgspec.ValidationError as exc:
