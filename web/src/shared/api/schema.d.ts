@@ -251,8 +251,8 @@ export interface paths {
         put?: never;
         /**
          * A short-lived token for /ws/realtime
-         * @description Mint a voice token for the requesting user (403 from a foreign browser origin, 503
-         *     without OPENAI_API_KEY, 429 when called too often).
+         * @description Mint a voice token for the requesting user (503 without OPENAI_API_KEY, 429 when
+         *     called too often; a foreign browser origin gets 403 from api/hardening.py).
          */
         post: operations["voice_token_api_voice_token_post"];
         delete?: never;
