@@ -46,7 +46,7 @@ typecheck: install
 
 # Browser tests run in their own pytest process: Playwright's sync API keeps an event loop
 # running in the main thread, which the asyncio tests cannot share.
-pytest: install web
+pytest: install web browsers
 	$(VENV)/bin/pytest -q -m "not browser"
 	$(VENV)/bin/pytest -q -m browser
 
@@ -69,8 +69,20 @@ bench: install
 
 # The browser suite RUNS times in a row (default 10): prints "N passed, M failed".
 RUNS ?= 10
-soak: install web
+soak: install web browsers
 	$(PY) -m tests.soak --runs $(RUNS)
+
+# Debian's Chromium (Playwright drives /usr/bin/chromium) and espeak-ng (the voice tests'
+# speech): installed when missing, as root through apt, or a clear error otherwise.
+browsers:
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
+	command -v espeak-ng >/dev/null 2>&1 || missing="$$missing espeak-ng"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages for browser tests:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "browser tests need Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
 
 clean:
 	rm -rf $(TOOLS) $(VENV) $(WEB)/node_modules $(WEB)/dist

@@ -52,6 +52,9 @@ class Server:
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = ARTIFACTS / f"serve-{port}.log"
+        # One client for every request the tests make (no TLS context per call); timeouts are
+        # sized for a loaded 2-core machine, readiness polls use their own short one.
+        self.http = httpx.Client(base_url=self.url, timeout=30)
 
     def spawn(self) -> None:
         """Start the process; do not wait for it."""
@@ -68,7 +71,7 @@ class Server:
     def readiness(self) -> int | None:
         """The /readyz status code, or None while nothing answers."""
         try:
-            return httpx.get(f"{self.url}/readyz", timeout=2).status_code
+            return self.http.get("/readyz", timeout=5).status_code
         except httpx.HTTPError:
             return None
 
@@ -124,12 +127,13 @@ def server(tmp_path: Path) -> Iterator[Server]:
     srv.start()
     yield srv
     srv.stop()
+    srv.http.close()
 
 
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
+        pytest.fail(f"{CHROMIUM} is missing: make browsers installs it")
     with sync_playwright() as pw:
         yield pw
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -24,10 +23,11 @@ def fast_server(tmp_path: Path) -> Iterator[Server]:
     srv.start()
     yield srv
     srv.stop()
+    srv.http.close()
 
 
 def rule_named(server: Server, name: str) -> dict[str, Any]:
-    rules = httpx.get(f"{server.url}/api/rules").json()["rules"]
+    rules = server.http.get("/api/rules").json()["rules"]
     return next(r for r in rules if r["name"] == name)
 
 
@@ -54,8 +54,7 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     page.get_by_test_id("rule-create").click()
     wait_for(
         lambda: any(
-            r["name"] == "Close above 1"
-            for r in httpx.get(f"{server.url}/api/rules").json()["rules"]
+            r["name"] == "Close above 1" for r in server.http.get("/api/rules").json()["rules"]
         ),
         10,
         "the rule to exist",
@@ -74,9 +73,9 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     # the newest final minute of every symbol before enabling: only an alert on a later bar
     # can be one that enabling caused (earlier ones may come from before it was switched off)
     newest = {
-        symbol: httpx.get(f"{server.url}/api/bars", params={"symbol": symbol, "limit": 1}).json()[
-            "bars"
-        ][-1]["seq"]
+        symbol: server.http.get("/api/bars", params={"symbol": symbol, "limit": 1}).json()["bars"][
+            -1
+        ]["seq"]
         for symbol in ("SPY", "QQQ", "AAPL")
     }
     toggle.click()
@@ -98,8 +97,8 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     expect(item).to_contain_text(signal["symbol"])
     assert signal["version"] == rule["version"]["version"]
     assert signal["explanation"]
-    stored = httpx.get(
-        f"{server.url}/api/signals",
+    stored = server.http.get(
+        "/api/signals",
         params={"rule_id": rule_id, "symbol": signal["symbol"], "limit": 1_000},
     ).json()["signals"]
     assert signal["id"] in [s["id"] for s in stored]  # the one in the feed is the stored one

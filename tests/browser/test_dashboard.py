@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -117,6 +116,7 @@ def fast_server(tmp_path: Path) -> Iterator[Server]:
     srv.start()
     yield srv
     srv.stop()
+    srv.http.close()
 
 
 def test_restart_resumes_without_missing_or_duplicate_minutes(
@@ -144,9 +144,7 @@ def test_restart_resumes_without_missing_or_duplicate_minutes(
     times = [c["time"] for c in after]
     assert times == sorted(set(times)), "no duplicate or out-of-order minute"
     # every final bar the restarted server holds after the client's cursor is on the chart
-    ring = httpx.get(f"{server.url}/api/bars", params={"symbol": symbol, "limit": 5000}).json()[
-        "bars"
-    ]
+    ring = server.http.get("/api/bars", params={"symbol": symbol, "limit": 5000}).json()["bars"]
     final_after = {
         b["bar_start_ms"] // 1000 for b in ring if b["bar_start_ms"] // 1000 > cursor_time
     }
@@ -205,10 +203,10 @@ def test_watchlist_add_remove_jump_timeframes_and_zoom_memory(
     page.get_by_placeholder("Add symbol").fill("amzn")
     page.get_by_placeholder("Add symbol").press("Enter")
     expect(page.get_by_test_id("watch-row-AMZN")).to_be_visible(timeout=5_000)
-    rows = httpx.get(f"{server.url}/api/symbols").json()["symbols"]
+    rows = server.http.get("/api/symbols").json()["symbols"]
     assert "AMZN" in [r["symbol"] for r in rows]
     wait_for(
-        lambda: httpx.get(f"{server.url}/api/symbols").json()["symbols"][-1]["last"] is not None,
+        lambda: server.http.get("/api/symbols").json()["symbols"][-1]["last"] is not None,
         10,
         "AMZN to trade",
     )
@@ -243,7 +241,7 @@ def test_watchlist_add_remove_jump_timeframes_and_zoom_memory(
     page.get_by_test_id("watch-row-AMZN").hover()  # the remove button shows on hover
     page.get_by_label("Remove AMZN from the watchlist").click()
     expect(page.get_by_test_id("watch-row-AMZN")).to_have_count(0, timeout=5_000)
-    rows = httpx.get(f"{server.url}/api/symbols").json()["symbols"]
+    rows = server.http.get("/api/symbols").json()["symbols"]
     assert "AMZN" not in [r["symbol"] for r in rows]
     page.screenshot(path=str(ARTIFACTS / "dashboard-nvda-5m.png"))
     assert console_errors == []

@@ -111,6 +111,7 @@ def voice_server(upstream: ThreadedUpstream, tmp_path: Path) -> Iterator[Server]
     srv.start()
     yield srv
     srv.stop()
+    srv.http.close()
 
 
 @pytest.fixture
