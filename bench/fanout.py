@@ -93,6 +93,7 @@ def _serve_product(port: int, symbols: list[str]) -> None:
         data_dir=data,
         log_level="warning",
         stream_heartbeat_s=15.0,
+        stream_max_per_user=10_000,  # every bench client is the local user
     )
     logs.configure("warning")
     app = single_process_app(Ingest(build_components(settings), BenchFeed(symbols)))

@@ -71,6 +71,19 @@ class Settings(BaseSettings):
     stream_queue_size: int = Field(
         2_000, ge=10, description="Pending bars per SSE client before it is closed as too slow."
     )
+    stream_max_per_user: int = Field(
+        8,
+        ge=1,
+        le=10_000,
+        description="Concurrent /stream/market connections per user (429 beyond).",
+    )
+    write_rate_per_min: int = Field(
+        120,
+        ge=1,
+        le=100_000,
+        description="State-changing requests (POST, PUT, PATCH, DELETE) one user may make per "
+        "minute (429 with Retry-After beyond).",
+    )
     stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         "info",
@@ -181,6 +194,19 @@ class Settings(BaseSettings):
     )
     voice_max_connections: int = Field(
         3, ge=1, le=100, description="Concurrent voice connections per user."
+    )
+    voice_max_message_bytes: int = Field(
+        1_048_576,
+        ge=1_024,
+        le=16_777_216,
+        description="Largest voice WebSocket message from the browser (close 1009 beyond).",
+    )
+    voice_max_held_bytes: int = Field(
+        4_194_304,
+        ge=1_024,
+        le=268_435_456,
+        description="Bytes of browser frames held per session while the upstream connects "
+        "(close 1009 beyond).",
     )
     voice_token_ttl_s: int = Field(60, ge=5, le=3_600, description="Voice token lifetime.")
     voice_token_rate_per_min: int = Field(

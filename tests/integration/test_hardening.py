@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from spotlight_trader.api.hardening import CSP
 from spotlight_trader.runtime.components import build_components
+from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.web import create_app
 from tests.conftest import free_port, make_service, make_settings, running_server, until
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
@@ -29,14 +30,20 @@ ADMIN = "http://127.0.0.1:5173"
 
 
 @contextlib.asynccontextmanager
-async def server(**settings: object) -> AsyncIterator[tuple[str, httpx.AsyncClient]]:
+async def serving(**settings: object) -> AsyncIterator[tuple[Ingest, httpx.AsyncClient]]:
     feed = ScriptedFeed(synthetic_trades(["SPY"], START, minutes=2, seed=1))
     service = make_service(feed, watchlist="SPY", app_origin=APP, admin_origin=ADMIN, **settings)
     async with (
         running_server(service) as base,
         httpx.AsyncClient(base_url=base, timeout=30) as client,
     ):
-        yield base, client
+        yield service, client
+
+
+@contextlib.asynccontextmanager
+async def server(**settings: object) -> AsyncIterator[tuple[str, httpx.AsyncClient]]:
+    async with serving(**settings) as (_service, client):
+        yield str(client.base_url).rstrip("/"), client
 
 
 def csp_directives(value: str) -> dict[str, list[str]]:
@@ -305,3 +312,35 @@ async def test_the_middleware_limit_covers_a_route_that_reads_everything() -> No
     assert status.startswith("HTTP/1.1 413"), status
     assert sent < 32 * 1024 * 1024 and grown < 32 * 1024 * 1024, (sent, grown)
     assert small.startswith("HTTP/1.1 200"), small
+
+
+async def test_streams_per_user_are_capped_and_freed_on_disconnect() -> None:
+    async with serving(stream_max_per_user=2) as (service, client):
+        params = {"symbols": "SPY"}
+        async with contextlib.AsyncExitStack() as stack:
+            for _ in range(2):
+                response = await stack.enter_async_context(
+                    client.stream("GET", "/stream/market", params=params)
+                )
+                assert response.status_code == 200
+            refused = await client.get("/stream/market", params=params)
+            assert refused.status_code == 429
+            assert "at most 2" in refused.json()["error"]
+        # both closed: their slots are free once the server saw the disconnects
+        await until(lambda: service.components.stream_slots.held("local") == 0)
+        async with client.stream("GET", "/stream/market", params=params) as again:
+            assert again.status_code == 200
+
+
+async def test_writes_are_rate_limited_per_user_reads_are_not() -> None:
+    async with server(write_rate_per_min=3) as (_base, client):
+        statuses = [
+            (await client.post("/api/rules/validate", json={"expression": "close > 1"})).status_code
+            for _ in range(4)
+        ]
+        assert statuses == [200, 200, 200, 429]
+        limited = await client.delete("/api/symbols/SPY")
+        assert limited.status_code == 429
+        assert int(limited.headers["retry-after"]) >= 1
+        reads = [(await client.get("/api/symbols")).status_code for _ in range(10)]
+        assert reads == [200] * 10

@@ -32,11 +32,24 @@ def error_response(status: int, message: str, field: str | None = None) -> Msgsp
 class ApiError(Exception):
     """A request rejected with ``status``; the app turns it into :func:`error_response`."""
 
-    def __init__(self, status: int, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.field = field
+        self.headers = headers or {}
+
+    def response(self) -> MsgspecResponse:
+        """The error response (with the extra headers, e.g. ``Retry-After``)."""
+        response = error_response(self.status, self.message, self.field)
+        response.headers.update(self.headers)
+        return response
 
 
 T = TypeVar("T")

@@ -18,7 +18,7 @@ from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus, LocalBus
 from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
-from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
+from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
 from spotlight_trader.storage.rules import RuleRepository
@@ -43,6 +43,8 @@ class Components:
     rules: RuleRepository
     signals: SignalRepository
     voice: VoiceState
+    stream_slots: ConnectionSlots
+    write_limiter: RateLimiter
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
 
@@ -69,4 +71,6 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
             MemoryRateLimiter(settings.voice_token_rate_per_min),
             MemorySlots(settings.voice_max_connections),
         ),
+        stream_slots=MemorySlots(settings.stream_max_per_user),
+        write_limiter=MemoryRateLimiter(settings.write_rate_per_min),
     )

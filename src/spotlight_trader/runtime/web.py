@@ -18,7 +18,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import FrameType
 
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from prometheus_client import CollectorRegistry
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -30,7 +30,7 @@ from starlette.types import Scope
 
 import spotlight_trader
 from spotlight_trader.api import openapi
-from spotlight_trader.api.deps import MarketAccess
+from spotlight_trader.api.deps import MarketAccess, limit_writes
 from spotlight_trader.api.docs import docs_routes
 from spotlight_trader.api.hardening import Hardening, HttpPolicy
 from spotlight_trader.api.responses import ApiError, error_response
@@ -114,6 +114,7 @@ def create_app(
         lifespan=app_lifespan,
         docs_url=None,  # api/docs.py serves /docs from local files
         redoc_url=None,
+        dependencies=[Depends(limit_writes)],  # every route, present and future
     )
     # innermost first: CORS (exact origins), then the hardening outside it (api/hardening.py)
     policy = HttpPolicy.from_settings(components.settings)
@@ -144,7 +145,7 @@ def create_app(
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
-        return error_response(exc.status, exc.message, exc.field)
+        return exc.response()
 
     @app.exception_handler(AuthError)
     async def _auth_error(_request: Request, exc: AuthError) -> Response:
