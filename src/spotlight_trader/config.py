@@ -16,7 +16,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from spotlight_trader.errors import ConfigError
-from spotlight_trader.model import SYMBOL_PATTERN
+from spotlight_trader.model import SYMBOL_INPUT_PATTERN
 
 DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
 
@@ -263,10 +263,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             value = [part for part in value.replace(" ", "").split(",") if part]
         if isinstance(value, list | tuple):
-            symbols = tuple(str(s).strip().upper() for s in value)
-            bad = [s for s in symbols if not re.match(SYMBOL_PATTERN, s)]
+            given = [str(s).strip() for s in value]
+            bad = [s for s in given if not re.fullmatch(SYMBOL_INPUT_PATTERN, s)]
             if bad:
                 raise ValueError(f"not a ticker symbol: {', '.join(bad)}")
+            symbols = tuple(s.upper() for s in given)
             if not symbols:
                 raise ValueError("must name at least one symbol")
             return tuple(dict.fromkeys(symbols))

@@ -58,7 +58,8 @@ _AT = re.compile(r"at `\$\.(\w+)")
 
 
 async def decode_body(request: Request, kind: type[T], max_bytes: int, example: str = "") -> T:
-    """The JSON body as ``kind``; :class:`ApiError` 413 (too large), 400 (not JSON) or 422
+    """The JSON body as ``kind``; :class:`ApiError` 413 (too large), 400 (not JSON, or
+    nested too deeply) or 422
     (wrong shape, naming the field when msgspec says which)."""
     too_large = ApiError(413, f"body larger than {max_bytes} bytes")
     length = request.headers.get("content-length", "")
@@ -75,6 +76,8 @@ async def decode_body(request: Request, kind: type[T], max_bytes: int, example: 
         text = str(exc)
         match = _MISSING.search(text) or _AT.search(text)
         raise ApiError(422, f"invalid body: {text}", match.group(1) if match else None) from None
+    except RecursionError:  # msgspec refuses nesting past its depth limit this way
+        raise ApiError(400, "body nested too deeply") from None
     except msgspec.DecodeError:
         hint = f" like {example}" if example else ""
         raise ApiError(400, f"body must be a JSON object{hint}") from None

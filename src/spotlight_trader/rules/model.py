@@ -9,7 +9,7 @@ reverting creates a copy of an old one (:func:`reverted`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -25,6 +25,10 @@ MAX_SCOPE = 200
 MAX_NAME = 200
 MAX_DESCRIPTION = 2_000
 DEFAULT_FREQUENCY = "once_per_bar_close"
+MAX_ID = 2**63 - 1  # ids and version numbers are 64-bit signed in every database
+# a parameter is a scalar: a nested value in a request is refused while it is decoded
+ParamValue = int | float | str | bool
+Params = dict[Annotated[str, msgspec.Meta(max_length=64)], ParamValue]
 
 
 class RuleVersion(msgspec.Struct, frozen=True):
@@ -45,7 +49,7 @@ class UserRuleSettings(msgspec.Struct, frozen=True):
     """A user's layer over a rule: on/off, parameter overrides, symbol scope (None = all)."""
 
     enabled: bool = False
-    params: dict[str, Any] = {}
+    params: Params = {}
     symbols: list[str] | None = None
 
 
@@ -64,7 +68,7 @@ class Rule(msgspec.Struct, frozen=True):
 class VersionChange(msgspec.Struct, frozen=True):
     """Fields of a new version; unset fields keep the previous version's value."""
 
-    params: dict[str, Any] | None = None
+    params: Params | None = None
     expression: str | None = None
     frequency: str | None = None
     cooldown_s: int | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import (
@@ -33,6 +33,7 @@ from spotlight_trader.model import normalise_symbol
 from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
 from spotlight_trader.rules.model import (
+    MAX_ID,
     Rule,
     RuleVersion,
     UserRuleSettings,
@@ -44,6 +45,8 @@ router = APIRouter(dependencies=[Depends(current_user_id)])
 MAX_BODY_BYTES = 16_384
 MAX_SIGNALS = 1_000
 T = TypeVar("T")
+# a 64-bit id: larger numbers get 422, never a database overflow
+RuleId = Annotated[int, Path(ge=0, le=MAX_ID, description="Rule id")]
 
 
 async def _decode(request: Request, kind: type[T]) -> T:
@@ -117,7 +120,7 @@ async def validate_rule(request: Request) -> Response:
     responses=json_response(VersionsResponse),
     summary="Versions of a rule",
 )
-async def list_versions(rule_id: int, user: CurrentUser, rules: RulesDep) -> Response:
+async def list_versions(rule_id: RuleId, user: CurrentUser, rules: RulesDep) -> Response:
     """Every version, newest first."""
     try:
         versions = await rules.versions(rule_id, user=user)
@@ -134,7 +137,7 @@ async def list_versions(rule_id: int, user: CurrentUser, rules: RulesDep) -> Res
     summary="Edit a rule (new version)",
 )
 async def add_version(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new immutable version: the latest one with the given fields changed."""
     try:
@@ -156,7 +159,7 @@ async def add_version(
     summary="Revert a rule to an old version (new version)",
 )
 async def revert_rule(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new version equal to the given old one."""
     try:
@@ -177,7 +180,7 @@ async def revert_rule(
     summary="The current user's settings of a rule",
 )
 async def put_settings(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """Enable/disable, parameter overrides, symbol scope (null = the watchlist)."""
     try:
@@ -198,7 +201,7 @@ async def put_settings(
     summary="Run a rule version over stored bars",
 )
 async def backtest_rule(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, components: ComponentsDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, components: ComponentsDep
 ) -> Response:
     """The signals a version (default: the latest) would have produced on the bars the
     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored."""
@@ -231,7 +234,7 @@ async def list_signals(
     user: CurrentUser,
     signals: SignalsDep,
     symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
-    rule_id: Annotated[int | None, Query(ge=1, description="Only this rule")] = None,
+    rule_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this rule")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
 ) -> Response:
     """The current user's signals, newest first."""

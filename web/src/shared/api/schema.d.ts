@@ -488,8 +488,11 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
-            /** @default once_per_bar_close */
-            frequency: string;
+            /**
+             * @default once_per_bar_close
+             * @enum {unknown}
+             */
+            frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             /** @default false */
             intrabar: boolean;
             name: string;
@@ -631,7 +634,9 @@ export interface components {
             /** @default false */
             enabled: boolean;
             /** @default {} */
-            params: Record<string, unknown>;
+            params: {
+                [key: string]: number | string | boolean;
+            };
             /** @default null */
             symbols: string[] | null;
         };
@@ -680,7 +685,9 @@ export interface components {
             /** @default null */
             note: string | null;
             /** @default null */
-            params: Record<string, unknown> | null;
+            params: {
+                [key: string]: number | string | boolean;
+            } | null;
         };
         /**
          * VersionsResponse
@@ -862,6 +869,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -897,6 +905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -932,6 +941,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -967,6 +977,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -998,6 +1009,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
