@@ -9,7 +9,7 @@ reverting creates a copy of an old one (:func:`reverted`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -36,7 +36,7 @@ class RuleVersion(msgspec.Struct, frozen=True):
 
     rule_id: int
     version: int
-    params: dict[str, Any]
+    params: Params
     expression: str | None
     frequency: Frequency
     cooldown_s: int
@@ -79,7 +79,7 @@ class VersionChange(msgspec.Struct, frozen=True):
 class NewVersion(msgspec.Struct, frozen=True):
     """Every field a version is created with, before :func:`check_version_fields`."""
 
-    params: dict[str, Any]
+    params: Params
     expression: str | None
     frequency: str
     cooldown_s: int

@@ -509,7 +509,9 @@ export interface components {
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
             note: string | null;
-            params: Record<string, unknown>;
+            params: {
+                [key: string]: number | string | boolean;
+            };
             rule_id: number;
             version: number;
         };
