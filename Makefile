@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WEB := web
 
-.PHONY: run test bench soak lint fmt typecheck pytest webtest web api install clean browsers
+.PHONY: run test bench soak audit lint fmt typecheck pytest webtest web api install clean browsers
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -83,6 +83,11 @@ browsers:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "browser tests need Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
+
+# Known vulnerabilities in the locked dependencies (pip-audit, npm audit); results in
+# test-artifacts/audit/. Without a reachable advisory source it says so and exits 0.
+audit: install $(WEB)/node_modules/.installed
+	$(PY) -m tests.audit
 
 clean:
 	rm -rf $(TOOLS) $(VENV) $(WEB)/node_modules $(WEB)/dist

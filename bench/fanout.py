@@ -93,6 +93,7 @@ def _serve_product(port: int, symbols: list[str]) -> None:
         data_dir=data,
         log_level="warning",
         stream_heartbeat_s=15.0,
+        stream_max_per_user=10_000,  # every bench client is the local user
     )
     logs.configure("warning")
     app = single_process_app(Ingest(build_components(settings), BenchFeed(symbols)))
@@ -174,7 +175,7 @@ async def _client(
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=2**20)
     query = ",".join(symbols)
-    writer.write(f"GET /stream/market?symbols={query} HTTP/1.1\r\nHost: b\r\n\r\n".encode())
+    writer.write(f"GET /stream/market?symbols={query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     await writer.drain()
     key = b'"bucket_start_ms":'
     buffer = b""

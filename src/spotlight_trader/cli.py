@@ -95,6 +95,7 @@ def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool
         # The voice proxy's browser leg heartbeat: protocol pings from the server.
         ws_ping_interval=settings.voice_heartbeat_s,
         ws_ping_timeout=settings.voice_heartbeat_s,
+        ws_max_size=settings.voice_max_message_bytes,  # refused while it arrives
     )
     Server(config, ingest.components.streams).run()
 

@@ -17,7 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from spotlight_trader.errors import ConfigError
-from spotlight_trader.model import SYMBOL_PATTERN
+from spotlight_trader.model import SYMBOL_INPUT_PATTERN
 
 DEFAULT_WATCHLIST = ("SPY", "QQQ", "AAPL", "NVDA", "TSLA", "MSFT", "AMD", "META")
 MIN_SECRET_BYTES = 32
@@ -80,6 +80,19 @@ class Settings(BaseSettings):
     )
     stream_queue_size: int = Field(
         2_000, ge=10, description="Pending bars per SSE client before it is closed as too slow."
+    )
+    stream_max_per_user: int = Field(
+        8,
+        ge=1,
+        le=10_000,
+        description="Concurrent /stream/market connections per user (429 beyond).",
+    )
+    write_rate_per_min: int = Field(
+        120,
+        ge=1,
+        le=100_000,
+        description="State-changing requests (POST, PUT, PATCH, DELETE) one user may make per "
+        "minute (429 with Retry-After beyond).",
     )
     stream_heartbeat_s: float = Field(15.0, gt=0, description="SSE heartbeat comment interval.")
     log_level: Literal["debug", "info", "warning", "error"] = Field(
@@ -222,8 +235,34 @@ class Settings(BaseSettings):
     admin_origin: str | None = Field(
         None, description="A second allowed browser origin (e.g. the Vite dev server)."
     )
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        description="Extra host names the server answers to (comma-separated), besides "
+        "APP_ORIGIN's and ADMIN_ORIGIN's hosts, the loopback names and HOST; any other Host "
+        "header gets 400 (DNS rebinding).",
+    )
+    http_max_body_bytes: int = Field(
+        1_048_576,
+        ge=1_024,
+        le=1_073_741_824,
+        description="Largest request body; larger ones get 413 before they are read (a "
+        "chunked body is counted while it streams).",
+    )
     voice_max_connections: int = Field(
         3, ge=1, le=100, description="Concurrent voice connections per user."
+    )
+    voice_max_message_bytes: int = Field(
+        1_048_576,
+        ge=1_024,
+        le=16_777_216,
+        description="Largest voice WebSocket message from the browser (close 1009 beyond).",
+    )
+    voice_max_held_bytes: int = Field(
+        4_194_304,
+        ge=1_024,
+        le=268_435_456,
+        description="Bytes of browser frames held per session while the upstream connects "
+        "(close 1009 beyond).",
     )
     voice_token_ttl_s: int = Field(60, ge=5, le=3_600, description="Voice token lifetime.")
     voice_token_rate_per_min: int = Field(
@@ -277,16 +316,24 @@ class Settings(BaseSettings):
             raise ValueError("needs a time zone offset, e.g. 2025-03-12T09:25:00-04:00")
         return value
 
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
+
     @field_validator("watchlist", mode="before")
     @classmethod
     def _split_watchlist(cls, value: object) -> object:
         if isinstance(value, str):
             value = [part for part in value.replace(" ", "").split(",") if part]
         if isinstance(value, list | tuple):
-            symbols = tuple(str(s).strip().upper() for s in value)
-            bad = [s for s in symbols if not re.match(SYMBOL_PATTERN, s)]
+            given = [str(s).strip() for s in value]
+            bad = [s for s in given if not re.fullmatch(SYMBOL_INPUT_PATTERN, s)]
             if bad:
                 raise ValueError(f"not a ticker symbol: {', '.join(bad)}")
+            symbols = tuple(s.upper() for s in given)
             if not symbols:
                 raise ValueError("must name at least one symbol")
             return tuple(dict.fromkeys(symbols))

@@ -3,6 +3,7 @@
 SpotlightError
 ├── ConfigError              a setting is missing or invalid (start-up stops)
 ├── InputError               bad external input: a file, a frame, a query value
+│   ├── PayloadTooLarge      a request body over its limit (HTTP 413)
 │   ├── TradeFileError       a trade file cannot be read or has the wrong shape
 │   ├── ToolError            a voice-coach tool call that cannot run (bad arguments)
 │   ├── InvalidExpression    a custom rule that does not parse (rules/expr.py; carries
@@ -37,6 +38,10 @@ class QuotaError(InputError):
 
 class ReadOnlyError(SpotlightError):
     """A change the user may not make (e.g. a version of a shared built-in rule)."""
+
+
+class PayloadTooLarge(InputError):
+    """A request body over its limit, found while it streams (HTTP 413)."""
 
 
 class TradeFileError(InputError):

@@ -17,15 +17,19 @@ MINUTE_MS = 60_000
 LOCAL_USER = "local"  # the built-in user of single-user mode (a row in ``users``)
 MICRO_MS = 250
 SYMBOL_PATTERN = r"^[A-Z][A-Z0-9.\-]{0,9}$"
-_SYMBOL = re.compile(SYMBOL_PATTERN)
+# what a request may send: ASCII letters of either case (checked *before* upper-casing, so
+# "ı" or "ß" never become "I" or "SS")
+SYMBOL_INPUT_PATTERN = r"^[A-Za-z][A-Za-z0-9.\-]{0,9}$"
+_SYMBOL_INPUT = re.compile(SYMBOL_INPUT_PATTERN)
 
 
 def normalise_symbol(raw: str) -> str:
-    """Upper-case ``raw`` and check it looks like a ticker; :class:`InputError` if not."""
-    symbol = raw.strip().upper()
-    if not _SYMBOL.match(symbol):
+    """Check ``raw`` (stripped) looks like a ticker, then upper-case it; :class:`InputError`
+    if not."""
+    symbol = raw.strip()
+    if not _SYMBOL_INPUT.fullmatch(symbol):
         raise InputError(f"not a ticker symbol: {raw[:20]!r}")
-    return symbol
+    return symbol.upper()
 
 
 class Trade(msgspec.Struct, frozen=True, gc=False):

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 
 from tests.conftest import REPO, free_port
 
@@ -138,6 +145,36 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+# Every page reports Content-Security-Policy violations to the console; a test during which
+# any page saw one fails (the CSP is strict: api/hardening.py).
+CSP_REPORTER = """document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`
+    + ` at ${e.sourceFile}:${e.lineNumber}`);
+});"""
+_csp_violations: list[str] = []
+
+
+def guard_csp(context: BrowserContext) -> BrowserContext:
+    """Record the CSP violations of every page of ``context`` (see :func:`_no_csp_violations`)."""
+    context.add_init_script(CSP_REPORTER)
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.text.startswith("CSP violation") or "Content Security Policy" in msg.text:
+            _csp_violations.append(msg.text)
+
+    context.on("console", on_console)
+    return context
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations() -> Iterator[None]:
+    """Fail the test when any guarded page violated the Content-Security-Policy."""
+    _csp_violations.clear()
+    yield
+    found, _csp_violations[:] = list(_csp_violations), []
+    assert not found, f"Content-Security-Policy violations: {found}"
+
+
 class ConsoleErrors(list[str]):
     """Console errors and uncaught page errors seen by a page."""
 
@@ -149,8 +186,8 @@ def console_errors() -> ConsoleErrors:
 
 @pytest.fixture
 def page(browser: Browser, console_errors: ConsoleErrors) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport={"width": 1600, "height": 900}, timezone_id="America/New_York"
+    context = guard_csp(
+        browser.new_context(viewport={"width": 1600, "height": 900}, timezone_id="America/New_York")
     )
     page = context.new_page()
 

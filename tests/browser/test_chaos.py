@@ -132,7 +132,7 @@ def test_restarts_and_cut_streams_never_lose_duplicate_or_fake_a_minute(
     try:
         page.goto(proxy.url)
         page.wait_for_function(
-            "window.__spotlight && window.__spotlight.candles().length > 0", timeout=30_000
+            "() => window.__spotlight && window.__spotlight.candles().length > 0", timeout=30_000
         )
         wait_live(page, server)
         # visit every symbol once so the page holds a page of history for each

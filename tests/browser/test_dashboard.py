@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ARTIFACTS, ConsoleErrors, Server, serve_env
+from tests.browser.conftest import ARTIFACTS, ConsoleErrors, Server, guard_csp, serve_env
 from tests.conftest import REPO, free_port
 
 pytestmark = pytest.mark.browser
@@ -54,7 +54,7 @@ def record(name: str, value: object) -> None:
 def open_dashboard(page: Page, server: Server) -> None:
     page.goto(server.url)
     page.wait_for_function(
-        "window.__spotlight && window.__spotlight.candles().length > 0", timeout=15_000
+        "() => window.__spotlight && window.__spotlight.candles().length > 0", timeout=15_000
     )
 
 
@@ -93,7 +93,7 @@ def test_dashboard_loads_live_and_switches_from_keyboard(
     wait_for(
         lambda: hook(page, "selected()") == rows[rows.index(first_symbol) + 1], 5, "next symbol"
     )
-    page.wait_for_function("window.__spotlight.candles().length > 0", timeout=5_000)
+    page.wait_for_function("() => window.__spotlight.candles().length > 0", timeout=5_000)
     page.keyboard.press("ArrowUp")
     wait_for(lambda: hook(page, "selected()") == first_symbol, 5, "previous symbol")
 
@@ -157,7 +157,9 @@ def test_restart_resumes_without_missing_or_duplicate_minutes(
 
 
 def test_axis_and_legend_use_new_york_time_in_tokyo(browser: Browser, server: Server) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 800}, timezone_id="Asia/Tokyo")
+    context = guard_csp(
+        browser.new_context(viewport={"width": 1400, "height": 800}, timezone_id="Asia/Tokyo")
+    )
     page = context.new_page()
     try:
         assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Asia/Tokyo"

@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect
 
-from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Server, serve_env
+from tests.browser.conftest import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    guard_csp,
+    serve_env,
+)
 from tests.conftest import free_port
 from tests.fakes.realtime_upstream import FakeRealtime, UpstreamConn, example
 
@@ -125,8 +132,8 @@ def mic_page(playwright: Playwright, tmp_path: Path, question_end_s: float) -> I
             "--autoplay-policy=no-user-gesture-required",
         ],
     )
-    context = browser.new_context(
-        permissions=["microphone"], viewport={"width": 1500, "height": 850}
+    context = guard_csp(
+        browser.new_context(permissions=["microphone"], viewport={"width": 1500, "height": 850})
     )
     page = context.new_page()
     yield page
@@ -229,7 +236,7 @@ def test_escape_stops_the_coach_mid_sentence(
 
 
 def test_bubble_without_a_key_explains_and_nothing_errors(browser: Browser, server: Server) -> None:
-    context = browser.new_context(viewport={"width": 1500, "height": 850})
+    context = guard_csp(browser.new_context(viewport={"width": 1500, "height": 850}))
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -22,6 +22,7 @@ from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
 SYMBOLS = ["SPY", "QQQ", "AAPL"]
 START = 1_700_000_040_000
+JSON = {"content-type": "application/json"}
 SIGNAL_KEYS = {
     "id", "rule_id", "rule_name", "version", "symbol", "seq", "ts_ms", "direction", "inputs",
     "explanation", "user_id", "key",
@@ -116,7 +117,7 @@ async def test_rules_api_contract() -> None:
         )
         assert bad_settings.status_code == 422 and bad_settings.json()["field"] == "params"
         assert (await client.get("/api/rules/999/versions")).status_code == 404
-        not_json = await client.post("/api/rules", content=b"{")
+        not_json = await client.post("/api/rules", content=b"{", headers=JSON)
         assert not_json.status_code == 400 and "error" in not_json.json()
         assert (await client.get("/api/signals")).json() == {"signals": []}
         assert (await client.get("/api/signals", params={"limit": 0})).status_code == 422
@@ -299,14 +300,16 @@ async def test_every_rules_body_route_rejects_bad_bodies_with_4xx_json() -> None
             ("POST", f"/api/rules/{rid}/backtest", "symbol"),
         ]
         for method, path, required in routes:
-            huge = await client.request(method, path, content=b"[" + b"1," * 20_000 + b"1]")
+            huge = await client.request(
+                method, path, content=b"[" + b"1," * 20_000 + b"1]", headers=JSON
+            )
             assert huge.status_code == 413, path
-            not_json = await client.request(method, path, content=b"{nope")
+            not_json = await client.request(method, path, content=b"{nope", headers=JSON)
             assert not_json.status_code == 400 and "JSON object" in not_json.json()["error"], path
-            wrong_type = await client.request(method, path, content=b"[1, 2]")
+            wrong_type = await client.request(method, path, content=b"[1, 2]", headers=JSON)
             assert wrong_type.status_code == 422 and "invalid body" in wrong_type.json()["error"]
             if required is not None:  # (every field of a version edit is optional)
-                missing = await client.request(method, path, content=b"{}")
+                missing = await client.request(method, path, content=b"{}", headers=JSON)
                 assert missing.status_code == 422, path
                 assert missing.json()["field"] == required, (path, missing.json())
         assert (await client.get(f"/api/rules/{rid}/versions")).json()["versions"][0][

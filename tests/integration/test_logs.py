@@ -88,15 +88,28 @@ async def test_no_secret_reaches_the_log_at_debug(capfd: pytest.CaptureFixture[s
             await asyncio.gather(task, return_exceptions=True)
     async with (
         FakeRealtime() as fake,
-        voice_server(fake) as (base, _service),
+        voice_server(fake) as (base, service),
         httpx.AsyncClient(base_url=base) as http,
     ):
         token = (await http.post("/api/voice/token", headers={"Origin": ORIGIN})).json()["token"]
         ws = await browser(base, token)
         await ready(ws)
         await ws.close()
+        # nor any answer: metrics, status, health, the schema, refusals and errors
+        bad_ws = await browser(base, token[:-4] + "AAAA")
+        answers = [
+            (await http.get(path)).text
+            for path in ("/metrics", "/api/voice/status", "/healthz", "/readyz", "/openapi.json")
+        ]
+        answers.append((await http.post("/api/voice/token", headers={"Origin": "http://x"})).text)
+        answers.append((await http.get("/api/bars", params={"symbol": token[:8]})).text)
+        await bad_ws.wait_closed()
+        answers.append(str(bad_ws.close_reason))
+        session_secret = service.settings.session_secret.get_secret_value()
     out = capfd.readouterr()
     text = out.out + out.err
     assert "> GET" in text or "= connection is OPEN" in text  # debug lines were written
-    for secret in (polygon_key, KEY, token, token.split(".")[2]):
+    for secret in (polygon_key, KEY, token, token.split(".")[2], session_secret):
         assert secret not in text
+        for answer in answers:
+            assert secret not in answer

@@ -50,7 +50,9 @@ async def test_twenty_clients_connected_during_warm_up_get_every_bar_exactly_onc
     live = synthetic_trades(SYMBOLS, START, minutes=30, seed=2)
     feed = WarmingFeed(history, live, steps=5, batch=50)
     # a queue far smaller than the history: publishing history would close every client
-    service = make_service(feed, watchlist=",".join(SYMBOLS), stream_queue_size=100)
+    service = make_service(
+        feed, watchlist=",".join(SYMBOLS), stream_queue_size=100, stream_max_per_user=CLIENTS
+    )
     async with (
         running_server(service) as base,
         httpx.AsyncClient(base_url=base, timeout=30) as client,

@@ -165,7 +165,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
             socket.SOL_SOCKET, socket.SO_RCVBUF, 4096
         )
         query = f"symbols={','.join(SYMBOLS)}&sinceSeq=0"
-        writer.write(f"GET /stream/market?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        writer.write(f"GET /stream/market?{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
         await writer.drain()
         # the trades flow once the stream is subscribed: its queue sees every burst
         await until(lambda: service.components.streams.clients == 1)
@@ -243,7 +243,9 @@ async def test_bad_symbol_bodies(body: bytes, status: int) -> None:
         running_server(service) as base,
         httpx.AsyncClient(base_url=base, timeout=5) as client,
     ):
-        response = await client.post("/api/symbols", content=body)
+        response = await client.post(
+            "/api/symbols", content=body, headers={"content-type": "application/json"}
+        )
         assert response.status_code == status, response.text
         assert "error" in response.json()
         assert service.watchlist == ["SPY"]

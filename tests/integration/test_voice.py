@@ -145,7 +145,8 @@ async def test_token_refused_to_a_foreign_browser_origin() -> None:
     ):
         foreign = await http.post("/api/voice/token", headers={"Origin": "https://evil.example"})
         assert foreign.status_code == 403
-        assert foreign.json() == {"error": "origin not allowed", "field": None}
+        # refused by the CSRF check every state-changing request passes (api/hardening.py)
+        assert foreign.json()["error"].startswith("cross-origin request refused")
         for origin in (ORIGIN, "http://localhost:5173"):
             ok = await http.post("/api/voice/token", headers={"Origin": origin})
             assert ok.status_code == 200
@@ -632,3 +633,32 @@ async def test_held_frames_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
             await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": "AAAA"}))
         code, reason, _ = await closed_with(ws)
         assert (code, reason) == (1011, "upstream not ready: too many frames held")
+
+
+async def test_bytes_held_while_connecting_are_bounded() -> None:
+    async with (
+        FakeRealtime(handshake_delay_s=2.0) as fake,
+        voice_server(fake, voice_max_held_bytes=65_536) as (base, service),
+    ):
+        ws = await browser(base, token_for(service))
+        audio = "A" * 20_000  # 4 frames: 80 KB > 64 KiB, far below MAX_HELD frames
+        for _ in range(4):
+            await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": audio}))
+        code, reason, _ = await closed_with(ws)
+        assert (code, reason) == (1009, "upstream not ready: too many bytes held")
+        assert fake.connections == [] or all(
+            e["type"] != "input_audio_buffer.append" for c in fake.connections for e in c.received
+        )
+
+
+async def test_a_message_over_the_limit_closes_the_session() -> None:
+    async with (
+        FakeRealtime() as fake,
+        voice_server(fake, voice_max_message_bytes=4_096) as (base, service),
+    ):
+        ws = await browser(base, token_for(service))
+        await ready(ws)
+        await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": "A" * 4_000}))
+        await ws.send(json.dumps({"type": "input_audio_buffer.append", "audio": "A" * 5_000}))
+        code, reason, _ = await closed_with(ws)
+        assert (code, reason) == (1009, "message larger than 4096 bytes")

@@ -109,3 +109,10 @@ def test_garbage_frames() -> None:
 def test_parse_only_path() -> None:
     events = parse_frame(json.dumps([trade("A", 1, 2.0)]).encode())
     assert len(events) == 1
+
+
+def test_a_frame_that_stops_being_json_after_a_typed_mismatch_is_counted() -> None:
+    """Found by tests/unit/test_fuzz.py: ``0\\x00`` failed the typed decode (not an array)
+    and then raised from the fallback's generic decode."""
+    out = decode_frame(b"0\x00")
+    assert (out.malformed, out.trades, out.quotes) == (1, [], [])

@@ -11,6 +11,7 @@ composition root.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Protocol
@@ -24,6 +25,7 @@ from spotlight_trader.api.sse import StreamRegistry
 from spotlight_trader.bus import Bus
 from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
+from spotlight_trader.limits import ConnectionSlots, RateLimiter
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.view import MarketView, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
@@ -52,6 +54,8 @@ class Components(Protocol):
     entries: EntryRepository
     preferences: PreferencesRepository
     voice: VoiceState
+    stream_slots: ConnectionSlots
+    write_limiter: RateLimiter
     streams: StreamRegistry
     clock_ms: Callable[[], int]
 
@@ -123,6 +127,24 @@ def entry_repository(conn: HTTPConnection) -> EntryRepository:
 def voice_state(conn: HTTPConnection) -> VoiceState:
     """The voice coach's token rate limit, connection slots and counters."""
     return components(conn).voice
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+async def limit_writes(conn: HTTPConnection) -> None:
+    """App-wide dependency: at most ``WRITE_RATE_PER_MIN`` state-changing requests per user
+    per minute (429 with ``Retry-After``); reads and WebSockets pass."""
+    if conn.scope["type"] != "http" or conn.scope["method"] not in WRITE_METHODS:
+        return
+    limiter = components(conn).write_limiter
+    retry_after = limiter.hit(await current_user_id(conn))
+    if retry_after is not None:
+        raise ApiError(
+            429,
+            f"too many changes: at most {limiter.limit} per minute",
+            headers={"Retry-After": str(max(1, math.ceil(retry_after)))},
+        )
 
 
 ComponentsDep = Annotated[Components, Depends(components)]

@@ -3,14 +3,27 @@ from them in :mod:`.openapi`)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.model import Bar, Microbar, Signal
-from spotlight_trader.rules.expr import ExpressionError
-from spotlight_trader.rules.model import Rule, RuleVersion, UserRuleSettings, VersionChange
+from spotlight_trader.model import SYMBOL_INPUT_PATTERN, Bar, Frequency, Microbar, Signal
+from spotlight_trader.rules.expr import MAX_CHARS, ExpressionError
 from spotlight_trader.rules.outcomes import HorizonSummary, SignalOutcome
 from spotlight_trader.rules.params import ParamSpec
+from spotlight_trader.rules.model import (
+    MAX_DESCRIPTION,
+    MAX_ID,
+    MAX_NAME,
+    Rule,
+    RuleVersion,
+    UserRuleSettings,
+    VersionChange,
+)
+
+SymbolText = Annotated[str, msgspec.Meta(pattern=SYMBOL_INPUT_PATTERN, max_length=10)]
+VersionNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
@@ -42,7 +55,7 @@ class SymbolsResponse(msgspec.Struct, frozen=True):
 class SymbolIn(msgspec.Struct, frozen=True):
     """``POST /api/symbols`` body."""
 
-    symbol: str
+    symbol: SymbolText
 
 
 class SymbolOut(msgspec.Struct, frozen=True):
@@ -141,12 +154,12 @@ class RulesResponse(msgspec.Struct, frozen=True):
 class RuleCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``POST /api/rules``: a custom rule (version 1)."""
 
-    name: str
-    expression: str
-    frequency: str = "once_per_bar_close"
-    cooldown_s: int = 0
+    name: Annotated[str, msgspec.Meta(max_length=MAX_NAME)]
+    expression: Annotated[str, msgspec.Meta(max_length=MAX_CHARS)]
+    frequency: Frequency = "once_per_bar_close"
+    cooldown_s: Annotated[int, msgspec.Meta(ge=0, le=MAX_ID)] = 0
     intrabar: bool = False
-    description: str = ""
+    description: Annotated[str, msgspec.Meta(max_length=MAX_DESCRIPTION)] = ""
     fire_mode: str = "becomes_true"
 
 
@@ -199,15 +212,15 @@ class VersionCreate(VersionChange, frozen=True, forbid_unknown_fields=True):
 class RevertRequest(msgspec.Struct, frozen=True):
     """``POST /api/rules/{id}/revert``."""
 
-    version: int
+    version: VersionNumber
 
 
 class BacktestRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``POST /api/rules/{id}/backtest``: run a version (default: latest) over stored bars."""
 
-    symbol: str
-    version: int | None = None
-    limit: int | None = None
+    symbol: SymbolText
+    version: VersionNumber | None = None
+    limit: Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)] | None = None
 
 
 class SignalsResponse(msgspec.Struct, frozen=True):

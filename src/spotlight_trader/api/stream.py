@@ -231,9 +231,10 @@ def _since_seq(raw: str | None) -> int | None:
     return value
 
 
-async def open_stream(conn: HTTPConnection) -> EventStream:
+async def open_stream(conn: HTTPConnection) -> tuple[str, EventStream]:
     """Check one ``/stream/market`` request (market running, user, query) and make its
-    stream; :class:`InputError`, :class:`AuthError` or :class:`ApiError` when refused."""
+    stream (with the user it is for); :class:`InputError`, :class:`AuthError` or
+    :class:`ApiError` when refused."""
     access: MarketAccess | None = conn.app.state.market
     if access is None:
         raise ApiError(503, "the market is not running in this process")
@@ -248,7 +249,7 @@ async def open_stream(conn: HTTPConnection) -> EventStream:
     since_seq = _since_seq(query.get("sinceSeq"))
     raw_cursor = conn.headers.get("last-event-id") or query.get("lastEventId")
     given = Cursor.parse(raw_cursor) if raw_cursor else None
-    return EventStream(
+    return user, EventStream(
         market_events(components, view, symbols, given, since_seq, user), components.streams
     )
 
@@ -257,20 +258,29 @@ class StreamEndpoint:
     """``GET /stream/market`` as a plain ASGI endpoint (a Starlette route, not a FastAPI
     one): the request is checked once and then only the stream lives, so a connection
     keeps no per-request dependency machinery for its lifetime. The OpenAPI document
-    describes it through :data:`OPENAPI_PATH`."""
+    describes it through :data:`OPENAPI_PATH`. A user holds at most
+    ``STREAM_MAX_PER_USER`` streams at once (429 beyond)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one request."""
         conn = HTTPConnection(scope)
         response: Response
         try:
-            response = await open_stream(conn)
+            user, stream = await open_stream(conn)
+            slots = conn.app.state.components.stream_slots
+            if not slots.acquire(user):
+                raise ApiError(429, f"too many open streams: at most {slots.limit} per user")
+            try:
+                await stream(scope, receive, send)
+            finally:
+                slots.release(user)
+            return
         except InputError as exc:
             response = error_response(422, str(exc), str(exc).split(":", 1)[0] or None)
         except AuthError as exc:
             response = error_response(401, str(exc))
         except ApiError as exc:
-            response = error_response(exc.status, exc.message, exc.field)
+            response = exc.response()
         await response(scope, receive, send)
 
 

@@ -43,6 +43,7 @@ UPSTREAM_EXPIRED = 4002
 TOO_MANY = 4029
 DISABLED = 4503
 UPSTREAM_FAILED = 1011
+TOO_BIG = 1009  # a frame over VOICE_MAX_MESSAGE_BYTES, or too many bytes held while connecting
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from spotlight_trader.coach import callouts, frames, policy
 from spotlight_trader.coach.admission import (
     IDLE,
     MAX_SESSION,
+    TOO_BIG,
     UPSTREAM_EXPIRED,
     UPSTREAM_FAILED,
     End,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 log = structlog.get_logger(__name__)
 
 MAX_HELD = 1_000  # client frames held while the upstream connects (20 s of 20 ms audio)
+# and at most VOICE_MAX_HELD_BYTES of them; one frame at most VOICE_MAX_MESSAGE_BYTES
 
 
 class SessionState(StrEnum):
@@ -128,6 +130,7 @@ class VoiceSession:
         self.view: policy.ViewContext | None = None
         self.upstream: ClientConnection | None = None
         self.held: deque[str | bytes] = deque()
+        self.held_bytes = 0
         self.background: set[asyncio.Task[None]] = set()
         self.responses = Responses(
             registry,
@@ -237,7 +240,9 @@ class VoiceSession:
         )
         self.advance(SessionState.HOLDING)
         while self.held:
-            await upstream.send(self.held.popleft())
+            frame = self.held.popleft()
+            self.held_bytes -= len(frame)
+            await upstream.send(frame)
         # no await between the empty check and this: order is kept
         self.advance(SessionState.CONFIGURING)
         return None
@@ -261,6 +266,10 @@ class VoiceSession:
                 return End("client", 1000, why)
             self.last_client = loop.time()
             text: str | None = message.get("text")
+            size = len(text) if text is not None else len(message.get("bytes") or b"")
+            if size > self.settings.voice_max_message_bytes:
+                limit = self.settings.voice_max_message_bytes
+                return End("proxy", TOO_BIG, f"message larger than {limit} bytes")
             frame: str | bytes
             if text is None:
                 data: bytes | None = message.get("bytes")
@@ -277,8 +286,11 @@ class VoiceSession:
                 await self.send_upstream(frame)
             else:
                 self.held.append(frame)
+                self.held_bytes += len(frame)
                 if len(self.held) > MAX_HELD:
                     return End("proxy", UPSTREAM_FAILED, "upstream not ready: too many frames held")
+                if self.held_bytes > self.settings.voice_max_held_bytes:
+                    return End("proxy", TOO_BIG, "upstream not ready: too many bytes held")
 
     async def on_spotlight(self, kind: str, frame: str) -> None:
         """Custom client events: never forwarded upstream."""
@@ -297,6 +309,7 @@ class VoiceSession:
             await self.send_upstream(update)
         elif self.state is SessionState.HOLDING:
             self.held.append(update)
+            self.held_bytes += len(update)
 
     # ------------------------------------------------------------------ upstream → client
     async def upstream_loop(self) -> End:

@@ -9,7 +9,7 @@ reverting creates a copy of an old one (:func:`reverted`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -28,6 +28,10 @@ MAX_DESCRIPTION = 2_000
 DEFAULT_FREQUENCY = "once_per_bar_close"
 DEFAULT_FIRE_MODE = "becomes_true"
 FireMode = Literal["becomes_true", "while_true"]
+MAX_ID = 2**63 - 1  # ids and version numbers are 64-bit signed in every database
+# a parameter is a scalar: a nested value in a request is refused while it is decoded
+ParamValue = int | float | str | bool
+Params = dict[Annotated[str, msgspec.Meta(max_length=64)], ParamValue]
 
 
 class RuleVersion(msgspec.Struct, frozen=True):
@@ -35,7 +39,7 @@ class RuleVersion(msgspec.Struct, frozen=True):
 
     rule_id: int
     version: int
-    params: dict[str, Any]
+    params: Params
     expression: str | None
     frequency: Frequency
     cooldown_s: int
@@ -50,7 +54,7 @@ class UserRuleSettings(msgspec.Struct, frozen=True):
     a cooldown override (None = the version's) and an optional expiry (Unix ms)."""
 
     enabled: bool = False
-    params: dict[str, Any] = {}
+    params: Params = {}
     symbols: list[str] | None = None
     cooldown_s: int | None = None
     expires_at_ms: int | None = None
@@ -74,7 +78,7 @@ class Rule(msgspec.Struct, frozen=True):
 class VersionChange(msgspec.Struct, frozen=True):
     """Fields of a new version; unset fields keep the previous version's value."""
 
-    params: dict[str, Any] | None = None
+    params: Params | None = None
     expression: str | None = None
     frequency: str | None = None
     cooldown_s: int | None = None
@@ -86,7 +90,7 @@ class VersionChange(msgspec.Struct, frozen=True):
 class NewVersion(msgspec.Struct, frozen=True):
     """Every field a version is created with, before :func:`check_version_fields`."""
 
-    params: dict[str, Any]
+    params: Params
     expression: str | None
     frequency: str
     cooldown_s: int

@@ -23,7 +23,7 @@ from spotlight_trader.cluster.bus import RedisBus
 from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
-from spotlight_trader.limits import MemoryRateLimiter, MemorySlots
+from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.db import database_url, make_engine
 from spotlight_trader.storage.journal import JournalRepository
@@ -60,6 +60,8 @@ class Components:
     watchlists: WatchlistRepository
     preferences: PreferencesRepository
     voice: VoiceState
+    stream_slots: ConnectionSlots
+    write_limiter: RateLimiter
     streams: StreamRegistry = field(default_factory=StreamRegistry)
     clock_ms: Callable[[], int] = wall_ms
     redis: Redis | None = None
@@ -122,4 +124,6 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
             MemorySlots(settings.voice_max_connections),
             VoiceTokenLedger(database),
         ),
+        stream_slots=MemorySlots(settings.stream_max_per_user),
+        write_limiter=MemoryRateLimiter(settings.write_rate_per_min),
     )

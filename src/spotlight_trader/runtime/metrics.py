@@ -4,7 +4,7 @@ streams this process serves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
@@ -81,10 +81,12 @@ class IngestCollector(Collector):
 
 
 class WebCollector(Collector):
-    """SSE clients, streams closed for slowness, bus overflows (and Redis losses)."""
+    """SSE clients, streams closed for slowness, bus overflows (and Redis losses), requests
+    refused by the HTTP hardening (api/hardening.py) per reason."""
 
-    def __init__(self, components: Components) -> None:
+    def __init__(self, components: Components, refused: Mapping[str, int]) -> None:
         self._components = components
+        self._refused = refused
 
     def collect(self) -> Iterator[Metric]:
         """Yield current values."""
@@ -109,3 +111,12 @@ class WebCollector(Collector):
         clients = GaugeMetricFamily("spotlight_sse_clients", "Open /stream/market connections.")
         clients.add_metric([], components.streams.clients)
         yield clients
+        refused = CounterMetricFamily(
+            "spotlight_http_refused",
+            "Requests refused before the app: host, origin, cross_site, content_type, "
+            "content_length, body_size.",
+            labels=["reason"],
+        )
+        for reason, count in sorted(self._refused.items()):
+            refused.add_metric([reason], count)
+        yield refused

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import FrameType
@@ -22,6 +23,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from prometheus_client import CollectorRegistry
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
@@ -29,7 +31,9 @@ from starlette.types import Scope
 
 import spotlight_trader
 from spotlight_trader.api import openapi
-from spotlight_trader.api.deps import MarketAccess
+from spotlight_trader.api.deps import MarketAccess, limit_writes
+from spotlight_trader.api.docs import docs_routes
+from spotlight_trader.api.hardening import Hardening, HttpPolicy
 from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.routes import account, journal, journal_entries, ops, rules, voice
 from spotlight_trader.api.routes import market as market_routes
@@ -44,7 +48,7 @@ from spotlight_trader.api.stream import (
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.config import Settings, check_start
-from spotlight_trader.errors import AuthError, InputError
+from spotlight_trader.errors import AuthError, InputError, PayloadTooLarge
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.metrics import IngestCollector, WebCollector
@@ -111,21 +115,40 @@ def create_app(
         version=spotlight_trader.__version__,
         description="Live bars, explained alerts, a voice coach and a journal for traders.",
         lifespan=app_lifespan,
+        docs_url=None,  # api/docs.py serves /docs from local files
+        redoc_url=None,
+        dependencies=[Depends(limit_writes)],  # every route, present and future
     )
+    # innermost first: CORS (exact origins), then the hardening outside it (api/hardening.py)
+    policy = HttpPolicy.from_settings(components.settings)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=sorted(policy.origins),
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
+        allow_credentials=True,
+        max_age=600,
+    )
+    app.state.refused = refused = Counter[str]()
+    app.add_middleware(Hardening, policy=policy, refused=refused)
     app.state.components = components
     app.state.market = market
     app.state.users = components.users
     app.state.registry = registry = CollectorRegistry()
-    registry.register(WebCollector(components))
+    registry.register(WebCollector(components, refused))
     registry.register(VoiceCollector(components.voice))
 
     @app.exception_handler(InputError)
     async def _input_error(_request: Request, exc: InputError) -> Response:
         return error_response(422, str(exc))
 
+    @app.exception_handler(PayloadTooLarge)
+    async def _too_large(_request: Request, exc: PayloadTooLarge) -> Response:
+        return error_response(413, str(exc))
+
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
-        return error_response(exc.status, exc.message, exc.field)
+        return exc.response()
 
     @app.exception_handler(AuthError)
     async def _auth_error(_request: Request, exc: AuthError) -> Response:
@@ -161,6 +184,7 @@ def create_app(
     app.include_router(voice.ws)
     app.include_router(signed_in)
     app.router.routes.append(Route("/stream/market", StreamEndpoint(), methods=["GET"]))
+    app.router.routes.extend(docs_routes(app.title))
     openapi.install(app, {"/stream/market": OPENAPI_PATH})
 
     dist = components.settings.web_dist.resolve()

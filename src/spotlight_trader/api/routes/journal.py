@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, EntriesDep, JournalDep, SignalsDep
@@ -38,9 +38,12 @@ from spotlight_trader.journal.recap import Recap, build_recap
 from spotlight_trader.journal.stats import Stats, compute_stats, ny_day
 from spotlight_trader.journal.trips import group_round_trips
 from spotlight_trader.model import MINUTE_MS, normalise_symbol
+from spotlight_trader.rules.model import MAX_ID
 from spotlight_trader.storage.journal import ImportMeta, StoredTrip
 
 router = APIRouter(prefix="/api/journal", dependencies=[Depends(current_user_id)])
+# a 64-bit id: larger numbers get 422, never a database overflow
+TradeId = Annotated[int, Path(ge=0, le=MAX_ID, description="Trade id")]
 MAX_BODY_BYTES = 200_000
 PREVIEW_FILLS = 500
 MAX_TRADES = 5_000
@@ -233,7 +236,7 @@ async def _one(journal: JournalDep, user: str, trade_id: int) -> StoredTrip:
 
 
 @router.get("/trades/{trade_id}", responses=json_response(TradeOut), summary="One trade")
-async def get_trade(trade_id: int, user: CurrentUser, journal: JournalDep) -> Response:
+async def get_trade(trade_id: TradeId, user: CurrentUser, journal: JournalDep) -> Response:
     """A trade with every execution (leg)."""
     return MsgspecResponse(_trade(await _one(journal, user, trade_id)))
 
@@ -244,7 +247,7 @@ async def get_trade(trade_id: int, user: CurrentUser, journal: JournalDep) -> Re
     summary="MAE/MFE from our bars",
 )
 async def trade_excursion(
-    trade_id: int, user: CurrentUser, journal: JournalDep, components: ComponentsDep
+    trade_id: TradeId, user: CurrentUser, journal: JournalDep, components: ComponentsDep
 ) -> Response:
     """MAE/MFE over the holding period from the stored 1-minute bars, or why not (bars
     missing for the span)."""
@@ -266,7 +269,7 @@ async def trade_excursion(
     summary="Set a trade's stop and tags",
 )
 async def set_trade(
-    trade_id: int,
+    trade_id: TradeId,
     request: Request,
     user: CurrentUser,
     journal: JournalDep,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, EntriesDep
@@ -21,8 +21,11 @@ from spotlight_trader.api.schemas_journal import (
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.journal.entries import Entry
 from spotlight_trader.journal.stats import ny_day
+from spotlight_trader.rules.model import MAX_ID
 
 router = APIRouter(prefix="/api/journal", dependencies=[Depends(current_user_id)])
+# a 64-bit id: larger numbers get 422, never a database overflow
+EntryId = Annotated[int, Path(ge=0, le=MAX_ID, description="Entry id")]
 MAX_BODY_BYTES = 200_000
 DAY_QUERY = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -75,7 +78,7 @@ async def create_entry(
 
 
 @router.get("/entries/{entry_id}", responses=json_response(Entry), summary="One entry")
-async def get_entry(entry_id: int, user: CurrentUser, entries: EntriesDep) -> Response:
+async def get_entry(entry_id: EntryId, user: CurrentUser, entries: EntriesDep) -> Response:
     """An entry."""
     entry = await entries.get(entry_id, user=user)
     if entry is None:
@@ -90,7 +93,7 @@ async def get_entry(entry_id: int, user: CurrentUser, entries: EntriesDep) -> Re
     summary="Edit an entry (autosave)",
 )
 async def edit_entry(
-    entry_id: int,
+    entry_id: EntryId,
     request: Request,
     user: CurrentUser,
     entries: EntriesDep,
@@ -115,7 +118,7 @@ async def edit_entry(
 @router.get(
     "/entries/{entry_id}/history", responses=json_response(HistoryResponse), summary="Edit history"
 )
-async def entry_history(entry_id: int, user: CurrentUser, entries: EntriesDep) -> Response:
+async def entry_history(entry_id: EntryId, user: CurrentUser, entries: EntriesDep) -> Response:
     """Earlier versions of an entry, oldest first."""
     versions = await entries.history(entry_id, user=user)
     if versions is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import (
@@ -36,6 +36,7 @@ from spotlight_trader.model import normalise_symbol
 from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
 from spotlight_trader.rules.model import (
+    MAX_ID,
     Rule,
     RuleVersion,
     UserRuleSettings,
@@ -50,6 +51,8 @@ router = APIRouter(dependencies=[Depends(current_user_id)])
 MAX_BODY_BYTES = 16_384
 MAX_SIGNALS = 1_000
 T = TypeVar("T")
+# a 64-bit id: larger numbers get 422, never a database overflow
+RuleId = Annotated[int, Path(ge=0, le=MAX_ID, description="Rule id")]
 
 
 async def _decode(request: Request, kind: type[T]) -> T:
@@ -145,7 +148,7 @@ async def validate_rule(request: Request, view: MarketViewDep) -> Response:
     summary="Why a rule cannot fire yet",
 )
 async def rule_readiness(
-    rule_id: int,
+    rule_id: RuleId,
     user: CurrentUser,
     rules: RulesDep,
     view: MarketViewDep,
@@ -173,7 +176,7 @@ async def rule_readiness(
     responses=json_response(VersionsResponse),
     summary="Versions of a rule",
 )
-async def list_versions(rule_id: int, user: CurrentUser, rules: RulesDep) -> Response:
+async def list_versions(rule_id: RuleId, user: CurrentUser, rules: RulesDep) -> Response:
     """Every version, newest first."""
     try:
         versions = await rules.versions(rule_id, user=user)
@@ -190,7 +193,7 @@ async def list_versions(rule_id: int, user: CurrentUser, rules: RulesDep) -> Res
     summary="Edit a rule (new version)",
 )
 async def add_version(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new immutable version: the latest one with the given fields changed."""
     try:
@@ -214,7 +217,7 @@ async def add_version(
     summary="Revert a rule to an old version (new version)",
 )
 async def revert_rule(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new version equal to the given old one."""
     try:
@@ -238,7 +241,7 @@ async def revert_rule(
 )
 async def put_settings(
     request: Request,
-    rule_id: int,
+    rule_id: RuleId,
     user: CurrentUser,
     rules: RulesDep,
     control: RulesControlDep,
@@ -270,7 +273,7 @@ async def put_settings(
     summary="Delete a custom rule (its signals stay)",
 )
 async def delete_rule(
-    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """The rule stops and leaves the lists; its versions and signals are kept for the
     journal. Built-ins cannot be deleted (403): switch them off."""
@@ -291,7 +294,7 @@ async def delete_rule(
     summary="Copy a custom rule",
 )
 async def duplicate_rule(
-    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """A new private rule with the latest version and the caller's settings, named
     "… (copy)". Built-ins are templates (403): change their settings instead."""
@@ -313,7 +316,7 @@ async def duplicate_rule(
     summary="Resume a rule the circuit breaker paused",
 )
 async def resume_rule(
-    rule_id: int, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    rule_id: RuleId, user: CurrentUser, rules: RulesDep, control: RulesControlDep
 ) -> Response:
     """Clear the pause (the breaker's window starts afresh); the rule."""
     try:
@@ -331,7 +334,7 @@ async def resume_rule(
     summary="Run a rule version over stored bars",
 )
 async def backtest_rule(
-    request: Request, rule_id: int, user: CurrentUser, rules: RulesDep, components: ComponentsDep
+    request: Request, rule_id: RuleId, user: CurrentUser, rules: RulesDep, components: ComponentsDep
 ) -> Response:
     """The signals a version (default: the latest) would have produced on the bars the
     ring holds for ``symbol``, oldest first, each with id 0. Nothing is stored."""
@@ -375,7 +378,7 @@ async def list_signals(
     user: CurrentUser,
     signals: SignalsDep,
     symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
-    rule_id: Annotated[int | None, Query(ge=1, description="Only this rule")] = None,
+    rule_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this rule")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
 ) -> Response:
     """The current user's signals, newest first."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from fastapi import APIRouter, Request, WebSocket
+from fastapi import APIRouter, WebSocket
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, OptionalMarketDep, VoiceStateDep
@@ -45,14 +45,11 @@ async def voice_status(components: ComponentsDep) -> Response:
     summary="A short-lived token for /ws/realtime",
 )
 async def voice_token(
-    request: Request, user_id: CurrentUser, components: ComponentsDep, voice: VoiceStateDep
+    user_id: CurrentUser, components: ComponentsDep, voice: VoiceStateDep
 ) -> Response:
-    """Mint a voice token for the requesting user (403 from a foreign browser origin, 503
-    without OPENAI_API_KEY, 429 when called too often)."""
+    """Mint a voice token for the requesting user (503 without OPENAI_API_KEY, 429 when
+    called too often; a foreign browser origin gets 403 from api/hardening.py)."""
     settings = components.settings
-    origin = request.headers.get("origin")
-    if origin is not None and origin.rstrip("/") not in admission.allowed_origins(settings):
-        return error_response(403, "origin not allowed")
     if settings.openai_api_key is None:
         return error_response(503, DISABLED_REASON)
     retry_after = voice.limiter.hit(user_id)

@@ -92,7 +92,7 @@ def decode_frame(data: bytes | str) -> DecodedFrame:
     out = DecodedFrame()
     try:
         events: list[Any] = _frame_decoder.decode(data)
-    except msgspec.ValidationError:  # valid JSON, some entry is not what we expect
+    except msgspec.ValidationError:  # some entry is not what we expect (or not JSON after all)
         events = _fallback(data, out)
     except msgspec.DecodeError:
         out.malformed = 1  # not JSON at all: the whole frame is one bad input
@@ -147,8 +147,12 @@ def _fractional(ev: PolygonTrade) -> Trade | None:
 
 
 def _fallback(data: bytes | str, out: DecodedFrame) -> list[Any]:
-    """Entry-by-entry validation after the typed decode failed."""
-    raw = _generic_decoder.decode(data)
+    """Entry-by-entry validation after the typed decode failed (which can happen before the
+    decoder reaches bytes that are not JSON at all, e.g. ``0\x00``)."""
+    try:
+        raw = _generic_decoder.decode(data)
+    except msgspec.DecodeError:
+        raw = None
     if not isinstance(raw, list):
         out.malformed += 1
         return []

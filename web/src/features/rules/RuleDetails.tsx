@@ -5,7 +5,7 @@ import { diffVersions } from "../alerts/diff";
 import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
-import { overrides, type ParamField, paramFields, parseSymbols } from "./params";
+import { overrides, type ParamField, type ParamValue, paramFields, parseSymbols } from "./params";
 import {
   useBacktest,
   useCreateVersion,
@@ -144,11 +144,11 @@ function PausedBanner({ rule, reason }: { rule: Rule; reason: string }) {
 // ---- parameters and settings ----------------------------------------------------------------
 
 function ParamsTab({ rule }: { rule: Rule }) {
-  const base = rule.version.params as Record<string, unknown>;
-  const userOverrides = (rule.settings.params ?? {}) as Record<string, unknown>;
+  const base: Record<string, ParamValue> = rule.version.params;
+  const userOverrides: Record<string, ParamValue> = rule.settings.params ?? {};
   const custom = rule.kind === "custom";
   // A custom rule takes one parameter, its direction (neutral when unset): always offer it.
-  const [values, setValues] = useState<Record<string, unknown>>({
+  const [values, setValues] = useState<Record<string, ParamValue>>({
     ...(custom ? { direction: "neutral" } : {}),
     ...base,
     ...userOverrides,
@@ -300,7 +300,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
   );
 }
 
-function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: unknown) => void }) {
+function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: ParamValue) => void }) {
   const spec = field.spec;
   const label = (
     <label

@@ -51,11 +51,8 @@ function plainField(name: string, value: unknown, declared: (string | number)[] 
 }
 
 /** The entries of `edited` that differ from `base` (what a user override must carry). */
-export function overrides(
-  base: Record<string, unknown>,
-  edited: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function overrides<V>(base: Record<string, unknown>, edited: Record<string, V>): Record<string, V> {
+  const out: Record<string, V> = {};
   for (const [k, v] of Object.entries(edited)) {
     if (JSON.stringify(base[k]) !== JSON.stringify(v)) out[k] = v;
   }

@@ -788,8 +788,8 @@ export interface paths {
         put?: never;
         /**
          * A short-lived token for /ws/realtime
-         * @description Mint a voice token for the requesting user (403 from a foreign browser origin, 503
-         *     without OPENAI_API_KEY, 429 when called too often).
+         * @description Mint a voice token for the requesting user (503 without OPENAI_API_KEY, 429 when
+         *     called too often; a foreign browser origin gets 403 from api/hardening.py).
          */
         post: operations["voice_token_api_voice_token_post"];
         delete?: never;
@@ -1458,10 +1458,18 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
+<<<<<<< HEAD
             /** @default becomes_true */
             fire_mode: string;
             /** @default once_per_bar_close */
             frequency: string;
+=======
+            /**
+             * @default once_per_bar_close
+             * @enum {unknown}
+             */
+            frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
+>>>>>>> feat/websec
             /** @default false */
             intrabar: boolean;
             name: string;
@@ -1483,7 +1491,9 @@ export interface components {
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
             intrabar: boolean;
             note: string | null;
-            params: Record<string, unknown>;
+            params: {
+                [key: string]: number | string | boolean;
+            };
             rule_id: number;
             version: number;
         };
@@ -1741,7 +1751,9 @@ export interface components {
             /** @default null */
             expires_at_ms: number | null;
             /** @default {} */
-            params: Record<string, unknown>;
+            params: {
+                [key: string]: number | string | boolean;
+            };
             /** @default null */
             symbols: string[] | null;
         };
@@ -1798,7 +1810,9 @@ export interface components {
             /** @default null */
             note: string | null;
             /** @default null */
-            params: Record<string, unknown> | null;
+            params: {
+                [key: string]: number | string | boolean;
+            } | null;
         };
         /**
          * VersionsResponse
@@ -2848,6 +2862,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -2979,6 +2994,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -3014,6 +3030,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -3049,6 +3066,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -3080,6 +3098,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;

@@ -1,40 +1,9 @@
 // The real browser dependencies of VoiceClient: WebSocket, a 24 kHz AudioContext for playback,
 // getUserMedia + an AudioWorklet for capture, and the token endpoint.
 import { getVoiceToken } from "../api";
+import captureWorkletUrl from "./capture-worklet.js?url";
 import type { AudioSink } from "./playback";
 import { type MicHandle, type SocketLike, VoiceClient, type VoiceDeps } from "./VoiceClient";
-
-// Runs on the audio thread: collects ~20 ms of mono input at the context's rate and posts it.
-const CAPTURE_WORKLET = `
-class SpotlightCapture extends AudioWorkletProcessor {
-  constructor() {
-    super();
-    this.buf = new Float32Array(Math.round(sampleRate * 0.02));
-    this.n = 0;
-  }
-  process(inputs) {
-    const ch = inputs[0] && inputs[0][0];
-    if (ch) {
-      for (let i = 0; i < ch.length; i++) {
-        this.buf[this.n++] = ch[i];
-        if (this.n === this.buf.length) {
-          this.port.postMessage(this.buf.slice(0));
-          this.n = 0;
-        }
-      }
-    }
-    return true;
-  }
-}
-registerProcessor("spotlight-capture", SpotlightCapture);
-`;
-
-let workletUrl: string | null = null;
-
-function captureWorkletUrl(): string {
-  workletUrl ??= URL.createObjectURL(new Blob([CAPTURE_WORKLET], { type: "text/javascript" }));
-  return workletUrl;
-}
 
 function createSink(): AudioSink & { close(): void } {
   // 24 kHz, the Realtime rate: deltas are played as they are; the browser resamples to the device.
@@ -69,7 +38,7 @@ async function openMic(onFrame: (frame: Float32Array, sampleRate: number) => voi
   // rate in every browser); VoiceClient resamples each frame to 24 kHz.
   const ctx = new AudioContext({ latencyHint: "interactive" });
   try {
-    await ctx.audioWorklet.addModule(captureWorkletUrl());
+    await ctx.audioWorklet.addModule(captureWorkletUrl);
     await ctx.resume();
     const source = ctx.createMediaStreamSource(stream);
     const node = new AudioWorkletNode(ctx, "spotlight-capture", { numberOfInputs: 1, numberOfOutputs: 1 });
