@@ -10,8 +10,6 @@ import msgspec
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import SYMBOL_INPUT_PATTERN, Bar, Frequency, Microbar, Signal
 from spotlight_trader.rules.expr import MAX_CHARS, ExpressionError
-from spotlight_trader.rules.outcomes import HorizonSummary, SignalOutcome
-from spotlight_trader.rules.params import ParamSpec
 from spotlight_trader.rules.model import (
     MAX_DESCRIPTION,
     MAX_ID,
@@ -21,6 +19,8 @@ from spotlight_trader.rules.model import (
     UserRuleSettings,
     VersionChange,
 )
+from spotlight_trader.rules.outcomes import HorizonSummary, SignalOutcome
+from spotlight_trader.rules.params import ParamSpec
 
 SymbolText = Annotated[str, msgspec.Meta(pattern=SYMBOL_INPUT_PATTERN, max_length=10)]
 VersionNumber = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]

@@ -1458,18 +1458,13 @@ export interface components {
             /** @default  */
             description: string;
             expression: string;
-<<<<<<< HEAD
             /** @default becomes_true */
             fire_mode: string;
-            /** @default once_per_bar_close */
-            frequency: string;
-=======
             /**
              * @default once_per_bar_close
              * @enum {unknown}
              */
             frequency: "every_time" | "once" | "once_per_bar" | "once_per_bar_close";
->>>>>>> feat/websec
             /** @default false */
             intrabar: boolean;
             name: string;
@@ -2294,6 +2289,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Entry id */
                 entry_id: number;
             };
             cookie?: never;
@@ -2325,6 +2321,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Entry id */
                 entry_id: number;
             };
             cookie?: never;
@@ -2360,6 +2357,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Entry id */
                 entry_id: number;
             };
             cookie?: never;
@@ -2641,6 +2639,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Trade id */
                 trade_id: number;
             };
             cookie?: never;
@@ -2672,6 +2671,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Trade id */
                 trade_id: number;
             };
             cookie?: never;
@@ -2707,6 +2707,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Trade id */
                 trade_id: number;
             };
             cookie?: never;
@@ -2833,6 +2834,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -2898,6 +2900,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -2932,6 +2935,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
@@ -2963,6 +2967,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Rule id */
                 rule_id: number;
             };
             cookie?: never;
