@@ -1,6 +1,6 @@
 import { useRef } from "react";
-import { useFocusTrap } from "../shared/ui/focusTrap";
 import { SettingsPanel } from "../features/settings/SettingsPanel";
+import { useFocusTrap } from "../shared/ui/focusTrap";
 
 /** The Settings drawer: modal, focus trapped, returned to the opener on close. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
