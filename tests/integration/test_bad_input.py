@@ -42,7 +42,9 @@ async def api(backend: str, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_integers_past_64_bits_get_422_not_500(backend: str, tmp_path: Path) -> None:
     async with api(backend, tmp_path) as client:
-        rid = (await client.get("/api/rules")).json()["rules"][0]["id"]
+        # a custom rule of this user's (built-ins are read-only templates: 403 before the body)
+        created = await client.post("/api/rules", json={"name": "mine", "expression": "close > 1"})
+        rid = created.json()["id"]
         for n in [*HUGE, 2**63 - 1]:
             expected = 404 if n == 2**63 - 1 else 422  # the largest id is merely absent
             calls = [
@@ -77,8 +79,10 @@ async def test_deeply_nested_json_is_refused_and_changes_nothing(
     backend: str, tmp_path: Path
 ) -> None:
     async with api(backend, tmp_path) as client:
+        # a custom rule of this user's (built-ins are read-only templates: 403 before the body)
+        created = await client.post("/api/rules", json={"name": "mine", "expression": "close > 1"})
+        rid = created.json()["id"]
         rules = (await client.get("/api/rules")).json()["rules"]
-        rid = rules[0]["id"]
         deep = "[" * 1_000 + "]" * 1_000
         for path, body, method in (
             (f"/api/rules/{rid}/settings", '{"enabled": true, "params": {"a": %s}}', "PUT"),

@@ -59,7 +59,8 @@ async def test_every_response_carries_the_security_headers(tmp_path: Path) -> No
     (dist / "assets").mkdir(parents=True)
     (dist / "index.html").write_text("<!doctype html><title>t</title>")
     (dist / "assets" / "app.js").write_text("console.log(1)")
-    async with server(web_dist=dist) as (_base, client):
+    # a trusted TLS proxy on loopback (TRUST_PROXY): its X-Forwarded-Proto turns on HSTS
+    async with server(web_dist=dist, trust_proxy="127.0.0.1") as (_base, client):
         responses = [
             await client.get("/"),
             await client.get("/assets/app.js"),
@@ -85,7 +86,7 @@ async def test_every_response_carries_the_security_headers(tmp_path: Path) -> No
         assert csp["connect-src"] == ["'self'"]
         assert csp["frame-ancestors"] == ["'none'"]
         assert "'unsafe-eval'" not in CSP
-        # behind a TLS proxy (uvicorn trusts X-Forwarded-Proto from loopback): HSTS
+        # behind the trusted TLS proxy: HSTS
         https = await client.get("/healthz", headers={"x-forwarded-proto": "https"})
         assert https.headers["strict-transport-security"].startswith("max-age=31536000")
 

@@ -198,7 +198,7 @@ def test_frequency_once_and_cooldown() -> None:
 
 
 def test_custom_rule_explanation_shows_counts_as_whole_numbers() -> None:
-    core = AlertCore([rule(expression="close > 100 and volume > 1000")])
+    core = AlertCore([rule(expression="close > 100 and volume > 1000", fire_mode="while_true")])
     (signal,) = core.on_bar(flat(DAY, OPEN, 101.5, v=169_120))
     assert signal.explanation == (
         "NVDA: close > 100 and volume > 1000 — close 101.50, volume 169,120, 09:30 ET"

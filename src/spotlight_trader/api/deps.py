@@ -133,8 +133,8 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 async def limit_writes(conn: HTTPConnection) -> None:
-    """App-wide dependency: at most ``WRITE_RATE_PER_MIN`` state-changing requests per user
-    per minute (429 with ``Retry-After``); reads and WebSockets pass."""
+    """Dependency of every signed-in route: at most ``WRITE_RATE_PER_MIN`` state-changing
+    requests per user per minute (429 with ``Retry-After``); reads and WebSockets pass."""
     if conn.scope["type"] != "http" or conn.scope["method"] not in WRITE_METHODS:
         return
     limiter = components(conn).write_limiter

@@ -9,9 +9,13 @@ In this order, before the app sees a request:
    be the request's own origin, ``APP_ORIGIN`` or ``ADMIN_ORIGIN`` (else 403; ``null`` too);
    without an Origin, ``Sec-Fetch-Site: cross-site``/``same-site`` is refused the same way.
    A request with a body must say ``Content-Type: application/json`` (else 415), which a
-   page cannot send cross-origin without a CORS preflight.
-3. **Body size** (``HTTP_MAX_BODY_BYTES``): a larger ``Content-Length`` gets 413 before a
-   byte is read; a chunked body is counted while it streams and refused at the limit.
+   page cannot send cross-origin without a CORS preflight. File uploads
+   (:data:`UPLOAD_PATHS`, the journal import) take ``multipart/form-data`` instead: a form
+   can send that cross-site, which the Origin check above refuses (browsers send an Origin
+   with every cross-origin POST).
+3. **Body size** (``HTTP_MAX_BODY_BYTES``; an upload path: ``JOURNAL_MAX_IMPORT_BYTES``):
+   a larger ``Content-Length`` gets 413 before a byte is read; a chunked body is counted
+   while it streams and refused at the limit.
 
 And on every response: the security headers (:func:`security_headers`), HSTS when the
 request came over HTTPS (directly or through a trusted proxy's ``X-Forwarded-Proto``).
@@ -35,6 +39,9 @@ from spotlight_trader.errors import PayloadTooLarge
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 JSON_TYPES = frozenset({"application/json"})
+UPLOAD_TYPES = frozenset({"multipart/form-data"})
+# POST routes that take a file: their media type and their own size limit
+UPLOAD_PATHS = frozenset({"/api/journal/imports"})
 
 # Scripts only from this server (no inline script, no eval, no blob:/data: scripts); no
 # framing; network access only to this origin (REST, SSE and the voice WebSocket). Styles
@@ -87,6 +94,7 @@ class HttpPolicy:
     hosts: frozenset[str]
     origins: frozenset[str]
     max_body_bytes: int
+    max_upload_bytes: int
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HttpPolicy:
@@ -98,13 +106,24 @@ class HttpPolicy:
         hosts |= {host_name(h) for h in settings.allowed_hosts}
         if not _wildcard(settings.host):
             hosts.add(host_name(settings.host))
-        return cls(frozenset(hosts), frozenset(origins), settings.http_max_body_bytes)
+        return cls(
+            frozenset(hosts),
+            frozenset(origins),
+            settings.http_max_body_bytes,
+            settings.journal_max_import_bytes,
+        )
+
+    def body_limit(self, path: str) -> int:
+        """The most bytes a request body to ``path`` may have."""
+        return self.max_upload_bytes if path in UPLOAD_PATHS else self.max_body_bytes
 
     def host_allowed(self, host: str | None) -> bool:
         """Whether a ``Host`` header names this server."""
         return host is not None and host_name(host) in self.hosts
 
-    def refusal(self, method: str, headers: Mapping[str, str], scheme: str) -> Refusal | None:
+    def refusal(
+        self, method: str, path: str, headers: Mapping[str, str], scheme: str
+    ) -> Refusal | None:
         """Why a request must be refused before the app sees it (CSRF, size), or None."""
         if method in SAFE_METHODS:
             return None
@@ -120,7 +139,8 @@ class HttpPolicy:
         has_body = headers.get("transfer-encoding") is not None or (length not in (None, "0"))
         if has_body:
             media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-            if media not in JSON_TYPES:
+            allowed = JSON_TYPES | UPLOAD_TYPES if path in UPLOAD_PATHS else JSON_TYPES
+            if media not in allowed:
                 shown = media[:60] or "none"
                 return Refusal(
                     415, "content_type", f"request bodies must be application/json (got {shown})"
@@ -128,8 +148,9 @@ class HttpPolicy:
         if length is not None:
             if not length.isdigit():
                 return Refusal(400, "content_length", "invalid Content-Length")
-            if int(length) > self.max_body_bytes:
-                return Refusal(413, "body_size", f"body larger than {self.max_body_bytes} bytes")
+            limit = self.body_limit(path)
+            if int(length) > limit:
+                return Refusal(413, "body_size", f"body larger than {limit} bytes")
         return None
 
 
@@ -190,12 +211,14 @@ class Hardening:
             self.refused["host"] += 1
             await error_response(400, "host not allowed")(scope, receive, send_secured)
             return
-        refusal = self.policy.refusal(scope["method"], headers, scope.get("scheme", "http"))
+        refusal = self.policy.refusal(
+            scope["method"], scope["path"], headers, scope.get("scheme", "http")
+        )
         if refusal is not None:
             self.refused[refusal.reason] += 1
             await error_response(refusal.status, refusal.message)(scope, receive, send_secured)
             return
-        limit = self.policy.max_body_bytes
+        limit = self.policy.body_limit(scope["path"])
         seen = 0
 
         async def receive_limited() -> Message:

@@ -117,7 +117,6 @@ def create_app(
         lifespan=app_lifespan,
         docs_url=None,  # api/docs.py serves /docs from local files
         redoc_url=None,
-        dependencies=[Depends(limit_writes)],  # every route, present and future
     )
     # innermost first: CORS (exact origins), then the hardening outside it (api/hardening.py)
     policy = HttpPolicy.from_settings(components.settings)
@@ -168,7 +167,8 @@ def create_app(
 
     # every route needs a user (in password mode: signed in) unless it is listed as public
     # here: new routers go into `signed_in` and get the dependency by default
-    signed_in = APIRouter(dependencies=[Depends(current_user_id)])
+    # (and the write rate limit per user: sign-in has its own throttle)
+    signed_in = APIRouter(dependencies=[Depends(current_user_id), Depends(limit_writes)])
     for router in (
         market_routes.router,
         rules.router,
