@@ -17,6 +17,7 @@ from spotlight_trader.feeds.files import write_trades_csv
 from spotlight_trader.feeds.replay import ReplayFeed
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.model import MINUTE_MS
+from spotlight_trader.runtime.ingest import Ingest
 from tests.conftest import make_service, running_server, until
 from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 from tests.redis_backends import REDIS_URL, Prefixes, prefixes
@@ -28,6 +29,12 @@ START = 1_700_000_040_000
 @pytest.fixture
 def redis_keys() -> Iterator[Prefixes]:
     yield from prefixes()
+
+
+async def newest_seq(service: Ingest, symbol: str) -> int:
+    """The newest final minute ``service``'s ring holds for ``symbol`` (-1: none)."""
+    bars = await service.ring.since_seq(symbol, -1)
+    return bars[-1].seq if bars else -1
 
 
 @pytest.mark.parametrize("backend", ["memory", "redis"])
@@ -51,6 +58,7 @@ async def test_resume_chaos_is_lossless_per_symbol(
     received: dict[str, list[int]] = {s: [] for s in SYMBOLS}
     last_id: str | None = None
     first_cursor: dict[str, int] | None = None
+    ends: dict[str, int] | None = None
     reconnects = 0
     async with (
         running_server(service) as base,
@@ -78,8 +86,13 @@ async def test_resume_chaos_is_lossless_per_symbol(
                         bar = json.loads(event.data)
                         received[bar["symbol"]].append(bar["seq"])
                     if service.state.phase is Phase.FINISHED and event.event == "status":
-                        finished = True  # replay over and the backlog delivered
-                        break
+                        # replay over: done once every symbol's newest ring bar has arrived
+                        # (over Redis the last bars may still be on their way to this worker)
+                        if ends is None:
+                            ends = {s: await newest_seq(service, s) for s in SYMBOLS}
+                        if all(received[s][-1:] == [ends[s]] for s in SYMBOLS):
+                            finished = True
+                            break
                     budget -= 1
                     if budget <= 0:
                         break
