@@ -64,7 +64,7 @@ def test_login_settings_and_logout(
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(server.url + "/", timeout=15_000)
     page.wait_for_function(
-        "window.__spotlight && window.__spotlight.candles().length > 0", timeout=30_000
+        "() => window.__spotlight && window.__spotlight.candles().length > 0", timeout=30_000
     )
     cookies = {c["name"]: c for c in page.context.cookies()}
     session = cookies["spotlight_session"]
@@ -93,7 +93,7 @@ def test_login_settings_and_logout(
 
     page.reload()  # preferences are the server's, not the page's
     # the default timeframe applies (this browser never picked one)
-    page.wait_for_function("window.__spotlight.timeframe() === 5", timeout=15_000)
+    page.wait_for_function("() => window.__spotlight.timeframe() === 5", timeout=15_000)
     page.get_by_role("button", name="Settings").click()
     panel = page.get_by_test_id("panel-settings")
     expect(panel.get_by_label("Coach verbosity")).to_have_value("brief")

@@ -44,7 +44,12 @@ def test_alert_click_puts_crosshair_and_legend_on_its_bar_and_live_label_stays_l
     server = fast_server
     created = httpx.post(
         f"{server.url}/api/rules",
-        json={"name": "Every bar", "expression": "close > 1", "frequency": "every_time"},
+        json={
+            "name": "Every bar",
+            "expression": "close > 1",
+            "frequency": "every_time",
+            "fire_mode": "while_true",
+        },
     )
     assert created.status_code == 201, created.text
     open_dashboard(page, server)

@@ -40,7 +40,7 @@ def test_record_first_candle_warm_symbol_switch_and_fps(page: Page, server: Serv
     expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
     assert len(hook(page, "watchlist()")) == 8
     page.reload()  # the server is warm now
-    page.wait_for_function("window.__spotlight && window.__spotlight.candles().length > 0")
+    page.wait_for_function("() => window.__spotlight && window.__spotlight.candles().length > 0")
     record("first_candle_warm_ms", hook(page, "firstCandleMs()"))
     expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
     switches = sorted(round(page.evaluate(SWITCH), 1) for _ in range(7))
