@@ -86,6 +86,14 @@ async def ring_seqs(pipeline: MarketPipeline, symbol: str) -> list[int]:
     return [b.seq - M for b in await pipeline.ring.recent(symbol, 1_000)]
 
 
+async def until_in_ring(pipeline: MarketPipeline, symbol: str, minute: int) -> None:
+    """Wait for the ring (not only the builder, which marks a minute final before the
+    pipeline stores it) to hold ``symbol``'s bar of ``minute``; the cap guards a hang."""
+    async with asyncio.timeout(30):
+        while minute not in await ring_seqs(pipeline, symbol):  # noqa: ASYNC110 - other tasks
+            await asyncio.sleep(0.01)
+
+
 def channels(*symbols: str) -> set[str]:
     return {f"{p}.{s}" for s in symbols for p in ("T", "Q")}
 
@@ -131,6 +139,7 @@ async def test_handshake_subscribe_and_mixed_frames(connect_status: str) -> None
 
             clock.now_ms = ms(1, 3)  # past minute 0's end + grace: the clock finalises it
             await until(lambda: pipeline.builder.final_seq("AAPL") >= M)
+            await until_in_ring(pipeline, "AAPL", 0)
             bars = await pipeline.ring.recent("AAPL", 10)
             assert [(b.seq, b.open, b.close, b.volume, b.trades) for b in bars] == [
                 (M, 190.0, 191.0, 150.0, 2)
@@ -252,6 +261,8 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
             await server.send([trade("AAPL", ms(minute, 40), 60.0)])
             clock.now_ms = ms(minute + 1, 3)
             await until(lambda: pipeline.builder.final_seq("AAPL") >= M + minute)
+            await until_in_ring(pipeline, "AAPL", minute)
+            await until_in_ring(pipeline, "MSFT", 11)
 
             assert feed.backoff_delays == pytest.approx([0.05, 0.1, 0.2])  # growing
             assert feed.stats.reconnects == 3
