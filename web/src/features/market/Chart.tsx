@@ -27,7 +27,7 @@ import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRe
 import { fmtPrice, fmtVolume } from "../../shared/format";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
-import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
+import { alertLinesAt, type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import { settingsQuery } from "../settings/api";
 import { type Candle, type Timeframe, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
@@ -608,6 +608,7 @@ export function Chart() {
         symbol={symbol}
         timeframe={timeframe}
         values={legend}
+        alerts={legend ? alertLinesAt(markerSource.current, legend.time) : []}
         fallback={() => lastValues(rawRef.current)}
       />
       {empty && (
