@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import socket
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -68,10 +69,16 @@ def make_settings(**overrides: object) -> Settings:
 
 
 async def until(predicate: Callable[[], object], within_s: float = 30.0) -> None:
-    """Wait for ``predicate()`` to hold: state that other tasks change. The limit guards
-    against hanging on a loaded machine; it is not a speed check."""
+    """Wait for ``predicate()`` (or what it returns, when that is awaitable) to hold: state
+    that other tasks change. The limit guards against hanging on a loaded machine; it is
+    not a speed check."""
+
+    async def holds() -> object:
+        found = predicate()
+        return await found if inspect.isawaitable(found) else found
+
     async with asyncio.timeout(within_s):
-        while not predicate():  # noqa: ASYNC110 - state changes in other tasks
+        while not await holds():  # noqa: ASYNC110 - state changes in other tasks
             await asyncio.sleep(0.01)
 
 
