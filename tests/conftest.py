@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import inspect
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,8 @@ from spotlight_trader.feeds.base import Feed
 from spotlight_trader.runtime.components import build_components
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.web import proxy_options, single_process_app
+from tests import redis_backends
+from tests.redis_backends import Prefixes
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -80,6 +82,12 @@ async def until(predicate: Callable[[], object], within_s: float = 30.0) -> None
     async with asyncio.timeout(within_s):
         while not await holds():  # noqa: ASYNC110 - state changes in other tasks
             await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def redis_prefixes() -> Iterator[Prefixes]:
+    """Key prefixes on the test Redis, deleted after the test."""
+    yield from redis_backends.prefixes()
 
 
 def free_port() -> int:

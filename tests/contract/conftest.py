@@ -7,7 +7,7 @@ Redis ones pass every test here unchanged.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySl
 from spotlight_trader.market.ring import BarRing, MemoryRing
 from spotlight_trader.storage.redis_sessions import RedisSessions
 from spotlight_trader.storage.sessions import SessionRepository, SessionStore
-from tests import redis_backends
 from tests.factories import repositories
 from tests.redis_backends import REDIS_URL, Prefixes
 
@@ -110,12 +109,6 @@ def make_bus(request: pytest.FixtureRequest) -> MakeBus:
                 await client.aclose()
 
     return redis_bus
-
-
-@pytest.fixture
-def redis_prefixes() -> Iterator[Prefixes]:
-    """Key prefixes on the test Redis, deleted after the test."""
-    yield from redis_backends.prefixes()
 
 
 @pytest.fixture(params=["memory", "redis"])

@@ -8,8 +8,11 @@ from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from redis.asyncio import Redis
 
-from spotlight_trader.storage.sessions import TOUCH_EVERY_MS, SessionStore
+from spotlight_trader.storage.redis_sessions import RedisSessions
+from spotlight_trader.storage.sessions import TOUCH_EVERY_MS, SessionStore, digest
+from tests.redis_backends import REDIS_URL, Prefixes
 
 MINUTE = 60_000
 MakeSessions = Callable[..., SessionStore]
@@ -72,3 +75,26 @@ async def test_session_expiry_matches_a_model(
         alive = expected
         if alive and now - seen >= TOUCH_EVERY_MS:
             seen = now
+
+
+# ---------------------------------------------------------------- Redis only
+
+
+async def test_redis_sessions_expire_in_redis_too(redis_prefixes: Prefixes) -> None:
+    """The key's TTL is the idle timeout, never past the absolute deadline; the user's set
+    forgets sessions that are gone at the next sign-in."""
+    prefix = redis_prefixes.new()
+    client = Redis.from_url(REDIS_URL)
+    try:
+        store = RedisSessions(client, idle_ms=10 * MINUTE, absolute_ms=12 * MINUTE, prefix=prefix)
+        cookie = await store.create(user="alice", now_ms=0)
+        key = f"{prefix}session:{digest(cookie)}"
+        assert 9 * MINUTE < await client.pttl(key) <= 10 * MINUTE
+        assert await store.resolve(cookie, now_ms=5 * MINUTE) == "alice"  # activity recorded
+        assert 6 * MINUTE < await client.pttl(key) <= 7 * MINUTE  # 12 - 5: the absolute cap
+        await client.delete(key)  # as if it had expired in Redis
+        again = await store.create(user="alice", now_ms=6 * MINUTE)
+        members = await client.smembers(f"{prefix}user-sessions:alice")
+        assert members == {digest(again).encode()}
+    finally:
+        await client.aclose()

@@ -6,18 +6,16 @@ seen on the other at once."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 
 from spotlight_trader.cluster.limits import RedisRateLimiter, RedisSlots
 from spotlight_trader.runtime.components import Components, build_components
 from spotlight_trader.runtime.web import create_app
 from spotlight_trader.storage.db import upgrade
 from spotlight_trader.storage.redis_sessions import RedisSessions
-from tests import redis_backends
 from tests.conftest import make_settings
 from tests.redis_backends import REDIS_URL, Prefixes
 
@@ -25,12 +23,6 @@ SECRET = "k" * 32
 PASSWORDS = {"alice": "alice's long password", "bob": "bob's long password"}
 
 Worker = tuple[Components, httpx.AsyncClient]
-
-
-@pytest.fixture
-def redis_prefixes() -> Iterator[Prefixes]:
-    """Key prefixes on the test Redis, deleted after the test."""
-    yield from redis_backends.prefixes()
 
 
 @contextlib.asynccontextmanager
