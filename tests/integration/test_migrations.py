@@ -80,7 +80,7 @@ def _tables(conn: sa.Connection) -> set[str]:
 
 
 def _not_fts(name: str | None, type_: str, _parent: object) -> bool:
-    return not (type_ in {"table", "index"} and FTS in (name or ""))
+    return not (type_ in {"table", "index", "column"} and FTS in (name or ""))
 
 
 def _drift(conn: sa.Connection) -> list[Any]:
