@@ -21,7 +21,7 @@ from typing import Protocol
 import structlog
 
 from spotlight_trader.bus import Bus, signal_topic
-from spotlight_trader.model import Bar, Microbar, Signal
+from spotlight_trader.model import Bar, LevelBar, Microbar, Signal
 from spotlight_trader.rules.core import ActiveRule, AlertCore, AlertState
 from spotlight_trader.tasks import cancel_and_wait
 
@@ -87,7 +87,7 @@ class RulesEngine:
         self.signals_sink = signals
         self.bus = bus
         self.core = AlertCore(rvol_sessions=rvol_sessions, rvol_min=rvol_min_sessions)
-        self._queue: asyncio.Queue[Bar | Microbar | _Reload] = asyncio.Queue(QUEUE_LIMIT)
+        self._queue: asyncio.Queue[Bar | Microbar | LevelBar | _Reload] = asyncio.Queue(QUEUE_LIMIT)
         self._task: asyncio.Task[None] | None = None
         self.signals = 0
         self.errors = 0
@@ -103,6 +103,11 @@ class RulesEngine:
         except asyncio.QueueFull:
             self.dropped += 1
             log.error("rules engine queue full: bar not evaluated", symbol=bar.symbol, seq=bar.seq)
+
+    def on_levels(self, levels: LevelBar) -> None:
+        """Pipeline listener: the level prices of the next bar (it had outlier prints)."""
+        with contextlib.suppress(asyncio.QueueFull):  # then its bar is dropped (counted)
+            self._queue.put_nowait(levels)
 
     def on_history(self, bars: Sequence[Bar]) -> None:
         """Pipeline listener: history bars went into the ring; warm the indicators."""
@@ -164,7 +169,7 @@ class RulesEngine:
             self._waiting = False
             while not queue.empty():
                 items.append(queue.get_nowait())
-            batch: list[Bar | Microbar] = []
+            batch: list[Bar | Microbar | LevelBar] = []
             for item in items:
                 if isinstance(item, _Reload):
                     await self._evaluate(batch)
@@ -186,7 +191,7 @@ class RulesEngine:
         if not reload.done.done():
             reload.done.set_result(None)
 
-    async def _evaluate(self, items: Sequence[Bar | Microbar]) -> None:
+    async def _evaluate(self, items: Sequence[Bar | Microbar | LevelBar]) -> None:
         if not items:
             return
         try:
@@ -197,7 +202,7 @@ class RulesEngine:
             self.errors += 1
             log.error("rules evaluation failed", error=f"{type(exc).__name__}: {exc}")
 
-    async def process(self, items: Sequence[Bar | Microbar]) -> list[Signal]:
+    async def process(self, items: Sequence[Bar | Microbar | LevelBar]) -> list[Signal]:
         """Evaluate, store, publish; the stored signals."""
         started = time.perf_counter()
         drafts = self.core.on_bars(items)

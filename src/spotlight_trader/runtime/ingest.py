@@ -50,6 +50,8 @@ class Ingest:
             clock_from_trades=clock_from_trades,
             max_ahead_ms=settings.feed_max_ahead_ms,
             lifecycle=self.lifecycle,
+            outlier_k=settings.level_outlier_k,
+            outlier_nbbo_bps=settings.level_outlier_nbbo_bps,
         )
         self.engine = RulesEngine(
             components.rules,
@@ -58,6 +60,7 @@ class Ingest:
             rvol_sessions=settings.rvol_sessions,
             rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),
         )
+        self.pipeline.level_listeners.append(self.engine.on_levels)
         self.pipeline.bar_listeners.append(self.engine.on_bar)
         self.pipeline.microbar_listeners.append(self.engine.on_microbar)
         self.pipeline.history_listeners.append(self.engine.on_history)
