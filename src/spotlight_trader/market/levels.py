@@ -7,7 +7,7 @@ print the bar builder accepts is also judged here:
 
 * **range** (outside the regular session only): ``|price − ref| > max(k × typical,
   MIN_MOVE × ref)``, where ``ref`` is the median of the symbol's last ``REF_PRINTS``
-  price-setting prints (outliers included: a real move is followed after three prints)
+  price-setting prints (outliers included: a real move is followed from its fourth print)
   and ``typical`` the median high − low (outliers excluded) of the symbol's last
   ``RANGE_MINUTES`` minutes with prints. Judged once ``MIN_REF_PRINTS`` prints and
   ``MIN_RANGES`` minutes are known.
