@@ -133,14 +133,15 @@ class SymbolLevels:
         regular = rules.regular(ts)
         verdict = OK
         if bid > 0 or not regular:
-            verdict = judge(
-                price, self.reference(), self.typical, regular, rules.k, bid, ask, rules.nbbo_bps
-            )
-        ref = self.ref
-        if len(ref) < REF_PRINTS:
-            ref.append(price)
+            # the reference (a median) only where the range test applies: not on the
+            # regular session's dense tape, where only a quote can make an outlier
+            ref = self.reference() if not regular and rules.k > 0 else -1.0
+            verdict = judge(price, ref, self.typical, regular, rules.k, bid, ask, rules.nbbo_bps)
+        recent = self.ref
+        if len(recent) < REF_PRINTS:
+            recent.append(price)
         else:
-            ref[self.ref_next] = price
+            recent[self.ref_next] = price
             self.ref_next = (self.ref_next + 1) % REF_PRINTS
         if verdict != OK:
             if verdict == RANGE:
