@@ -132,6 +132,15 @@ class Settings(BaseSettings):
         description="Outlier rule for session levels: a print more than this many basis points "
         "of the mid outside a known NBBO sets no level (0 = off).",
     )
+    webhook_attempts: int = Field(
+        4, ge=1, le=10, description="Tries per signal and webhook (the first and the retries)."
+    )
+    webhook_backoff_s: float = Field(
+        1.0,
+        gt=0,
+        le=60,
+        description="Wait after the first failed webhook attempt; doubled after each next.",
+    )
     rules_per_user: int = Field(
         200,
         ge=1,

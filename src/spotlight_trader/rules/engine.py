@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import structlog
@@ -95,6 +95,8 @@ class RulesEngine:
         self.paused = 0  # rules the circuit breaker paused
         self._waiting = False  # the task waits for work: everything queued is done
         self.last_eval_ms = 0.0
+        # called with each batch of newly stored signals once they are published (webhooks)
+        self.stored_listeners: list[Callable[[Sequence[Signal]], None]] = []
 
     def on_bar(self, bar: Bar) -> None:
         """Pipeline listener: a final bar was stored."""
@@ -215,6 +217,9 @@ class RulesEngine:
             log.warning("rule paused by the circuit breaker", rule_id=trip.rule_id)
         for signal in stored:
             self.bus.publish(signal_topic(signal.symbol), signal)
+        if stored:
+            for listener in self.stored_listeners:
+                listener(stored)
         self.signals += len(stored)
         return stored
 

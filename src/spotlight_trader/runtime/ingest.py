@@ -24,6 +24,7 @@ from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.rules.engine import RulesEngine
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.retention import SignalPruner
+from spotlight_trader.runtime.webhooks import WebhookDispatcher
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
@@ -64,6 +65,13 @@ class Ingest:
         self.pipeline.bar_listeners.append(self.engine.on_bar)
         self.pipeline.microbar_listeners.append(self.engine.on_microbar)
         self.pipeline.history_listeners.append(self.engine.on_history)
+        self.webhooks = WebhookDispatcher(
+            components.webhooks,
+            attempts=settings.webhook_attempts,
+            backoff_base_s=settings.webhook_backoff_s,
+            clock_ms=components.clock_ms,
+        )
+        self.engine.stored_listeners.append(self.webhooks.submit)
         self.watchlist: list[str] = list(settings.watchlist)
         self.view = LocalMarketView(self, self.engine.core)
         self._task: asyncio.Task[None] | None = None
@@ -84,6 +92,7 @@ class Ingest:
     async def start(self) -> None:
         """Start the rules engine, then the feed on the union of the stored watchlists (it
         warms up in the background)."""
+        await self.webhooks.start()
         await self.engine.start()
         self.watchlist = await self.components.watchlists.union()
         self._prune_task = asyncio.create_task(self.pruner.run(), name="signal-retention")
@@ -113,6 +122,7 @@ class Ingest:
         self._prune_task = None
         self.lifecycle.set(Phase.STOPPED, "shutting down")
         await self.engine.stop()
+        await self.webhooks.stop()
 
     # ------------------------------------------------------------ WatchlistControl
 

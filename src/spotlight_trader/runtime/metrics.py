@@ -55,6 +55,16 @@ class IngestCollector(Collector):
         outliers.add_metric([feed, "range"], levels.range_outliers)
         outliers.add_metric([feed, "nbbo"], levels.nbbo_outliers)
         yield outliers
+        hooks = ingest.webhooks
+        sent = CounterMetricFamily(
+            "spotlight_webhook_signals",
+            "Signals handed to webhooks, by outcome (delivered, failed, dropped).",
+            labels=["outcome"],
+        )
+        sent.add_metric(["delivered"], hooks.delivered)
+        sent.add_metric(["failed"], hooks.failed)
+        sent.add_metric(["dropped"], hooks.dropped)
+        yield sent
         yield counter(
             "rules_dropped_bars",
             "Final bars the rules engine had no queue room for.",
