@@ -63,8 +63,9 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(
         None,
-        description="Redis for the ring and the bus (e.g. redis://127.0.0.1:6379/0); unset: "
-        "both in memory, one process.",
+        description="Redis for the ring, the bus, sessions and limits, shared by every "
+        "process (e.g. redis://127.0.0.1:6379/0); unset: in memory (sessions in the "
+        "database), one process.",
     )
     redis_prefix: str = Field(
         "spotlight:", min_length=1, max_length=64, description="Prefix of every Redis key."

@@ -140,7 +140,7 @@ async def limit_writes(conn: HTTPConnection) -> None:
     if conn.scope["type"] != "http" or conn.scope["method"] not in WRITE_METHODS:
         return
     limiter = components(conn).write_limiter
-    retry_after = limiter.hit(await current_user_id(conn))
+    retry_after = await limiter.hit(await current_user_id(conn))
     if retry_after is not None:
         raise ApiError(
             429,
