@@ -41,6 +41,8 @@ TABLES = {
     "watchlist_items",
     "user_preferences",
     "voice_token_uses",
+    "webhooks",
+    "webhook_deliveries",
 }
 # full-text search over journal entries, made by 0004_journal outside the metadata (a
 # virtual table cannot be declared): SQLite's FTS5 table and its shadow tables,

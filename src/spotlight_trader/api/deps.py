@@ -36,6 +36,7 @@ from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
+from spotlight_trader.storage.webhooks import WebhookRepository
 
 
 class Components(Protocol):
@@ -53,6 +54,7 @@ class Components(Protocol):
     journal: JournalRepository
     entries: EntryRepository
     preferences: PreferencesRepository
+    webhooks: WebhookRepository
     voice: VoiceState
     stream_slots: ConnectionSlots
     write_limiter: RateLimiter

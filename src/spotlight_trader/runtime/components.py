@@ -38,6 +38,7 @@ from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
 from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
 from spotlight_trader.storage.watchlists import WatchlistRepository
+from spotlight_trader.storage.webhooks import WebhookRepository
 
 
 def wall_ms() -> int:
@@ -62,6 +63,7 @@ class Components:
     entries: EntryRepository
     watchlists: WatchlistRepository
     preferences: PreferencesRepository
+    webhooks: WebhookRepository
     voice: VoiceState
     stream_slots: ConnectionSlots
     write_limiter: RateLimiter
@@ -154,6 +156,7 @@ def build_components(settings: Settings, *, engine: AsyncEngine | None = None) -
         entries=EntryRepository(database),
         watchlists=WatchlistRepository(database, settings.watchlist),
         preferences=PreferencesRepository(database),
+        webhooks=WebhookRepository(database),
         voice=VoiceState(
             limits.rate("voice-token", settings.voice_token_rate_per_min),
             limits.slots("voice", settings.voice_max_connections),

@@ -188,7 +188,7 @@ class EntryRepository:
                 ).columns(*journal_entries.c)  # typed: the JSON columns decode
                 rows = await conn.execute(query, {"q": match, "user": user, "limit": limit})
                 return [_entry(r) for r in rows]
-            # the stored to_tsvector('english', search_text) (migration 0006)
+            # the stored to_tsvector('english', search_text) (migration 0007)
             vector: sa.ColumnElement[Any] = sa.literal_column("journal_entries.journal_entries_fts")
             tsquery = sa.func.websearch_to_tsquery(sa.literal_column("'english'"), q)
             pg = (

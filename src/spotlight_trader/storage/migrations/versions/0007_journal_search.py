@@ -4,16 +4,16 @@ text of every matching entry (p95 about 1 s over 10,000 entries before, see benc
 The generated column ``journal_entries_fts`` and its GIN index exist on PostgreSQL only, named
 like the FTS5 table on SQLite: dialect-specific search objects the metadata does not describe.
 
-Revision ID: 0006_journal_search
-Revises: 0005_accounts
+Revision ID: 0007_journal_search
+Revises: 0006_webhooks
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_journal_search"
-down_revision = "0005_accounts"
+revision = "0007_journal_search"
+down_revision = "0006_webhooks"
 branch_labels = None
 depends_on = None
 
