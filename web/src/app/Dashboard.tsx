@@ -94,7 +94,7 @@ export function Dashboard() {
   }, [onKey]);
 
   const rules = (
-    <Suspense fallback={<p className="text-xs text-zinc-500">Loading rules…</p>}>
+    <Suspense fallback={<p className="text-xs text-zinc-400">Loading rules…</p>}>
       <RulesPanel />
     </Suspense>
   );

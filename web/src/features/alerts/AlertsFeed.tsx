@@ -97,7 +97,7 @@ export function AlertsFeed() {
                   <span className="shrink-0 font-semibold text-zinc-100">{s.symbol}</span>
                   <span className={`shrink-0 whitespace-nowrap ${d.text}`}>{d.label}</span>
                   <span className="truncate text-zinc-300">
-                    {s.rule_name} <span className="text-zinc-500">v{s.version}</span>
+                    {s.rule_name} <span className="text-zinc-400">v{s.version}</span>
                   </span>
                   <time
                     className="ml-auto shrink-0 font-mono text-[12px] text-zinc-400"

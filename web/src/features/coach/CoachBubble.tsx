@@ -264,8 +264,8 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
         <span data-testid="coach-state" aria-live="polite" className="font-medium text-zinc-100">
           {state}
         </span>
-        {snap?.state === "connecting" && <span className="text-zinc-500">connecting…</span>}
-        {loading && <span className="text-zinc-500">loading…</span>}
+        {snap?.state === "connecting" && <span className="text-zinc-400">connecting…</span>}
+        {loading && <span className="text-zinc-400">loading…</span>}
         <div className="ml-auto flex items-center gap-1">
           <button
             type="button"
@@ -273,7 +273,7 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
             onClick={() => void setMic(!mic)}
             disabled={!enabled}
             aria-pressed={mic}
-            aria-label={mic ? "Turn microphone off" : "Turn microphone on"}
+            aria-label={mic ? "Mic on: turn the microphone off" : "Mic off: turn the microphone on"}
             title="Microphone (T: hold to talk, tap to toggle)"
             className={`rounded border px-1.5 py-0.5 disabled:opacity-40 ${mic ? "border-sky-500 bg-sky-900/60 text-sky-100" : "border-zinc-700 text-zinc-300 hover:border-zinc-500"}`}
           >
@@ -285,7 +285,7 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
             onClick={() => void togglePower()}
             disabled={!enabled}
             aria-pressed={powered}
-            aria-label={powered ? "Turn the coach off" : "Turn the coach on"}
+            aria-label={powered ? "On: turn the coach off" : "Off: turn the coach on"}
             title="Coach power"
             className={`rounded border px-1.5 py-0.5 disabled:opacity-40 ${powered ? "border-emerald-600 bg-emerald-900/50 text-emerald-100" : "border-zinc-700 text-zinc-300 hover:border-zinc-500"}`}
           >
@@ -325,15 +325,15 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
             >
               {transcript ? (
                 <>
-                  <span className="text-zinc-500">{transcript.who === "you" ? "You: " : "Coach: "}</span>
+                  <span className="text-zinc-400">{transcript.who === "you" ? "You: " : "Coach: "}</span>
                   {transcript.text}
                 </>
               ) : powered ? (
-                <span className="text-zinc-500">
+                <span className="text-zinc-400">
                   Press T (hold) or the mic button and ask about the chart.
                 </span>
               ) : (
-                <span className="text-zinc-500">
+                <span className="text-zinc-400">
                   Turn the coach on to talk about {symbol ?? "the chart"}.
                 </span>
               )}
@@ -358,7 +358,7 @@ export function CoachBubble({ keysEnabled = true }: { keysEnabled?: boolean }) {
   return (
     <>
       {floating && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-400">
           The coach is floating.{" "}
           <button type="button" onClick={dock} className="text-sky-400 underline hover:text-sky-300">
             Dock it here

@@ -41,7 +41,7 @@ export function EntriesView() {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <p data-testid="entry-saved" className="text-zinc-500">
+      <p data-testid="entry-saved" className="text-zinc-400">
         {saved}
       </p>
       <div className="mt-2 flex gap-2">
@@ -67,7 +67,7 @@ export function EntriesView() {
           {found.length === 0 && <li>nothing found</li>}
           {found.map((e) => (
             <li key={e.id} data-testid="search-hit" className="rounded bg-zinc-900 p-2">
-              <span className="text-zinc-500">{e.day}</span> {e.body}
+              <span className="text-zinc-400">{e.day}</span> {e.body}
             </li>
           ))}
         </ul>

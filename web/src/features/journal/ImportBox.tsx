@@ -44,6 +44,7 @@ export function ImportBox({ onImported }: { onImported: () => void }) {
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <input
           data-testid="import-file"
+          aria-label="Fills file (CSV)"
           type="file"
           accept=".csv,text/csv"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}

@@ -45,7 +45,7 @@ export function JournalPage() {
         {stats && <StatsView stats={stats} />}
         <section data-testid="journal-trades" className="rounded border border-zinc-800 p-3 text-xs">
           <h3 className="mb-2 text-sm font-semibold">Trades</h3>
-          {trades.length === 0 && <p className="text-zinc-500">No trades yet: import a CSV.</p>}
+          {trades.length === 0 && <p className="text-zinc-400">No trades yet: import a CSV.</p>}
           <table className="w-full">
             <tbody>
               {trades.map((t) => (

@@ -27,7 +27,7 @@ export function StatsView({ stats }: { stats: JournalStats }) {
       <div className="grid grid-cols-4 gap-2 text-xs">
         {tiles.map(([k, v]) => (
           <div key={k} className="rounded bg-zinc-900 p-2">
-            <div className="text-zinc-500">{k}</div>
+            <div className="text-zinc-400">{k}</div>
             <div data-testid={`stat-${k.replace(/\W+/g, "-")}`} className="text-sm text-zinc-100">
               {v}
             </div>

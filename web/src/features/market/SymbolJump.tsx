@@ -94,7 +94,7 @@ export const SymbolJump = forwardRef<HTMLInputElement, Props>(function SymbolJum
         autoComplete="off"
         spellCheck={false}
         disabled={busy}
-        className="w-24 min-w-0 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono sm:w-40 text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
+        className="w-24 min-w-0 rounded border border-zinc-700 bg-zinc-900 px-2 py-0.5 font-mono sm:w-40 text-xs text-zinc-100 placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none"
       />
       {options.length > 0 && (
         <div

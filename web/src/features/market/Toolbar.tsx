@@ -39,7 +39,7 @@ export function Toolbar() {
             onClick={() => store.setTimeframe(t)}
             title={`${tfLabel(t)} candles (key ${i + 1})`}
             className={`px-2 py-0.5 font-mono text-xs ${
-              t === tf ? "bg-sky-600 text-white" : "text-zinc-300 hover:bg-zinc-800"
+              t === tf ? "bg-sky-700 text-white" : "text-zinc-300 hover:bg-zinc-800"
             }`}
           >
             {tfLabel(t)}

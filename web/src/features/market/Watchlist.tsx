@@ -50,7 +50,6 @@ export function Watchlist() {
                 type="button"
                 onClick={() => store.select(q.symbol)}
                 className="grid min-w-0 flex-1 grid-cols-[1fr_auto_auto_auto] items-baseline gap-x-2 py-1 pl-2 text-left font-mono text-xs focus-visible:outline focus-visible:outline-sky-400"
-                aria-label={`${q.symbol}, last ${fmtPrice(q.last)}, change ${fmtPct(q.changePct)}`}
               >
                 <span className="font-sans font-semibold text-zinc-100">{q.symbol}</span>
                 <span
@@ -94,12 +93,12 @@ export function Watchlist() {
           maxLength={12}
           autoComplete="off"
           spellCheck={false}
-          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-500 focus:border-sky-500 focus:outline-none"
+          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none"
         />
         <button
           type="submit"
           disabled={busy || !adding.trim()}
-          className="rounded bg-sky-600 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-40"
+          className="rounded bg-sky-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-600 disabled:opacity-40"
         >
           Add
         </button>

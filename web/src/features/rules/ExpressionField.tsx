@@ -117,7 +117,7 @@ export function ExpressionField({ value, onChange, validation }: Props) {
         </p>
       )}
       {fields.length > 0 && (
-        <p className="text-[12px] leading-snug text-zinc-500">
+        <p className="text-[12px] leading-snug text-zinc-400">
           Fields: <span className="font-mono">{fields.join(" ")}</span>
         </p>
       )}

@@ -32,7 +32,7 @@ export function RuleDetails({ rule }: { rule: Rule }) {
     <div className="flex flex-col gap-3" data-testid={`rule-details-${rule.id}`}>
       <p className="text-xs leading-relaxed text-zinc-400">
         {rule.description}
-        <span className="ml-1 text-zinc-500">
+        <span className="ml-1 text-zinc-400">
           ({rule.kind === "builtin" ? `built-in ${rule.builtin ?? ""}` : "custom"}, version{" "}
           {rule.version.version})
         </span>
@@ -220,7 +220,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
         </div>
       )}
       {fields.length === 0 && !custom && (
-        <p className="text-xs text-zinc-500">This rule has no parameters.</p>
+        <p className="text-xs text-zinc-400">This rule has no parameters.</p>
       )}
       <label className="flex flex-col gap-1 text-[12px] text-zinc-400">
         Symbols (empty = every symbol on the watchlist)
@@ -253,10 +253,10 @@ function ParamsTab({ rule }: { rule: Rule }) {
         >
           Save for me
         </button>
-        <span className="text-[12px] text-zinc-500">parameters, symbols and cooldown, only for you</span>
+        <span className="text-[12px] text-zinc-400">parameters, symbols and cooldown, only for you</span>
       </div>
       {!custom && (
-        <p className="text-[12px] text-zinc-500">
+        <p className="text-[12px] text-zinc-400">
           Built-in rules are shared, read-only templates: your changes above apply to you only.
         </p>
       )}
@@ -311,7 +311,7 @@ function ParamInput({ field, onChange }: { field: ParamField; onChange: (v: Para
     >
       {spec?.label ?? field.name}
       {spec?.unit ? ` (${spec.unit})` : ""}
-      {spec?.help && <span className="block text-[12px] text-zinc-500">{spec.help}</span>}
+      {spec?.help && <span className="block text-[12px] text-zinc-400">{spec.help}</span>}
     </label>
   );
   const common = { id: `param-${field.name}`, "data-testid": `param-${field.name}` };
@@ -418,7 +418,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
   };
 
   if (error) return <p className="text-xs text-rose-300">{error}</p>;
-  if (!versions) return <p className="text-xs text-zinc-500">Loading versions…</p>;
+  if (!versions) return <p className="text-xs text-zinc-400">Loading versions…</p>;
   const older = versions.find((v) => v.version === compare?.[0]);
   const newer = versions.find((v) => v.version === compare?.[1]);
   const changes = older && newer ? diffVersions(older, newer) : [];
@@ -427,7 +427,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
   return (
     <div className="flex flex-col gap-3" data-testid="rule-versions">
       <table className="w-full text-left text-xs">
-        <thead className="text-[12px] text-zinc-500">
+        <thead className="text-[12px] text-zinc-400">
           <tr>
             <th className="pr-3 font-normal">from</th>
             <th className="pr-3 font-normal">to</th>
@@ -462,7 +462,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
               <td className="text-zinc-200">
                 v{v.version}{" "}
                 {v.version === current && <span className="text-[12px] text-sky-400">current</span>}
-                <div className="text-[12px] text-zinc-500">
+                <div className="text-[12px] text-zinc-400">
                   {freqLabel(v.frequency)}
                   {v.cooldown_s > 0 && ` · ${v.cooldown_s}s cooldown`}
                   {v.note && ` · ${v.note}`}
@@ -492,7 +492,7 @@ function VersionsTab({ rule }: { rule: Rule }) {
             Changes v{older.version} → v{newer.version}
           </h3>
           {changes.length === 0 ? (
-            <p className="text-xs text-zinc-500">No differences.</p>
+            <p className="text-xs text-zinc-400">No differences.</p>
           ) : (
             <table className="w-full font-mono text-[12px]">
               <tbody>

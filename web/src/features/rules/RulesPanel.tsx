@@ -39,7 +39,7 @@ export default function RulesPanel() {
   return (
     <div data-testid="rules-panel" className="flex flex-col gap-1">
       <div className="flex items-center justify-between">
-        <span className="text-[12px] text-zinc-500">
+        <span className="text-[12px] text-zinc-400">
           {rules ? `${rules.filter((r) => r.settings.enabled).length} of ${rules.length} on` : "Loading…"}
         </span>
         <button
@@ -83,7 +83,7 @@ export default function RulesPanel() {
             >
               {r.name}
             </button>
-            <span className="shrink-0 text-[12px] text-zinc-500">
+            <span className="shrink-0 text-[12px] text-zinc-400">
               {r.kind === "custom" ? "custom · " : ""}v{r.version.version}
             </span>
           </li>

@@ -42,7 +42,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function Status({ set }: { set: boolean }) {
-  return <span className={set ? "text-emerald-400" : "text-zinc-500"}>{set ? "set" : "not set"}</span>;
+  return <span className={set ? "text-emerald-400" : "text-zinc-400"}>{set ? "set" : "not set"}</span>;
 }
 
 function PasswordForm() {
@@ -119,7 +119,7 @@ function Tokens() {
         {tokens.data?.tokens.map((t) => (
           <li key={t.id} className="flex items-center justify-between text-xs">
             <span>
-              {t.name} <span className="text-zinc-500">({t.id})</span>
+              {t.name} <span className="text-zinc-400">({t.id})</span>
             </span>
             <button
               type="button"
@@ -131,7 +131,7 @@ function Tokens() {
             </button>
           </li>
         ))}
-        {tokens.data?.tokens.length === 0 && <li className="text-xs text-zinc-500">no API tokens</li>}
+        {tokens.data?.tokens.length === 0 && <li className="text-xs text-zinc-400">no API tokens</li>}
       </ul>
       <form
         className="flex gap-1"
@@ -290,7 +290,7 @@ export function SettingsPanel() {
         {message(settings.error)}
       </p>
     );
-  if (!settings.data) return <p className="text-xs text-zinc-500">loading…</p>;
+  if (!settings.data) return <p className="text-xs text-zinc-400">loading…</p>;
   const { user, auth_mode, integrations, preferences } = settings.data;
   const password = auth_mode === "password";
   return (
@@ -298,7 +298,7 @@ export function SettingsPanel() {
       <Section title="Account">
         <p className="mb-1 text-xs">
           Signed in as <strong data-testid="settings-user">{user}</strong>
-          {!password && <span className="text-zinc-500"> (local mode: one user on this machine)</span>}
+          {!password && <span className="text-zinc-400"> (local mode: one user on this machine)</span>}
         </p>
         {password && (
           <div className="flex flex-col gap-2">
