@@ -40,7 +40,7 @@ from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 
 Case = schemathesis.Case[Any]  # a generated request of any operation
 START = 1_700_000_040_000
-EXAMPLES = 30
+EXAMPLES = 20
 USER, PASSWORD = "fuzzer", "the fuzzer's long password"
 # Limits a fuzzer reaches within seconds are raised so it gets to the routes behind them
 # (the limits themselves are tested in test_hardening.py and test_accounts_api.py).
