@@ -36,6 +36,7 @@ from spotlight_trader.api.account_schemas import ACCOUNT_SCHEMAS
 from spotlight_trader.api.deps import WRITE_METHODS, limit_writes, market
 from spotlight_trader.api.schemas import API_SCHEMAS
 from spotlight_trader.api.schemas_journal import JOURNAL_SCHEMAS
+from spotlight_trader.api.schemas_webhooks import WEBHOOK_SCHEMAS
 from spotlight_trader.api.security import current_user_id
 
 _REF = "#/components/schemas/{name}"
@@ -182,7 +183,7 @@ def install(app: FastAPI, extra_paths: dict[str, Any] | None = None) -> None:
                 title=app.title, version=app.version, routes=app.routes, description=app.description
             )
             _, components = msgspec.json.schema_components(
-                API_SCHEMAS + ACCOUNT_SCHEMAS + JOURNAL_SCHEMAS, ref_template=_REF
+                API_SCHEMAS + ACCOUNT_SCHEMAS + JOURNAL_SCHEMAS + WEBHOOK_SCHEMAS, ref_template=_REF
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
             document_errors(schema, app.routes)

@@ -692,6 +692,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/{rule_id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook of one of your rules
+         * @description The rule's own webhook (without its secret); 404 when it uses the per-user one.
+         */
+        get: operations["get_rule_webhook_api_rules__rule_id__webhook_get"];
+        /**
+         * The webhook of one of your rules
+         * @description This rule's signals go here instead of your per-user webhook.
+         */
+        put: operations["put_rule_webhook_api_rules__rule_id__webhook_put"];
+        post?: never;
+        /**
+         * Remove the webhook of one of your rules
+         * @description The rule's signals go to your per-user webhook again (if any).
+         */
+        delete: operations["delete_rule_webhook_api_rules__rule_id__webhook_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook delivery log of one of your rules
+         * @description Every attempt, newest first: signal key, attempt number, HTTP status (null when the
+         *     receiver did not answer: see ``error``), time and duration.
+         */
+        get: operations["rule_deliveries_api_rules__rule_id__webhook_deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signals": {
         parameters: {
             query?: never;
@@ -793,6 +842,35 @@ export interface paths {
          */
         post: operations["voice_token_api_voice_token_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhook for every rule
+         * @description The per-user webhook (without its secret).
+         */
+        get: operations["get_user_webhook_api_webhook_get"];
+        /**
+         * Your webhook for every rule without its own
+         * @description Set the URL, message template (``{{ticker}}``-style placeholders), secret and
+         *     switch of the webhook that gets the signals of your rules without a webhook of their own.
+         */
+        put: operations["put_user_webhook_api_webhook_put"];
+        post?: never;
+        /**
+         * Remove your webhook for every rule
+         * @description Signals of rules without their own webhook are no longer sent anywhere.
+         */
+        delete: operations["delete_user_webhook_api_webhook_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -994,6 +1072,26 @@ export interface components {
             net_pnl: string;
             trades: number;
             wins: number;
+        };
+        /**
+         * DeliveriesResponse
+         * @description A rule's delivery attempts, newest first.
+         */
+        DeliveriesResponse: {
+            deliveries: components["schemas"]["Delivery"][];
+        };
+        /**
+         * Delivery
+         * @description One attempt to deliver a signal: the HTTP status (None: no answer, see ``error``).
+         */
+        Delivery: {
+            at_ms: number;
+            attempt: number;
+            duration_ms: number;
+            error: string | null;
+            rule_id: number;
+            signal_key: string;
+            status_code: number | null;
         };
         /**
          * EntriesResponse
@@ -1816,6 +1914,31 @@ export interface components {
             expires_at_ms: number;
             token: string;
             ws_path: string;
+        };
+        /**
+         * WebhookTarget
+         * @description Where a rule's (or a user's) signals are POSTed: ``url`` (http or https),
+         *         ``template`` (the message, ``{{ticker}}``-style placeholders), ``secret`` (signs the
+         *         body; None = unsigned) and ``enabled``.
+         */
+        WebhookTarget: {
+            /** @default true */
+            enabled: boolean;
+            /** @default null */
+            secret: string | null;
+            /** @default {{ticker}} {{rule}} ({{direction}}): {{explanation}} */
+            template: string;
+            url: string;
+        };
+        /**
+         * WebhookView
+         * @description A webhook as it is shown: the secret never leaves the server (``has_secret``).
+         */
+        WebhookView: {
+            enabled: boolean;
+            has_secret: boolean;
+            template: string;
+            url: string;
         };
     };
     responses: {
@@ -3090,6 +3213,126 @@ export interface operations {
             503: components["responses"]["Error503"];
         };
     };
+    get_rule_webhook_api_rules__rule_id__webhook_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+        };
+    };
+    put_rule_webhook_api_rules__rule_id__webhook_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTarget"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    delete_rule_webhook_api_rules__rule_id__webhook_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    rule_deliveries_api_rules__rule_id__webhook_deliveries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveriesResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+        };
+    };
     list_signals_api_signals_get: {
         parameters: {
             query?: {
@@ -3252,6 +3495,85 @@ export interface operations {
             415: components["responses"]["Error415"];
             429: components["responses"]["Error429"];
             503: components["responses"]["Error503"];
+        };
+    };
+    get_user_webhook_api_webhook_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404"];
+        };
+    };
+    put_user_webhook_api_webhook_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTarget"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+        };
+    };
+    delete_user_webhook_api_webhook_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            429: components["responses"]["Error429"];
         };
     };
     healthz_healthz_get: {
