@@ -60,6 +60,8 @@ async def test_integers_past_64_bits_get_422_not_500(backend: str, tmp_path: Pat
                 assert "error" in response.json()
             signals = await client.get("/api/signals", params={"rule_id": str(n)})
             assert signals.status_code == (200 if n == 2**63 - 1 else 422), signals.text
+            entries = await client.get("/api/journal/entries", params={"trade": str(n)})
+            assert entries.status_code == (200 if n == 2**63 - 1 else 422), entries.text
         for n in HUGE:
             for path, body in (
                 (f"/api/rules/{rid}/revert", {"version": n}),

@@ -219,7 +219,7 @@ async def test_slow_client_is_closed_not_starved() -> None:
         ("/api/bars", {"symbol": "SPY", "limit": "1e3"}, 422, "limit"),
         ("/api/bars", {"symbol": "SPY", "beforeSeq": "x"}, 422, "beforeSeq"),
         ("/api/bars", {"symbol": "NOPE"}, 404, "unknown symbol"),
-        ("/api/bars", {"symbol": "$$$"}, 422, "not a ticker"),
+        ("/api/bars", {"symbol": "$$$"}, 422, "symbol: String should match pattern"),
         ("/api/indicators", {"symbol": "SPY", "limit": "0"}, 422, "limit"),
         ("/api/nothing", {}, 404, "Not Found"),
     ],

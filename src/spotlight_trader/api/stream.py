@@ -34,6 +34,7 @@ from starlette.types import Receive, Scope, Send
 
 from spotlight_trader.api.cursor import MAX_CURSOR_CHARS, MAX_SEQ, Cursor
 from spotlight_trader.api.deps import Components, MarketAccess
+from spotlight_trader.api.openapi import ERROR_CONTENT, error
 from spotlight_trader.api.responses import ApiError, error_response
 from spotlight_trader.api.schemas import StreamGap, StreamReady, StreamStatus
 from spotlight_trader.api.security import current_user_id
@@ -53,7 +54,6 @@ from spotlight_trader.model import Bar, Microbar, Signal, normalise_symbol
 from spotlight_trader.storage.signals import SignalRepository
 
 log = structlog.get_logger(__name__)
-_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
 _encode = msgspec.json.Encoder().encode
 STATUS_INTERVAL_S = 5.0
 WARMING_STATUS_S = 0.25  # most frequent progress updates while warming
@@ -325,9 +325,14 @@ OPENAPI_PATH: dict[str, Any] = {
                 "description": "text/event-stream: ready, bar, microbar, alert, gap, status",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
-            "401": {"description": "Sign-in required", "content": _ERROR},
-            "422": {"description": "Bad symbols, sinceSeq or cursor", "content": _ERROR},
-            "503": {"description": "The market is not running here", "content": _ERROR},
+            "400": error(400),
+            "401": {"description": "Sign-in required", "content": ERROR_CONTENT},
+            "422": {"description": "Bad symbols, sinceSeq or cursor", "content": ERROR_CONTENT},
+            "429": {
+                "description": "Too many open streams (STREAM_MAX_PER_USER)",
+                "content": ERROR_CONTENT,
+            },
+            "503": {"description": "The market is not running here", "content": ERROR_CONTENT},
         },
     }
 }

@@ -24,7 +24,7 @@ from spotlight_trader.api.account_schemas import (
     TokensResponse,
 )
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser
-from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.openapi import errors, json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.security import (
     SESSION_COOKIE,
@@ -49,7 +49,7 @@ def _too_many(message: str, retry_after: float) -> Response:
 
 @public.post(
     "/api/auth/login",
-    responses={**json_response(Me), **json_response(Me, 429)},
+    responses={**json_response(Me), **errors(401, 409, 429)},
     openapi_extra=json_body(LoginRequest),
     summary="Sign in (password mode)",
 )
@@ -101,6 +101,7 @@ async def me(user: CurrentUser, components: ComponentsDep) -> Response:
 @router.post(
     "/api/account/password",
     status_code=204,
+    responses=errors(409),
     openapi_extra=json_body(PasswordChange),
     summary="Change your password",
 )

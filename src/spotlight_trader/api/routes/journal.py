@@ -12,9 +12,10 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, EntriesDep, JournalDep, SignalsDep
-from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.openapi import json_body, json_response, ref
 from spotlight_trader.api.responses import ApiError, MsgspecResponse, decode_body
 from spotlight_trader.api.routes.journal_entries import DAY_QUERY, check_day
+from spotlight_trader.api.schemas import ErrorBody
 from spotlight_trader.api.schemas_journal import (
     FillIn,
     FillOut,
@@ -116,7 +117,19 @@ def _fill(e: Execution, id_: int = 0) -> FillOut:
     )
 
 
-@router.post("/imports", responses=json_response(ImportResponse), summary="Import a fill file")
+@router.post(
+    "/imports",
+    responses={
+        **json_response(ImportResponse),
+        422: {
+            "description": "Rows with errors (nothing stored), or invalid form fields",
+            "content": {
+                "application/json": {"schema": {"anyOf": [ref(ImportResponse), ref(ErrorBody)]}}
+            },
+        },
+    },
+    summary="Import a fill file",
+)
 async def import_fills(
     user: CurrentUser,
     journal: JournalDep,
@@ -331,7 +344,15 @@ async def get_insights(
 
 @router.get(
     "/recap",
-    responses={**json_response(Recap), 200: {"content": {"text/markdown": {}}}},
+    responses={
+        200: {
+            "description": "The recap (JSON), or its Markdown export with format=md",
+            "content": {
+                "application/json": {"schema": ref(Recap)},
+                "text/markdown": {"schema": {"type": "string"}},
+            },
+        }
+    },
     summary="Daily recap",
 )
 async def recap(

@@ -43,7 +43,9 @@ async def list_entries(
     user: CurrentUser,
     entries: EntriesDep,
     day: Annotated[str | None, Query(pattern=DAY_QUERY, description="New York day")] = None,
-    trade: Annotated[int | None, Query(description="Only entries linked to this trade")] = None,
+    trade: Annotated[
+        int | None, Query(ge=0, le=MAX_ID, description="Only entries linked to this trade")
+    ] = None,
 ) -> Response:
     """Notes, newest first."""
     return MsgspecResponse(

@@ -15,11 +15,11 @@ from spotlight_trader.api.deps import (
     MarketViewDep,
     WatchlistDep,
 )
-from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.openapi import errors, json_body, json_response
+from spotlight_trader.api.params import SymbolPath, SymbolQuery
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BarsResponse,
-    ErrorBody,
     IndicatorsResponse,
     StudyPoint,
     SymbolIn,
@@ -78,7 +78,7 @@ async def add_symbol(request: Request, user: CurrentUser, watchlist: WatchlistDe
 
 
 @router.delete("/api/symbols/{symbol}", status_code=204, summary="Remove a symbol")
-async def remove_symbol(symbol: str, user: CurrentUser, watchlist: WatchlistDep) -> Response:
+async def remove_symbol(symbol: SymbolPath, user: CurrentUser, watchlist: WatchlistDep) -> Response:
     """Remove a symbol from your watchlist (other users' watchlists and streams keep it);
     the feed unsubscribes once no watchlist holds it. 422 for the last symbol."""
     if not await watchlist.remove_symbol(normalise_symbol(symbol), user=user):
@@ -112,13 +112,13 @@ async def _ring_bars(
 
 @router.get(
     "/api/bars",
-    responses={**json_response(BarsResponse), **json_response(ErrorBody, 503)},
+    responses={**json_response(BarsResponse), **errors(404)},
     summary="Final 1-minute bars",
 )
 async def get_bars(
     components: ComponentsDep,
     view: MarketViewDep,
-    symbol: Annotated[str, Query(description="Ticker symbol")],
+    symbol: SymbolQuery,
     limit: Limit = 500,
     before_seq: BeforeSeq = None,
 ) -> Response:
@@ -133,13 +133,13 @@ async def get_bars(
 
 @router.get(
     "/api/indicators",
-    responses={**json_response(IndicatorsResponse), **json_response(ErrorBody, 503)},
+    responses={**json_response(IndicatorsResponse), **errors(404)},
     summary="The rule engine's indicators per final bar",
 )
 async def get_indicators(
     components: ComponentsDep,
     view: MarketViewDep,
-    symbol: Annotated[str, Query(description="Ticker symbol")],
+    symbol: SymbolQuery,
     limit: Limit = 500,
     before_seq: BeforeSeq = None,
 ) -> Response:

@@ -16,6 +16,7 @@ from spotlight_trader.api.deps import (
     SignalsDep,
 )
 from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.params import OptionalSymbolQuery, SymbolQuery
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas import (
     BacktestRequest,
@@ -152,7 +153,7 @@ async def rule_readiness(
     user: CurrentUser,
     rules: RulesDep,
     view: MarketViewDep,
-    symbol: Annotated[str, Query(description="The symbol to ask about")],
+    symbol: SymbolQuery,
 ) -> Response:
     """The indicator values the rule reads that have no value yet on ``symbol``, in
     words (e.g. "RVOL needs 3 sessions of history; 1 loaded"); empty when it can fire."""
@@ -377,7 +378,7 @@ async def backtest_rule(
 async def list_signals(
     user: CurrentUser,
     signals: SignalsDep,
-    symbol: Annotated[str | None, Query(description="Only this symbol")] = None,
+    symbol: OptionalSymbolQuery = None,
     rule_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this rule")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SIGNALS, description="Most signals")] = 100,
 ) -> Response:

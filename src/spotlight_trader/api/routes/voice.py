@@ -9,7 +9,7 @@ from fastapi import APIRouter, WebSocket
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, OptionalMarketDep, VoiceStateDep
-from spotlight_trader.api.openapi import json_response
+from spotlight_trader.api.openapi import errors, json_response
 from spotlight_trader.api.responses import MsgspecResponse, error_response
 from spotlight_trader.api.schemas import VoiceStatus, VoiceToken
 from spotlight_trader.coach import admission
@@ -41,7 +41,7 @@ async def voice_status(components: ComponentsDep) -> Response:
 
 @router.post(
     "/api/voice/token",
-    responses=json_response(VoiceToken),
+    responses={**json_response(VoiceToken), **errors(503)},
     summary="A short-lived token for /ws/realtime",
 )
 async def voice_token(

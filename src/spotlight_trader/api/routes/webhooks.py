@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from spotlight_trader.api.deps import ComponentsDep, CurrentUser, RulesDep
-from spotlight_trader.api.openapi import json_body, json_response
+from spotlight_trader.api.openapi import errors, json_body, json_response
 from spotlight_trader.api.responses import MsgspecResponse, decode_body, error_response
 from spotlight_trader.api.schemas_webhooks import DeliveriesResponse, WebhookView, view
 from spotlight_trader.api.security import current_user_id
@@ -70,7 +70,9 @@ async def put_user_webhook(
 
 
 @router.get(
-    "/api/webhook", responses=json_response(WebhookView), summary="Your webhook for every rule"
+    "/api/webhook",
+    responses={**json_response(WebhookView), **errors(404)},
+    summary="Your webhook for every rule",
 )
 async def get_user_webhook(user: CurrentUser, components: ComponentsDep) -> Response:
     """The per-user webhook (without its secret)."""
@@ -80,7 +82,7 @@ async def get_user_webhook(user: CurrentUser, components: ComponentsDep) -> Resp
 @router.delete(
     "/api/webhook",
     status_code=204,
-    responses={204: {"description": "Removed"}},
+    responses={204: {"description": "Removed"}, **errors(404)},
     summary="Remove your webhook for every rule",
 )
 async def delete_user_webhook(user: CurrentUser, components: ComponentsDep) -> Response:
