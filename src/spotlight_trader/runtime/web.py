@@ -35,7 +35,7 @@ from spotlight_trader.api.deps import MarketAccess, limit_writes
 from spotlight_trader.api.docs import docs_routes
 from spotlight_trader.api.hardening import Hardening, HttpPolicy
 from spotlight_trader.api.responses import ApiError, error_response
-from spotlight_trader.api.routes import account, journal, journal_entries, ops, rules, voice
+from spotlight_trader.api.routes import account, journal, journal_entries, ops, replay, rules, voice
 from spotlight_trader.api.routes import market as market_routes
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
@@ -48,7 +48,7 @@ from spotlight_trader.api.stream import (
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.config import Settings, check_start
-from spotlight_trader.errors import AuthError, InputError, PayloadTooLarge
+from spotlight_trader.errors import AuthError, InputError, PayloadTooLarge, ReferenceUnavailable
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.metrics import IngestCollector, WebCollector
@@ -141,6 +141,12 @@ def create_app(
     async def _input_error(_request: Request, exc: InputError) -> Response:
         return error_response(422, str(exc))
 
+    @app.exception_handler(ReferenceUnavailable)
+    async def _reference_unavailable(_request: Request, exc: ReferenceUnavailable) -> Response:
+        response = error_response(503, str(exc), "symbol")
+        response.headers["Retry-After"] = "5"
+        return response
+
     @app.exception_handler(PayloadTooLarge)
     async def _too_large(_request: Request, exc: PayloadTooLarge) -> Response:
         return error_response(413, str(exc))
@@ -177,6 +183,7 @@ def create_app(
         ops.router,
         voice.router,
         account.router,
+        replay.router,
     ):
         signed_in.include_router(router)
     app.include_router(ops.public)
@@ -231,7 +238,9 @@ def single_process_app(ingest: Ingest) -> FastAPI:
             await ingest.stop()
             await components.close()
 
-    access = MarketAccess(view=ingest.view, watchlist=ingest, rules=ingest.engine)
+    access = MarketAccess(
+        view=ingest.view, watchlist=ingest, rules=ingest.engine, replay=ingest.replay
+    )
     app = create_app(components, access, lifespan=lifespan)
     app.state.registry.register(IngestCollector(ingest))
     return app
