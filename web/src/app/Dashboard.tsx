@@ -8,6 +8,7 @@ import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
+import { ReplayBar } from "../features/replay/ReplayBar";
 import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { useFreshness } from "../features/stream/useFreshness";
@@ -132,6 +133,7 @@ export function Dashboard() {
           <Link href={ROUTES.journal} className="text-xs text-sky-400 hover:text-sky-300">
             Journal
           </Link>
+          <ReplayBar />
           <StreamStatus fresh={fresh} />
           <button
             type="button"
