@@ -131,3 +131,91 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     )
     page.screenshot(path=str(ARTIFACTS / "alerts.png"))
     assert console_errors == []
+
+
+# Records the page's alert announcements at the browser API: oscillator starts (the chime)
+# and speechSynthesis utterances. Installed before the app loads; the real calls still run.
+ANNOUNCEMENT_PROBE = """
+(() => {
+  window.__announced = { chimes: 0, spoken: [] };
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.__announced.chimes += 1;
+    return start.apply(this, args);
+  };
+  if ("speechSynthesis" in window) {
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (u) => {
+      window.__announced.spoken.push(u.text);
+      return speak(u);
+    };
+  }
+})();
+"""
+
+
+def test_new_alerts_chime_and_speak_as_the_stored_preferences_say(
+    page: Page, fast_server: Server, console_errors: ConsoleErrors
+) -> None:
+    server = fast_server
+    page.context.add_init_script(ANNOUNCEMENT_PROBE)
+    open_dashboard(page, server)
+    expect(page.get_by_test_id("stream-status")).to_have_text("live", timeout=10_000)
+    prefs = server.http.get("/api/account/settings").json()["preferences"]
+    assert (prefs["alert_sound"], prefs["alert_speech"]) == (True, False)  # the defaults
+    sound, speak = page.get_by_test_id("alerts-sound"), page.get_by_test_id("alerts-speak")
+    expect(sound).to_be_checked(timeout=10_000)
+    expect(speak).not_to_be_checked()
+
+    # a rule that fires on every closed minute of every symbol
+    made = server.http.post(
+        "/api/rules",
+        json={"name": "Every bar", "expression": "close > 0", "fire_mode": "while_true"},
+        headers={"Origin": server.url},
+    )
+    assert made.status_code == 201, made.text
+    rule_id = made.json()["id"]
+
+    def announced() -> dict[str, Any]:
+        result: dict[str, Any] = page.evaluate("window.__announced")
+        return result
+
+    def live_alert_count() -> int:
+        alerts: list[dict[str, Any]] = page.evaluate("window.__spotlight.alerts()")
+        return sum(1 for a in alerts if a["rule_id"] == rule_id)
+
+    wait_for(lambda: announced()["chimes"] > 0, 60, "a chime for a new alert")
+    assert live_alert_count() > 0
+    assert announced()["spoken"] == []  # speech is off
+
+    # speech switched on in the Alerts panel is stored for the user and used at once
+    speak.click()
+    wait_for(
+        lambda: server.http.get("/api/account/settings").json()["preferences"]["alert_speech"],
+        10,
+        "the stored speech preference",
+    )
+    spoken = wait_for(lambda: announced()["spoken"], 60, "a spoken alert")
+    assert spoken[0].startswith("Every bar. ")
+
+    # sound switched off: no more chimes while alerts keep arriving
+    sound.click()
+    wait_for(
+        lambda: not server.http.get("/api/account/settings").json()["preferences"]["alert_sound"],
+        10,
+        "the stored sound preference",
+    )
+    chimes, count = announced()["chimes"], live_alert_count()
+    wait_for(lambda: live_alert_count() > count, 60, "another alert")
+    assert announced()["chimes"] == chimes
+    expect(sound).not_to_be_checked()
+    expect(speak).to_be_checked()
+
+    # one time on a card: its bar's start in New York, as in the explanation
+    newest = next(
+        a for a in page.evaluate("window.__spotlight.alerts()") if a["rule_id"] == rule_id
+    )
+    shown = page.get_by_test_id(f"alert-{newest['id']}").locator("time").inner_text()
+    assert shown in newest["explanation"], (shown, newest["explanation"])
+    page.screenshot(path=str(ARTIFACTS / "alerts-announce.png"))
+    assert console_errors == []

@@ -17,10 +17,11 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from spotlight_trader.coach.tokens import AUDIENCE, DISABLED_REASON, mint_token
+from spotlight_trader.model import Signal
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.storage.db import database_url
 from spotlight_trader.storage.preferences import Preferences
-from tests.conftest import free_port, make_service, running_server
+from tests.conftest import free_port, make_service, running_server, until
 from tests.factories import repositories
 from tests.fakes.feeds import ScriptedFeed
 from tests.fakes.realtime_upstream import FakeRealtime, UpstreamConn
@@ -570,10 +571,15 @@ async def test_tool_output_after_a_cancelled_response_asks_for_nothing() -> None
         await ws.close()
 
 
-async def test_proactive_alert_is_injected() -> None:
-    class Signal:
-        explanation = "SPY reclaimed VWAP on 2x volume"
+def alert(symbol: str, explanation: str, user: str = "local") -> Signal:
+    """A stored-looking signal of ``user``'s rule."""
+    return Signal(
+        id=1, rule_id=1, rule_name="VWAP reclaim", version=1, symbol=symbol, seq=1,
+        ts_ms=60_000, direction="long", inputs={}, explanation=explanation, user_id=user,
+    )  # fmt: skip
 
+
+async def test_proactive_alerts_are_the_users_own_on_the_users_watchlist() -> None:
     async with (
         FakeRealtime() as fake,
         voice_server(fake, voice_proactive_alerts=True) as (base, service),
@@ -581,30 +587,34 @@ async def test_proactive_alert_is_injected() -> None:
         ws = await browser(base, token_for(service))
         await ready(ws)
         conn = await fake.connection()
-        await asyncio.sleep(0.05)
-        service.bus.publish("signal:SPY", Signal())
-        service.bus.publish("signal:ZZZZ", Signal())  # not on the watchlist
+        await until(lambda: service.bus.subscriber_count("signal:SPY") > 0)
+        service.bus.publish("signal:SPY", alert("SPY", "another trader's rule", user="bob"))
+        service.bus.publish("signal:ZZZZ", alert("ZZZZ", "not on the watchlist"))
+        service.bus.publish("signal:SPY", alert("SPY", "SPY reclaimed VWAP on 2x volume"))
         await conn.wait_for("response.create")
         items = [e for e in conn.received if e["type"] == "conversation.item.create"]
         assert len(items) == 1
         text = items[0]["item"]["content"][0]["text"]
-        assert "SPY" in text
-        assert "reclaimed VWAP" in text
-        await service.add_symbol("ZZZZ", user="local")  # the subscription follows the watchlist
-        deadline = time.monotonic() + 5
-        while service.bus.subscriber_count("signal:ZZZZ") == 0:
-            assert time.monotonic() < deadline
-            await asyncio.sleep(0.05)
-        service.bus.publish("signal:ZZZZ", Signal())
+        assert "SPY reclaimed VWAP" in text
+        # Another user's watchlist change is not followed; the user's own is.
+        await service.components.users.add_user("bob")
+        await service.add_symbol("ZZZZ", user="bob")
+        await service.add_symbol("QQQ", user="local")
+        await until(lambda: service.bus.subscriber_count("signal:QQQ") > 0)
+        assert service.bus.subscriber_count("signal:ZZZZ") == 0
+        service.bus.publish("signal:QQQ", alert("QQQ", "QQQ opening range break"))
         await conn.wait_for("response.create", 2)
-        assert "ZZZZ" in conn.received[-2]["item"]["content"][0]["text"]
+        texts = [
+            e["item"]["content"][0]["text"]
+            for e in conn.received
+            if e["type"] == "conversation.item.create"
+        ]
+        assert len(texts) == 2
+        assert "QQQ opening range break" in texts[1]
         await ws.close()
 
 
 async def test_proactive_alerts_off_by_default() -> None:
-    class Signal:
-        explanation = "x"
-
     async with FakeRealtime() as fake, voice_server(fake) as (base, service):
         ws = await browser(base, token_for(service))
         await ready(ws)

@@ -1,5 +1,6 @@
-"""Proactive call-outs (``VOICE_PROACTIVE_ALERTS=true``): the alerts on the watchlist
-symbols, handed to an open session so that the coach can mention them unprompted."""
+"""Proactive call-outs (``VOICE_PROACTIVE_ALERTS=true``): the alerts of one user's rules on
+that user's watchlist symbols, handed to their open session so that the coach can mention
+them unprompted."""
 
 from __future__ import annotations
 
@@ -8,26 +9,34 @@ from collections.abc import Awaitable, Callable
 
 from spotlight_trader.bus import Bus, SubscriberOverflow, signal_topic
 from spotlight_trader.coach import frames
-from spotlight_trader.market.view import MarketView
+from spotlight_trader.model import Signal
+
+#: How often the followed watchlist is re-read (a change is followed within this).
+WATCHLIST_POLL_S = 1.0
 
 
 async def follow_alerts(
-    market: MarketView, bus: Bus, announce: Callable[[str, str], Awaitable[None]]
+    user: str,
+    watchlist: Callable[[], Awaitable[list[str]]],
+    bus: Bus,
+    announce: Callable[[str, str], Awaitable[None]],
 ) -> None:
-    """``announce(symbol, explanation)`` for every alert on a watchlist symbol, until
-    cancelled (the subscription follows watchlist changes within a second)."""
+    """``announce(symbol, explanation)`` for every alert of ``user``'s rules on a symbol of
+    ``watchlist()`` (re-read every :data:`WATCHLIST_POLL_S`), until cancelled. Other users'
+    alerts on the same symbols are never announced."""
     while True:
-        symbols = tuple(market.watchlist())
+        symbols = tuple(await watchlist())
         sub = bus.subscribe([signal_topic(s) for s in symbols], maxsize=100)
         try:
-            while tuple(market.watchlist()) == symbols:
+            while True:
                 try:
-                    topic, signal = await asyncio.wait_for(sub.get(), 1.0)
+                    _topic, signal = await asyncio.wait_for(sub.get(), WATCHLIST_POLL_S)
                 except TimeoutError:
+                    if tuple(await watchlist()) != symbols:
+                        break
                     continue
-                explanation = getattr(signal, "explanation", None)
-                if isinstance(explanation, str) and explanation:
-                    await announce(topic.partition(":")[2], explanation)
+                if isinstance(signal, Signal) and signal.user_id == user and signal.explanation:
+                    await announce(signal.symbol, signal.explanation)
         except SubscriberOverflow:
             await asyncio.sleep(0.1)
         finally:

@@ -200,7 +200,11 @@ class VoiceSession:
                     asyncio.create_task(self.watchdog(), name="voice:watchdog"),
                 }
                 if self.settings.voice_proactive_alerts:
-                    self.spawn(callouts.follow_alerts(self.market, self.bus, self.announce_alert))
+                    self.spawn(
+                        callouts.follow_alerts(
+                            self.user_id, self.followed_watchlist, self.bus, self.announce_alert
+                        )
+                    )
                 done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                 first = done.pop()
                 end = _outcome(first)
@@ -375,6 +379,12 @@ class VoiceSession:
             await asyncio.sleep(min(self.started + longest, self.last_client + idle) - now)
 
     # ------------------------------------------------------------------ proactive alerts
+    async def followed_watchlist(self) -> list[str]:
+        """The symbols whose alerts the coach calls out: the user's own watchlist."""
+        if self.watchlists is not None:
+            return await self.watchlists.user_watchlist(user=self.user_id)
+        return list(self.market.watchlist())
+
     async def announce_alert(self, symbol: str, explanation: str) -> None:
         """Once the coach is ready: a system item about the alert, then a response (after
         the active one)."""

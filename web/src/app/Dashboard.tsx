@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
-import { AlertsFeed, SpeakToggle } from "../features/alerts/AlertsFeed";
+import { AlertNotifyToggles, AlertsFeed } from "../features/alerts/AlertsFeed";
+import { useAlertNotifySync } from "../features/alerts/notifyPrefs";
 import { CoachBubble } from "../features/coach/CoachBubble";
 import { Chart } from "../features/market/Chart";
 import { TIMEFRAMES, type Timeframe } from "../features/market/candles";
@@ -37,6 +38,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function Dashboard() {
   const store = useStore();
+  useAlertNotifySync();
   const notice = useAppState((s) => s.notice);
   const fresh = useFreshness();
   const wide = useMediaQuery(WIDE);
@@ -173,7 +175,7 @@ export function Dashboard() {
             <Panel id="coach" title="Coach" className="h-52 border-b">
               {coach}
             </Panel>
-            <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+            <Panel id="alerts" title="Alerts" className="flex-1" actions={<AlertNotifyToggles />}>
               <AlertsFeed />
             </Panel>
           </aside>
@@ -201,7 +203,7 @@ export function Dashboard() {
               >
                 {activeTab === "watchlist" && <Watchlist />}
                 {activeTab === "alerts" && (
-                  <Panel id="alerts" title="Alerts" className="flex-1" actions={<SpeakToggle />}>
+                  <Panel id="alerts" title="Alerts" className="flex-1" actions={<AlertNotifyToggles />}>
                     <AlertsFeed />
                   </Panel>
                 )}

@@ -1,7 +1,8 @@
 import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime, formatNyTime } from "../market/time";
+import { speechAvailable } from "./announce";
 import { useAlertsState } from "./context";
-import { speechAvailable } from "./store";
+import { useAlertPreference } from "./notifyPrefs";
 
 type Style = { label: string; text: string; border: string };
 const NEUTRAL: Style = { label: "● neutral", text: "text-sky-400", border: "border-l-sky-500" };
@@ -14,25 +15,51 @@ const DIRECTION: Record<string, Style> = {
 /** Alerts drawn in the feed (the store keeps more; `__spotlight.alerts()` returns them all). */
 const SHOWN = 150;
 
-/** The speech toggle for the Alerts panel header. Off by default, remembered. */
-export function SpeakToggle() {
-  const store = useStore();
-  const speak = useAlertsState((s) => s.speak);
-  if (!speechAvailable()) return null;
+function PreferenceToggle({
+  pref,
+  label,
+  title,
+  testId,
+}: {
+  pref: "alert_sound" | "alert_speech";
+  label: string;
+  title: string;
+  testId: string;
+}) {
+  const { value, set, error } = useAlertPreference(pref);
   return (
     <label
       className="flex cursor-pointer items-center gap-1 text-[12px] text-zinc-400"
-      title="Read new alerts aloud"
+      title={error ? `Not saved: ${error.message}` : title}
     >
       <input
         type="checkbox"
-        data-testid="alerts-speak"
-        checked={speak}
-        onChange={(e) => store.alerts.setSpeak(e.target.checked)}
+        data-testid={testId}
+        checked={value ?? false}
+        disabled={value === undefined}
+        onChange={(e) => set(e.target.checked)}
         className="accent-sky-500"
       />
-      Speak
+      {label}
     </label>
+  );
+}
+
+/** The Alerts panel header's sound and speech toggles: the user's stored preferences (the
+ * same ones the Settings panel edits). */
+export function AlertNotifyToggles() {
+  return (
+    <div className="flex items-center gap-2">
+      <PreferenceToggle pref="alert_sound" label="Sound" title="Chime on new alerts" testId="alerts-sound" />
+      {speechAvailable() && (
+        <PreferenceToggle
+          pref="alert_speech"
+          label="Speak"
+          title="Read new alerts aloud"
+          testId="alerts-speak"
+        />
+      )}
+    </div>
   );
 }
 
@@ -52,7 +79,8 @@ export function AlertsFeed() {
       <ol className="flex flex-col gap-1" aria-label="Alerts, newest first">
         {signals.slice(0, SHOWN).map((s) => {
           const d = DIRECTION[s.direction] ?? NEUTRAL;
-          const sec = s.ts_ms / 1000;
+          // One time convention: the New York start of the alert's bar (as the explanation).
+          const sec = (s.seq * 60_000) / 1000;
           return (
             <li key={s.id}>
               <button
@@ -73,8 +101,8 @@ export function AlertsFeed() {
                   </span>
                   <time
                     className="ml-auto shrink-0 font-mono text-[12px] text-zinc-400"
-                    dateTime={new Date(s.ts_ms).toISOString()}
-                    title={formatNyDateTime(sec)}
+                    dateTime={new Date(sec * 1000).toISOString()}
+                    title={`bar of ${formatNyDateTime(sec)}; fired ${formatNyDateTime(s.ts_ms / 1000)}`}
                   >
                     {formatNyTime(sec)} ET
                   </time>

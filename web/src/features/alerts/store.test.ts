@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Signal } from "../../shared/api/types";
 import { type EventSourceLike, StreamClient } from "../stream";
+import type { Announcer } from "./announce";
 import { AlertsStore } from "./store";
 
 class FakeES implements EventSourceLike {
@@ -41,27 +42,25 @@ function sig(id: number, seq: number): Signal {
 }
 
 let served: Signal[] = [];
-const spoken: string[] = [];
+
+/** Records what the store announced. */
+class RecordingAnnouncer implements Announcer {
+  chimes: Signal["direction"][] = [];
+  spoken: string[] = [];
+  hushed = 0;
+  chime(direction: Signal["direction"]): void {
+    this.chimes.push(direction);
+  }
+  speak(text: string): void {
+    this.spoken.push(text);
+  }
+  hush(): void {
+    this.hushed += 1;
+  }
+}
 
 beforeEach(() => {
   served = [sig(1, 10)];
-  spoken.length = 0;
-  const storage = new Map<string, string>();
-  vi.stubGlobal("localStorage", {
-    getItem: (k: string) => storage.get(k) ?? null,
-    setItem: (k: string, v: string) => storage.set(k, v),
-  });
-  vi.stubGlobal("window", {
-    speechSynthesis: { speak: (u: { text: string }) => spoken.push(u.text), cancel() {} },
-  });
-  vi.stubGlobal("speechSynthesis", { cancel() {} });
-  vi.stubGlobal(
-    "SpeechSynthesisUtterance",
-    class {
-      rate = 1;
-      constructor(readonly text: string) {}
-    },
-  );
   vi.stubGlobal(
     "fetch",
     vi.fn(async () => new Response(JSON.stringify({ signals: served }), { status: 200 })),
@@ -73,36 +72,42 @@ afterEach(() => {
 });
 
 describe("AlertsStore", () => {
-  it("merges the REST page with stream alerts, dedupes, refetches on ready, speaks only when on", async () => {
+  it("merges the REST page with stream alerts, dedupes, refetches on ready, announces only new live ones", async () => {
     const stream = new StreamClient({ symbols: ["NVDA"], createEventSource: (u) => new FakeES(u) });
-    const alerts = new AlertsStore(stream);
-    expect(alerts.getState().speak).toBe(false);
+    const said = new RecordingAnnouncer();
+    const alerts = new AlertsStore(stream, said);
+    expect(alerts.getState().notify).toEqual({ sound: true, speech: false });
     stream.start();
     await alerts.start();
     const es = FakeES.last as FakeES;
     expect(alerts.getState().signals.map((s) => s.id)).toEqual([1]);
+    expect(said.chimes).toEqual([]); // the first page is history, not news
 
     es.emit("alert", sig(2, 11), "c1");
     es.emit("alert", sig(2, 11), "c1");
     expect(alerts.getState().signals.map((s) => s.id)).toEqual([2, 1]);
-    expect(spoken).toEqual([]);
+    expect(said.chimes).toEqual(["long"]); // once, though delivered twice
+    expect(said.spoken).toEqual([]);
 
     // A signal fired while the stream was not yet subscribed comes with the page after `ready`.
     served = [sig(3, 12), sig(2, 11), sig(1, 10)];
     es.emit("ready", { symbols: ["NVDA"], cursor: "c1" }, "c1");
     await alerts.load();
     expect(alerts.getState().signals.map((s) => s.id)).toEqual([3, 2, 1]);
-    expect(spoken).toEqual([]);
+    expect(said.chimes).toEqual(["long"]);
 
-    alerts.setSpeak(true);
-    expect(localStorage.getItem("spotlight.speakAlerts")).toBe("1");
+    alerts.setNotify({ sound: false, speech: true });
     es.emit("alert", sig(4, 13), "c2");
     es.emit("alert", sig(4, 13), "c2");
-    expect(spoken).toEqual(["VWAP reclaim. fired at 13"]);
+    expect(said.spoken).toEqual(["VWAP reclaim. fired at 13"]);
+    expect(said.chimes).toEqual(["long"]);
     // A burst is called out once, by its newest alert.
     alerts.add([sig(5, 14), sig(6, 15)], true);
-    expect(spoken).toEqual(["VWAP reclaim. fired at 13", "VWAP reclaim. fired at 15"]);
-    expect(new AlertsStore(stream).getState().speak).toBe(true);
+    expect(said.spoken).toEqual(["VWAP reclaim. fired at 13", "VWAP reclaim. fired at 15"]);
+    alerts.setNotify({ sound: false, speech: false });
+    expect(said.hushed).toBe(1);
+    alerts.add([sig(7, 16)], true);
+    expect(said.spoken).toHaveLength(2);
     stream.stop();
   });
 });

@@ -1,8 +1,15 @@
 // Alerts outside React: the feed (GET /api/signals, then the stream's `alert` events, merged
-// and deduplicated by id), a backtest preview, and optional spoken call-outs.
+// and deduplicated by id), a backtest preview, and the chime / spoken call-out of new alerts.
 
 import type { Rule, Signal } from "../../shared/api/types";
 import type { StreamClient } from "../stream";
+import {
+  type AlertNotify,
+  type Announcer,
+  announcement,
+  browserAnnouncer,
+  NOTIFY_DEFAULTS,
+} from "./announce";
 import * as api from "./api";
 import { mergeSignals } from "./feed";
 
@@ -18,23 +25,14 @@ export interface AlertsState {
   /** Newest first, unique ids. */
   signals: readonly Signal[];
   preview: BacktestPreview | null;
-  /** Speak new alerts (speechSynthesis). Off by default; persisted. */
-  speak: boolean;
+  /** How new live alerts are announced: the user's stored preferences. */
+  notify: AlertNotify;
   /** Why the first page could not be loaded, or null. */
   error: string | null;
 }
 
 /** Signals fetched on start and after each stream `ready` (to close the REST/stream seam). */
 const PAGE = 200;
-const SPEAK_KEY = "spotlight.speakAlerts";
-
-function readSpeak(): boolean {
-  try {
-    return localStorage.getItem(SPEAK_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
 
 export class AlertsStore {
   private state: AlertsState;
@@ -45,8 +43,11 @@ export class AlertsStore {
   private frame: number | null = null;
   private started = false;
 
-  constructor(stream: StreamClient) {
-    this.state = { signals: [], preview: null, speak: readSpeak(), error: null };
+  constructor(
+    stream: StreamClient,
+    private readonly announcer: Announcer = browserAnnouncer,
+  ) {
+    this.state = { signals: [], preview: null, notify: NOTIFY_DEFAULTS, error: null };
     stream.subscribe({
       alert: (s) => this.queue(s),
       // A (re)connection may start after signals the first page did not have: refetch, dedupe.
@@ -73,7 +74,7 @@ export class AlertsStore {
     return this.load();
   }
 
-  /** Fetch the newest page of signals and merge it (never speaks: these are not new). */
+  /** Fetch the newest page of signals and merge it (never announced: these are not new). */
   load(): Promise<void> {
     if (this.loading) return this.loading;
     this.loading = (async () => {
@@ -109,42 +110,28 @@ export class AlertsStore {
     if (batch.length > 0) this.add(batch, true);
   }
 
-  /** Merge signals into the feed; `live` ones are spoken when call-outs are on (the newest
-   * of a burst only, and not while earlier call-outs are still queued: no growing backlog). */
+  /** Merge signals into the feed; `live` ones are announced as the preferences say (the
+   * newest of a burst only, and speech not while earlier call-outs are still queued). */
   add(signals: readonly Signal[], live: boolean): void {
     const next = mergeSignals(this.state.signals, signals);
     if (next === this.state.signals) return;
     const known = new Set(this.state.signals.map((s) => s.id));
     this.set({ signals: next });
-    if (live && this.state.speak) {
-      const fresh = signals.filter((s) => !known.has(s.id));
-      const newest = fresh.reduce<Signal | null>((a, s) => (a === null || s.ts_ms >= a.ts_ms ? s : a), null);
-      if (newest) speak(newest);
-    }
+    if (!live) return;
+    const newest = announcement(signals.filter((s) => !known.has(s.id)));
+    if (newest === null) return;
+    if (this.state.notify.sound) this.announcer.chime(newest.direction);
+    if (this.state.notify.speech) this.announcer.speak(`${newest.rule_name}. ${newest.explanation}`);
   }
 
-  setSpeak(on: boolean): void {
-    try {
-      localStorage.setItem(SPEAK_KEY, on ? "1" : "0");
-    } catch {
-      // storage disabled: in memory only
-    }
-    if (!on && typeof speechSynthesis !== "undefined") speechSynthesis.cancel();
-    this.set({ speak: on });
+  /** Apply the user's stored alert preferences. */
+  setNotify(notify: AlertNotify): void {
+    if (notify.sound === this.state.notify.sound && notify.speech === this.state.notify.speech) return;
+    if (!notify.speech) this.announcer.hush();
+    this.set({ notify });
   }
 
   setPreview(preview: BacktestPreview | null): void {
     this.set({ preview });
   }
-}
-
-export function speechAvailable(): boolean {
-  return typeof window !== "undefined" && "speechSynthesis" in window;
-}
-
-function speak(s: Signal): void {
-  if (!speechAvailable() || window.speechSynthesis.pending) return;
-  const u = new SpeechSynthesisUtterance(`${s.rule_name}. ${s.explanation}`);
-  u.rate = 1.05;
-  window.speechSynthesis.speak(u);
 }
