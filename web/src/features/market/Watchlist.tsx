@@ -30,12 +30,12 @@ export function Watchlist() {
           <span
             data-testid="simulated-tag"
             title="The simulator makes these prices up: they are not real quotes"
-            className="rounded border border-amber-700 px-1 text-[12px] text-amber-200"
+            className="whitespace-nowrap rounded border border-amber-700 px-1 text-[12px] text-amber-200"
           >
-            Simulated prices
+            Simulated
           </span>
         )}
-        <span className="text-[12px] text-zinc-400">↑/↓ to switch</span>
+        <span className="whitespace-nowrap text-[12px] text-zinc-400">↑/↓ to switch</span>
       </header>
       <div className="grid grid-cols-[1fr_auto_auto_auto_1.25rem] gap-x-2 py-0.5 pl-2 text-[12px] text-zinc-400 uppercase">
         <span>Symbol</span>

@@ -51,6 +51,9 @@ describe("replay state on the page", () => {
   it("shows the replay clock in New York time and the whole percent replayed", () => {
     expect(statusDetail(snap({}), CLOCK)).toBe("17:14 ET · 42%");
     expect(statusDetail(snap({ progress: null, clockMs: null }), CLOCK)).toBe("");
+    expect(
+      statusDetail(snap({ state: "finished", phase: "finished", phaseDetail: "replay finished" }), CLOCK),
+    ).toBe("ended 17:14 ET");
   });
 
   it("is not stale while replaying (the replay clock is the feed clock)", () => {

@@ -52,8 +52,9 @@ export function statusDetail(snap: StreamSnapshot, now: number, fresh?: Freshnes
       const p = snap.progress;
       return p ? `${Math.floor((100 * p.done) / p.total)}%` : "";
     }
-    case "stale":
     case "finished":
+      return snap.clockMs != null ? `ended ${formatNyTime(snap.clockMs / 1000)} ET` : "";
+    case "stale":
       return snap.phaseDetail;
     default: {
       const retryIn = snap.nextRetryAt ? Math.max(0, snap.nextRetryAt - now) : null;
@@ -94,7 +95,9 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
       <span className="hidden font-mono text-zinc-400 tabular-nums sm:inline" data-testid="stream-lag">
         {statusDetail(snap, now, fresh)}
       </span>
-      {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
+      {snap.feed && snap.feed !== "replay" && (
+        <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>
+      )}
       {(snap.state === "reconnecting" || snap.state === "offline") && (
         <button
           type="button"
