@@ -16,6 +16,7 @@ from spotlight_trader.feeds.polygon.feed import PolygonFeed
 from spotlight_trader.feeds.polygon.rest import HistoryService
 from spotlight_trader.feeds.replay import ReplayFeed
 from spotlight_trader.feeds.simulated import SimulatedFeed
+from spotlight_trader.market.bars import build_bars
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.model import MINUTE_MS
@@ -79,6 +80,43 @@ async def test_a_replay_accepts_only_the_symbols_of_its_file(tmp_path: Path) -> 
         assert (await client.post("/api/symbols", json={"symbol": "AMD"})).json() == {
             "symbol": "AMD"
         }
+
+
+async def test_a_replay_backfills_a_symbol_added_midway_and_after_the_end(
+    tmp_path: Path,
+) -> None:
+    start = 1_700_000_040_000
+    trades = synthetic_trades(["SPY", "AMD", "QQQ"], start, minutes=30)
+    path = tmp_path / "day.csv"
+    write_trades_csv(path, trades)
+    feed = ReplayFeed(path, speed=60)
+    service = make_service(feed, watchlist="SPY")
+    oracle = build_bars(trades)  # the whole file in one go: what a replay of each makes
+
+    def expected(symbol: str) -> list[tuple[int, float, float]]:
+        return [(b.seq, b.close, b.volume) for b in oracle if b.symbol == symbol]
+
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+
+        async def served(symbol: str) -> list[tuple[int, float, float]]:
+            body = (await client.get("/api/bars", params={"symbol": symbol})).json()
+            return [(b["seq"], b["close"], b["volume"]) for b in body["bars"]]
+
+        await until(lambda: (feed.status().clock_ms or 0) >= start + 10 * MINUTE_MS)
+        assert (await client.post("/api/symbols", json={"symbol": "AMD"})).status_code == 201
+        # backfilled before the answer: every bar of the minutes the clock had made final
+        midway = await served("AMD")
+        final_then = [b for b in expected("AMD") if b[0] < start // MINUTE_MS + 8]
+        assert final_then and midway[: len(final_then)] == final_then
+        assert midway == expected("AMD")[: len(midway)]
+        await client.post("/api/replay/speed", json={"speed": None})
+        await until(lambda: service.state.phase is Phase.FINISHED)
+        assert await served("AMD") == expected("AMD")
+        assert (await client.post("/api/symbols", json={"symbol": "QQQ"})).status_code == 201
+        assert await served("QQQ") == expected("QQQ")
 
 
 async def test_polygon_reference_data_decides(tmp_path: Path) -> None:

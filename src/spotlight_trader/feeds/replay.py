@@ -24,7 +24,11 @@ Semantics (docs/trade-files.md, "Replay"):
 * Lifecycle: ``warming`` while the file is opened and counted, ``replaying`` from the first
   batch (rows replayed as ``done``/``total``, reported at every whole percent and every
   control change); the service records ``finished`` when ``run`` returns.
-* Reference data (:meth:`ReplayFeed.lookup`): the symbols the file holds.
+* Reference data (:meth:`ReplayFeed.lookup`): the symbols the file holds. A symbol added
+  while replaying (or after the end) is backfilled before :meth:`~ReplayFeed.set_symbols`
+  returns: its trades so far are read again from the file, the minutes the clock has made
+  final go into the ring as history, the forming minute's trades into the builder, so its
+  bars are those a replay of it from the start would have made.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from spotlight_trader.errors import FeedError, InputError, TradeFileError, Unkno
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.files import ProgressHook, TradeFileReader, TradeFormat
 from spotlight_trader.feeds.pacing import ReplayPacer
-from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS
+from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS, build_bars
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.market.view import ReplayState, ReplayStatus
@@ -63,7 +67,7 @@ class ReplayFeed:
     """
 
     name = "replay"
-    backfills = False  # a symbol added later streams from the replay clock on
+    backfills = False  # set_symbols itself backfills an added symbol (SymbolReference)
 
     def __init__(
         self,
@@ -106,6 +110,11 @@ class ReplayFeed:
         self._sink: MarketSink | None = None
         self._changed = asyncio.Event()
         self._file_symbols: frozenset[str] | None = None
+        self._trades_seen = 0  # trades of the file iterated so far (every symbol)
+        self._pending: frozenset[str] = frozenset()  # added symbols awaiting their backfill
+        self._backfilled = asyncio.Event()
+        self._final_sink: MarketSink | None = None
+        self._carry: list[Trade] = []  # backfilled trades of the batch being delivered
 
     @property
     def path(self) -> Path:
@@ -214,11 +223,71 @@ class ReplayFeed:
     # ------------------------------------------------------------ the replay
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
-        """Replay only ``symbols`` from the next batch on (all symbols until first called)."""
-        self._symbols = frozenset(s.strip().upper() for s in symbols)
+        """Replay only ``symbols`` from the next batch on (all symbols until first called);
+        a symbol added while replaying or after the end is backfilled before this returns."""
+        wanted = frozenset(s.strip().upper() for s in symbols)
+        old = self._symbols
+        if old is None or self._state == "loading":
+            self._symbols = wanted
+            return
+        self._symbols = old & wanted  # removed at once; added ones once backfilled
+        self._pending = (self._pending & wanted) | (wanted - old)
+        if not self._pending:
+            return
+        if self._state == "finished":
+            if self._final_sink is not None:
+                await self._backfill(self._final_sink, None)
+            return
+        self._backfilled.clear()
+        self._changed.set()  # a batch waiting for its time (or paused) backfills at once
+        await self._backfilled.wait()
+
+    def _trades_of(self, symbols: frozenset[str], count: int) -> list[Trade]:
+        """The trades of ``symbols`` among the file's first ``count`` trades."""
+        found: list[Trade] = []
+        seen = 0
+        for block in TradeFileReader(self.path, format=self.reader.format).batches():
+            for trade in block[: count - seen]:
+                if trade.symbol in symbols:
+                    found.append(trade)
+            seen += len(block)
+            if seen >= count:
+                break
+        return found
+
+    async def _backfill(self, sink: MarketSink, clock_ms: int | None) -> None:
+        """Put the pending symbols' trades so far into ``sink``: the minutes final at
+        ``clock_ms`` (None: all) as history, the rest as trades (those of the batch being
+        delivered once the clock reaches it); then replay them too."""
+        pending = self._pending
+        trades = await asyncio.to_thread(self._trades_of, pending, self._trades_seen)
+        bars = build_bars(trades, grace_ms=self.grace_ms)
+        if clock_ms is None:
+            history, forming = bars, []
+        else:
+            limit = (clock_ms - self.grace_ms) // MINUTE_MS  # minutes before it are final
+            history = [bar for bar in bars if bar.seq < limit]
+            forming = [trade for trade in trades if trade.ts_ms // MINUTE_MS >= limit]
+        if history:
+            await sink.load_history(history)
+        due = [trade for trade in forming if clock_ms is None or trade.ts_ms <= clock_ms]
+        self._carry = [
+            trade for trade in forming if clock_ms is not None and trade.ts_ms > clock_ms
+        ]
+        if due:
+            await sink.ingest(due)
+        self._symbols = (self._symbols or frozenset()) | pending
+        self._pending = frozenset()
+        self._backfilled.set()
 
     async def run(self, sink: MarketSink) -> None:
         """Replay the whole file into ``sink``; returns at the end of the file."""
+        try:
+            await self._run(sink)
+        finally:
+            self._backfilled.set()  # an add waiting for a backfill never hangs
+
+    async def _run(self, sink: MarketSink) -> None:
         grace = self.grace_ms
         span = self.batch_ms
         max_batch = self.max_batch
@@ -249,6 +318,7 @@ class ReplayFeed:
             allowed = self._symbols
             # rows of this block not yet consumed, for progress
             block_rows_before = reader.rows - len(block)
+            seen_before_block = self._trades_seen
             for i, trade in enumerate(block):
                 ts = trade.ts_ms
                 new_clock = clock
@@ -264,6 +334,7 @@ class ReplayFeed:
                     or (new_clock - grace) // MINUTE_MS != batch_key
                     or len(batch) >= max_batch
                 ):
+                    self._trades_seen = seen_before_block + i
                     await self._deliver(sink, batch_clock, batch, block_rows_before + i, total)
                     batch = []
                     open_batch = False
@@ -275,6 +346,7 @@ class ReplayFeed:
                 clock = new_clock
                 if allowed is None or trade.symbol in allowed:
                     batch.append(trade)
+            self._trades_seen = seen_before_block + len(block)
         if reader.malformed > malformed_seen:
             sink.count_malformed(reader.malformed - malformed_seen)
         if open_batch:
@@ -285,9 +357,12 @@ class ReplayFeed:
             await flush()
         elif clock != _NO_CLOCK:
             await sink.advance(clock + MINUTE_MS + grace)
+        if self._pending:
+            await self._backfill(sink, None)
         self._rows_done = reader.rows
         self._state = "finished"
         self._sink = None
+        self._final_sink = sink
         if self.on_progress is not None:
             self.on_progress(reader.rows, reader.rows)
 
@@ -298,6 +373,9 @@ class ReplayFeed:
             await self._pace(clock_ms)
             self.clock_ms = clock_ms
             await sink.advance(clock_ms)
+        if self._carry:  # the added symbols' trades among this batch's (see _backfill)
+            carry, self._carry = self._carry, []
+            await sink.ingest(carry)
         if batch:
             await sink.ingest(batch)
             self.delivered += len(batch)
@@ -318,6 +396,8 @@ class ReplayFeed:
         was_jumping = pacer.seek_to_ms is not None
         while True:
             self._changed.clear()
+            if self._pending and self._sink is not None:
+                await self._backfill(self._sink, self.clock_ms)
             delay = pacer.delay(clock_ms, self._monotonic())
             if delay is None:  # paused
                 await self._changed.wait()
