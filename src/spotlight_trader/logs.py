@@ -29,6 +29,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1\2[redacted]",
     ),
+    # header tuples in library traces: "(b'set-cookie', b'spotlight_session=...')"
+    (
+        re.compile(
+            r"(?i)(\(b?['\"](?:authorization|proxy-authorization|cookie|set-cookie|"
+            r"sec-websocket-protocol|x-api-key|api-key)['\"],\s*b?['\"])([^'\"]*)"
+        ),
+        r"\1[redacted]",
+    ),
     # Polygon's auth action: {"action":"auth","params":"<key>"} (also when truncated)
     (re.compile(r'("action"\s*:\s*"auth"\s*,\s*"params"\s*:\s*")([^"]*)'), r"\1[redacted]"),
     (re.compile(r"(?i)\bbearer\s+[A-Za-z0-9._~+/=-]+"), "Bearer [redacted]"),

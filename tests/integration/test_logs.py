@@ -17,6 +17,7 @@ from spotlight_trader.market.lifecycle import Phase
 from tests.conftest import until
 from tests.fakes.polygon_ws import FakePolygonServer
 from tests.fakes.realtime_upstream import FakeRealtime
+from tests.integration.test_accounts_api import PASSWORDS, password_server, sign_in
 from tests.integration.test_polygon_feed import make_pipeline
 from tests.integration.test_voice import KEY, ORIGIN, browser, ready, voice_server
 
@@ -45,6 +46,11 @@ def _restore_logging() -> Iterator[None]:
         ('> TEXT \'{"action": "auth", "params": "pk_12345...\' [90 bytes]', "pk_12345"),
         ("GET https://api.massive.com/v2/aggs?apiKey=pk_secret&limit=5", "pk_secret"),
         ("headers={'cookie': 'session=abc123def'}", "abc123def"),
+        (
+            "return_value=(b'HTTP/1.1', 200, [(b'set-cookie', b's=abc123def; HttpOnly')])",
+            "abc123def",
+        ),
+        ("headers=[(b'host', b'x'), (b'authorization', b'Basic dXNlcjpwYXNz')]", "dXNlcjpwYXNz"),
         ("subprotocols openai-insecure-api-key.sk-proj-999999999", "sk-proj-999999999"),
         ("token sk-abcdefghijklmnop in a message", "sk-abcdefghijklmnop"),
     ],
@@ -112,4 +118,41 @@ async def test_no_secret_reaches_the_log_at_debug(capfd: pytest.CaptureFixture[s
     for secret in (polygon_key, KEY, token, token.split(".")[2], session_secret):
         assert secret not in text
         for answer in answers:
+            assert secret not in answer
+
+
+async def test_sign_in_and_tokens_log_no_password_cookie_or_token(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    logs.configure("debug")
+    async with password_server() as base, httpx.AsyncClient(base_url=base, timeout=30) as http:
+        origin = {"Origin": base}
+        refused = await http.post(
+            "/api/auth/login", json={"name": "alice", "password": "alice's wrong password"}
+        )
+        assert refused.status_code == 401
+        signed_in = await sign_in(http, "alice")
+        assert signed_in.status_code == 200, signed_in.text
+        cookie = next(iter(http.cookies.values()))
+        made = await http.post("/api/account/tokens", json={"name": "script"}, headers=origin)
+        assert made.status_code == 201, made.text
+        api_token = made.json()["token"]
+        answers = [made.text]
+        async with httpx.AsyncClient(base_url=base, timeout=30) as script:
+            used = await script.get(
+                "/api/symbols", headers={"Authorization": f"Bearer {api_token}"}
+            )
+            assert used.status_code == 200
+            answers.append(
+                (await script.get("/api/symbols", headers={"Cookie": f"x={cookie}"})).text
+            )
+        answers += [(await http.get(path)).text for path in ("/metrics", "/api/account/settings")]
+        assert (await http.post("/api/auth/logout", headers=origin)).status_code in {200, 204}
+    out = capfd.readouterr()
+    text = out.out + out.err
+    assert "sign" in text.lower() or "login" in text.lower()  # the flow was logged
+    for secret in (PASSWORDS["alice"], "alice's wrong password", cookie, api_token):
+        leaks = [line for line in text.splitlines() if secret in line]
+        assert leaks == [], leaks[:3]
+        for answer in answers[1:]:
             assert secret not in answer
