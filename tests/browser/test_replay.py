@@ -116,6 +116,10 @@ def test_replay_bar_pauses_speeds_jumps_and_finishes(page: Page, replay_server: 
     _shot(page, "finished")
     badges: list[str] = page.evaluate("() => window.__badges")
     assert "live" not in badges, badges
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.get_by_test_id("replay-toggle")).to_be_in_viewport()
+    _shot(page, "phone")
+    page.set_viewport_size({"width": 1600, "height": 900})
 
     # the replay's reference data is the file: a symbol it does not hold is refused
     page.locator("#add-symbol").fill("AAPL")

@@ -24,6 +24,7 @@ import { useMediaQuery } from "./useMediaQuery";
 const WIDE = "(min-width: 1400px)";
 /** Tablet/laptop: the watchlist stays beside the chart. */
 const TABLET = "(min-width: 768px)";
+const ROOMY_HEADER = "(min-width: 1280px)";
 
 // The rules browser is its own chunk: it is not needed to draw the first candle.
 const RulesPanel = lazy(() => import("../features/rules/RulesPanel"));
@@ -43,6 +44,8 @@ export function Dashboard() {
   const fresh = useFreshness();
   const wide = useMediaQuery(WIDE);
   const tablet = useMediaQuery(TABLET);
+  // the replay bar sits in the header where there is room for it, else in a row below it
+  const roomy = useMediaQuery(ROOMY_HEADER);
   const tabs: PanelTab[] = tablet ? COMPACT_TABS.filter((t) => t.id !== "watchlist") : COMPACT_TABS;
   const [tab, setTab] = useState<PanelTabId | null>(() =>
     window.matchMedia(TABLET).matches ? "alerts" : "watchlist",
@@ -135,7 +138,7 @@ export function Dashboard() {
           <Link href={ROUTES.journal} className="text-xs text-sky-400 hover:text-sky-300">
             Journal
           </Link>
-          <ReplayBar />
+          {roomy && <ReplayBar />}
           <StreamStatus fresh={fresh} />
           <button
             type="button"
@@ -157,6 +160,7 @@ export function Dashboard() {
           </button>
         </div>
       </header>
+      {!roomy && <ReplayBar row />}
       <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
       {wide ? (

@@ -16,8 +16,9 @@ import {
 const POLL_MS = 1000;
 
 /** The header's compact replay bar (only when the feed is a replay): New York time of the
- * replay clock, progress, pause/resume, speed and jump to a time. */
-export function ReplayBar() {
+ * replay clock, progress, pause/resume, speed and jump to a time. `row`: a row of its own
+ * under the header (narrow screens). */
+export function ReplayBar({ row = false }: { row?: boolean }) {
   const feed = useAppState((s) => s.stream.feed);
   const [status, setStatus] = useState<ReplayStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function ReplayBar() {
   const paused = status.state === "paused";
   const pct = replayPercent(status);
 
-  return (
+  const bar = (
     <section
       aria-label="Replay controls"
       data-testid="replay-bar"
@@ -145,4 +146,5 @@ export function ReplayBar() {
       )}
     </section>
   );
+  return row ? <div className="flex min-w-0 border-b border-zinc-800 px-2 py-1">{bar}</div> : bar;
 }
