@@ -43,7 +43,8 @@ from spotlight_trader.errors import FeedError, InputError, TradeFileError, Unkno
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.files import ProgressHook, TradeFileReader, TradeFormat
 from spotlight_trader.feeds.pacing import ReplayPacer
-from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS, build_bars
+from spotlight_trader.feeds.replay_backfill import split_backfill, trades_of
+from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.market.view import ReplayState, ReplayStatus
@@ -242,40 +243,19 @@ class ReplayFeed:
         self._changed.set()  # a batch waiting for its time (or paused) backfills at once
         await self._backfilled.wait()
 
-    def _trades_of(self, symbols: frozenset[str], count: int) -> list[Trade]:
-        """The trades of ``symbols`` among the file's first ``count`` trades."""
-        found: list[Trade] = []
-        seen = 0
-        for block in TradeFileReader(self.path, format=self.reader.format).batches():
-            for trade in block[: count - seen]:
-                if trade.symbol in symbols:
-                    found.append(trade)
-            seen += len(block)
-            if seen >= count:
-                break
-        return found
-
     async def _backfill(self, sink: MarketSink, clock_ms: int | None) -> None:
-        """Put the pending symbols' trades so far into ``sink``: the minutes final at
-        ``clock_ms`` (None: all) as history, the rest as trades (those of the batch being
-        delivered once the clock reaches it); then replay them too."""
+        """Put the pending symbols' trades so far into ``sink`` (:func:`split_backfill`);
+        from then on they are replayed too."""
         pending = self._pending
-        trades = await asyncio.to_thread(self._trades_of, pending, self._trades_seen)
-        bars = build_bars(trades, grace_ms=self.grace_ms)
-        if clock_ms is None:
-            history, forming = bars, []
-        else:
-            limit = (clock_ms - self.grace_ms) // MINUTE_MS  # minutes before it are final
-            history = [bar for bar in bars if bar.seq < limit]
-            forming = [trade for trade in trades if trade.ts_ms // MINUTE_MS >= limit]
-        if history:
-            await sink.load_history(history)
-        due = [trade for trade in forming if clock_ms is None or trade.ts_ms <= clock_ms]
-        self._carry = [
-            trade for trade in forming if clock_ms is not None and trade.ts_ms > clock_ms
-        ]
-        if due:
-            await sink.ingest(due)
+        trades = await asyncio.to_thread(
+            trades_of, self.path, self.reader.format, pending, self._trades_seen
+        )
+        backfill = split_backfill(trades, clock_ms, self.grace_ms)
+        if backfill.history:
+            await sink.load_history(backfill.history)
+        self._carry = backfill.carry
+        if backfill.due:
+            await sink.ingest(backfill.due)
         self._symbols = (self._symbols or frozenset()) | pending
         self._pending = frozenset()
         self._backfilled.set()
