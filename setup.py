@@ -12,6 +12,7 @@ shutil.rmtree("build", ignore_errors=True)
 COMPILED = [
     "src/spotlight_trader/market/bars.py",
     "src/spotlight_trader/market/conditions.py",
+    "src/spotlight_trader/market/levels.py",
     "src/spotlight_trader/feeds/simulated/shape.py",
     "src/spotlight_trader/feeds/simulated/plan.py",
     "src/spotlight_trader/feeds/simulated/tape.py",

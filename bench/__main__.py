@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import alerts, fanout, ingest, journal, live, report, ring, voice
+from bench import alerts, fanout, ingest, journal, limits, live, report, ring, voice
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -20,7 +20,16 @@ RESULTS = Path(__file__).with_name("results.json")
 def main() -> None:
     """Run the benchmarks named on the command line (default: all)."""
     console = Console()
-    wanted = set(sys.argv[1:]) or {"ingest", "live", "voice", "alerts", "fanout", "journal", "ring"}
+    wanted = set(sys.argv[1:]) or {
+        "ingest",
+        "live",
+        "voice",
+        "alerts",
+        "fanout",
+        "journal",
+        "ring",
+        "limits",
+    }
     results: dict[str, object] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -210,6 +219,18 @@ def main() -> None:
             sized = rings[kind]
             assert isinstance(sized, dict)
             table.add_row(kind, f"{sized['bytes_per_symbol']:,}", f"{sized['append_us']}")
+        console.print(table)
+    if "limits" in wanted:
+        with console.status("limits: rate-limiter hits and slot acquire/release…"):
+            limit_figures = limits.run()
+        results["limits"] = limit_figures
+        table = Table(title=f"Limits, {limit_figures['calls']:,} calls in turn")
+        for column in ("backend", "µs per hit", "µs per acquire + release"):
+            table.add_column(column, justify="right")
+        for kind in ("memory", "redis"):
+            timed = limit_figures[kind]
+            assert isinstance(timed, dict)
+            table.add_row(kind, f"{timed['hit_us']}", f"{timed['acquire_release_us']}")
         console.print(table)
     results["seconds"] = round(time.monotonic() - started, 1)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

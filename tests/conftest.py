@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from spotlight_trader.feeds.base import Feed
 from spotlight_trader.runtime.components import build_components
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.web import proxy_options, single_process_app
+from tests import redis_backends
+from tests.redis_backends import Prefixes
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -68,11 +71,23 @@ def make_settings(**overrides: object) -> Settings:
 
 
 async def until(predicate: Callable[[], object], within_s: float = 30.0) -> None:
-    """Wait for ``predicate()`` to hold: state that other tasks change. The limit guards
-    against hanging on a loaded machine; it is not a speed check."""
+    """Wait for ``predicate()`` (or what it returns, when that is awaitable) to hold: state
+    that other tasks change. The limit guards against hanging on a loaded machine; it is
+    not a speed check."""
+
+    async def holds() -> object:
+        found = predicate()
+        return await found if inspect.isawaitable(found) else found
+
     async with asyncio.timeout(within_s):
-        while not predicate():  # noqa: ASYNC110 - state changes in other tasks
+        while not await holds():  # noqa: ASYNC110 - state changes in other tasks
             await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def redis_prefixes() -> Iterator[Prefixes]:
+    """Key prefixes on the test Redis, deleted after the test."""
+    yield from redis_backends.prefixes()
 
 
 def free_port() -> int:

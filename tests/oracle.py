@@ -78,14 +78,15 @@ def trades_frame(trades: Iterable[Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["symbol", "ts_ms", "price", "size", "conditions"])
 
 
-def oracle_bars(
+def accepted_prints(
     df: pd.DataFrame, *, grace_ms: int = 2_000, max_ahead_ms: int = 6 * 3_600_000
 ) -> pd.DataFrame:
-    """Final bars for trades in ``df`` (arrival order), sorted by (symbol, seq)."""
+    """The prints of ``df`` (arrival order) the bar rules accept, in arrival order, with
+    their ``perm`` and ``seq`` columns."""
     df = df.reset_index(drop=True).copy()
     n = len(df)
     if n == 0:
-        return pd.DataFrame(columns=BAR_FIELDS)
+        return df.assign(perm=pd.Series(dtype="int64"), seq=pd.Series(dtype="int64"))
     df["arrival"] = np.arange(n)
     df["ts_ms"] = df["ts_ms"].astype("int64")
     df["price"] = df["price"].astype("float64")
@@ -129,7 +130,14 @@ def oracle_bars(
     late = df["eligible"] & (
         (df["seq"] < prior_max.fillna(-np.inf)) | (df["seq"].to_numpy() <= clock_final)
     )
-    acc = df[df["eligible"] & ~late]
+    return df[df["eligible"] & ~late]
+
+
+def oracle_bars(
+    df: pd.DataFrame, *, grace_ms: int = 2_000, max_ahead_ms: int = 6 * 3_600_000
+) -> pd.DataFrame:
+    """Final bars for trades in ``df`` (arrival order), sorted by (symbol, seq)."""
+    acc = accepted_prints(df, grace_ms=grace_ms, max_ahead_ms=max_ahead_ms)
     if acc.empty:
         return pd.DataFrame(columns=BAR_FIELDS)
 

@@ -49,6 +49,22 @@ def _run(job: Callable[[UserRepository], Awaitable[T]]) -> T:
         _fail(str(exc))
 
 
+async def _end_sessions(users: UserRepository, user: str) -> int:
+    """End every session of ``user`` where the server keeps them (Redis with ``REDIS_URL``,
+    else the database); how many ended."""
+    from redis.asyncio import Redis
+
+    from spotlight_trader.runtime.components import session_store
+
+    settings = load_settings()
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    try:
+        return await session_store(settings, users.engine, redis).end_all(user=user)
+    finally:
+        if redis is not None:
+            await redis.aclose()
+
+
 def _read_password() -> str:
     if sys.stdin.isatty():
         password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -82,14 +98,12 @@ def user_add(name: Name) -> None:
 @user_app.command("passwd")
 def user_passwd(name: Name) -> None:
     """Set a user's password; their sessions end (API tokens stay valid)."""
-    from spotlight_trader.storage.sessions import SessionRepository
-
     password = _read_password()
 
     async def job(users: UserRepository) -> int:
         key = name.strip().lower()
         await users.set_password(user=key, password=password)
-        return await SessionRepository(users.engine, idle_ms=1, absolute_ms=1).end_all(user=key)
+        return await _end_sessions(users, key)
 
     ended = _run(job)
     typer.echo(f"password of {name.strip().lower()} changed; {ended} session(s) ended")
@@ -98,7 +112,15 @@ def user_passwd(name: Name) -> None:
 @user_app.command("remove")
 def user_remove(name: Name) -> None:
     """Delete a user and everything they own (rules, signals, watchlist, sessions, tokens)."""
-    if not _run(lambda users: users.remove_user(name)):
+
+    async def job(users: UserRepository) -> bool:
+        key = name.strip().lower()
+        removed = await users.remove_user(key)
+        if removed:
+            await _end_sessions(users, key)
+        return removed
+
+    if not _run(job):
         _fail(f"no such user: {name.strip().lower()!r}")
     typer.echo(f"user {name.strip().lower()} removed")
 

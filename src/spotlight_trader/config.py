@@ -63,8 +63,9 @@ class Settings(BaseSettings):
     )
     redis_url: str | None = Field(
         None,
-        description="Redis for the ring and the bus (e.g. redis://127.0.0.1:6379/0); unset: "
-        "both in memory, one process.",
+        description="Redis for the ring, the bus, sessions and limits, shared by every "
+        "process (e.g. redis://127.0.0.1:6379/0); unset: in memory (sessions in the "
+        "database), one process.",
     )
     redis_prefix: str = Field(
         "spotlight:", min_length=1, max_length=64, description="Prefix of every Redis key."
@@ -116,6 +117,30 @@ class Settings(BaseSettings):
     )
     rvol_min_sessions: int = Field(
         3, ge=1, le=60, description="Sessions of history RVOL needs before it has a value."
+    )
+    level_outlier_k: float = Field(
+        10.0,
+        ge=0,
+        le=1_000,
+        description="Outlier rule for session levels: an extended-hours print farther than this "
+        "many typical 1-minute ranges from the recent prints sets no level (counts as volume "
+        "only; 0 = off). See docs/alerts.md.",
+    )
+    level_outlier_nbbo_bps: float = Field(
+        50.0,
+        ge=0,
+        le=10_000,
+        description="Outlier rule for session levels: a print more than this many basis points "
+        "of the mid outside a known NBBO sets no level (0 = off).",
+    )
+    webhook_attempts: int = Field(
+        4, ge=1, le=10, description="Tries per signal and webhook (the first and the retries)."
+    )
+    webhook_backoff_s: float = Field(
+        1.0,
+        gt=0,
+        le=60,
+        description="Wait after the first failed webhook attempt; doubled after each next.",
     )
     rules_per_user: int = Field(
         200,

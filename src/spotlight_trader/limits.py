@@ -1,6 +1,7 @@
 """Limits shared by every request path: a sliding-window rate limiter and concurrent
-connection slots. Protocols with in-memory implementations (one process); a Redis
-implementation satisfies the same contract (tests/contract/test_limits.py)."""
+connection slots. Async protocols with in-memory implementations (one process); the Redis
+ones (``cluster/limits.py``, several processes) satisfy the same contract
+(tests/contract/test_limits.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ class RateLimiter(Protocol):
 
     limit: int
 
-    def hit(self, key: str) -> float | None:
+    async def hit(self, key: str) -> float | None:
         """Count one event; None if allowed, else seconds until one is allowed again."""
         ...
 
@@ -25,15 +26,15 @@ class ConnectionSlots(Protocol):
 
     limit: int
 
-    def acquire(self, key: str) -> bool:
+    async def acquire(self, key: str) -> bool:
         """Take a slot; False when ``key`` already holds ``limit``."""
         ...
 
-    def release(self, key: str) -> None:
+    async def release(self, key: str) -> None:
         """Give a slot back (always in a ``finally``)."""
         ...
 
-    def held(self, key: str) -> int:
+    async def held(self, key: str) -> int:
         """Slots ``key`` holds now."""
         ...
 
@@ -49,7 +50,7 @@ class MemoryRateLimiter:
         self._clock = clock
         self._hits: dict[str, deque[float]] = {}
 
-    def hit(self, key: str) -> float | None:
+    async def hit(self, key: str) -> float | None:
         """Count one event unless the window is full."""
         now = self._clock()
         hits = self._hits.setdefault(key, deque())
@@ -68,7 +69,7 @@ class MemorySlots:
         self.limit = limit
         self._held: dict[str, int] = {}
 
-    def acquire(self, key: str) -> bool:
+    async def acquire(self, key: str) -> bool:
         """Take a slot if one is free."""
         count = self._held.get(key, 0)
         if count >= self.limit:
@@ -76,7 +77,7 @@ class MemorySlots:
         self._held[key] = count + 1
         return True
 
-    def release(self, key: str) -> None:
+    async def release(self, key: str) -> None:
         """Give a slot back."""
         count = self._held.get(key, 0) - 1
         if count > 0:
@@ -84,6 +85,6 @@ class MemorySlots:
         else:
             self._held.pop(key, None)
 
-    def held(self, key: str) -> int:
+    async def held(self, key: str) -> int:
         """Slots held by ``key``."""
         return self._held.get(key, 0)

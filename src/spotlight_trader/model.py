@@ -69,6 +69,34 @@ class Bar(msgspec.Struct, frozen=True, gc=False):
     trades: int
 
 
+class Outlier(msgspec.Struct, frozen=True, gc=False):
+    """A print the outlier rule kept out of the session levels (it still counts as volume):
+    ``reason`` is ``range`` (too far from the recent prints for the typical range) or
+    ``nbbo`` (too far outside the quote). See :mod:`spotlight_trader.market.levels`."""
+
+    ts_ms: int
+    price: float
+    size: float
+    reason: Literal["range", "nbbo"]
+
+
+class LevelBar(msgspec.Struct, frozen=True, gc=False):
+    """A final minute as session levels see it: the bar's prices without its outlier prints.
+
+    Only made for minutes that had outliers (every other minute's levels are its bar).
+    When every priced print of the minute was an outlier, the prices are the symbol's
+    recent reference price (the bar then gives levels its volume only).
+    """
+
+    symbol: str
+    seq: int
+    open: float
+    high: float
+    low: float
+    close: float
+    outliers: tuple[Outlier, ...]
+
+
 class FormingBar(msgspec.Struct, frozen=True, gc=False):
     """Running state of the 1-minute bar that is still forming.
 

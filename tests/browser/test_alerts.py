@@ -124,11 +124,13 @@ def test_rule_enabled_in_the_ui_fires_into_the_feed_and_onto_the_chart(
     )
     wait_for(
         lambda: any(
-            m["id"] == str(signal["id"]) for m in page.evaluate("window.__spotlight.markers()")
+            str(signal["id"]) in m["ids"] for m in page.evaluate("window.__spotlight.markers()")
         ),
         10,
         "a chart marker for the alert",
     )
+    # the chart is held on the alert's candle: its legend lists the alerts of that candle
+    expect(page.get_by_test_id("legend-alerts")).to_contain_text("Close above 1", timeout=10_000)
     page.screenshot(path=str(ARTIFACTS / "alerts.png"))
     assert console_errors == []
 

@@ -1,23 +1,27 @@
 """Backends under contract: every implementation of a protocol passes the same suite.
 
-Each fixture is parametrised by implementation name; the Redis implementations join the
-``params`` lists when they exist, and must then pass every test here unchanged.
+Each fixture is parametrised by implementation name: the memory (or database) one and the
+Redis ones pass every test here unchanged.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable
+from pathlib import Path
 
 import pytest
 from redis.asyncio import Redis
 
 from spotlight_trader.bus import Bus, LocalBus, Subscription
 from spotlight_trader.cluster.bus import RedisBus
+from spotlight_trader.cluster.limits import RedisRateLimiter, RedisSlots
 from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
 from spotlight_trader.market.ring import BarRing, MemoryRing
-from tests import redis_backends
+from spotlight_trader.storage.redis_sessions import RedisSessions
+from spotlight_trader.storage.sessions import SessionRepository, SessionStore
+from tests.factories import repositories
 from tests.redis_backends import REDIS_URL, Prefixes
 
 
@@ -107,12 +111,6 @@ def make_bus(request: pytest.FixtureRequest) -> MakeBus:
     return redis_bus
 
 
-@pytest.fixture
-def redis_prefixes() -> Iterator[Prefixes]:
-    """Key prefixes on the test Redis, deleted after the test."""
-    yield from redis_backends.prefixes()
-
-
 @pytest.fixture(params=["memory", "redis"])
 def make_ring(request: pytest.FixtureRequest) -> Callable[[int], BarRing]:
     """A factory of fresh rings (by capacity) of one implementation."""
@@ -126,22 +124,124 @@ def make_ring(request: pytest.FixtureRequest) -> Callable[[int], BarRing]:
     return make
 
 
-@pytest.fixture(params=["memory"])
+@pytest.fixture(params=["memory", "redis"])
 def make_limiter(
     request: pytest.FixtureRequest,
 ) -> Callable[[int, float], tuple[RateLimiter, FakeClock]]:
     """A factory of (rate limiter, the clock it runs on) of one implementation."""
-    assert request.param == "memory"
+    if request.param == "memory":
 
-    def make(limit: int, window_s: float) -> tuple[RateLimiter, FakeClock]:
+        def make_memory(limit: int, window_s: float) -> tuple[RateLimiter, FakeClock]:
+            clock = FakeClock()
+            return MemoryRateLimiter(limit, window_s, clock=clock), clock
+
+        return make_memory
+    prefixes: Prefixes = request.getfixturevalue("redis_prefixes")
+    client: Redis = request.getfixturevalue("redis_client")
+
+    def make_redis(limit: int, window_s: float) -> tuple[RateLimiter, FakeClock]:
         clock = FakeClock()
-        return MemoryRateLimiter(limit, window_s, clock=clock), clock
+        limiter = RedisRateLimiter(
+            client, limit, window_s, name="test", prefix=prefixes.new(), clock=clock
+        )
+        return limiter, clock
 
-    return make
+    return make_redis
 
 
-@pytest.fixture(params=["memory"])
-def make_slots(request: pytest.FixtureRequest) -> Callable[[int], ConnectionSlots]:
-    """A factory of connection slots (by limit) of one implementation."""
-    assert request.param == "memory"
-    return MemorySlots
+@pytest.fixture
+async def redis_client() -> AsyncIterator[Redis]:
+    """One client of the test Redis, closed after the test."""
+    client = Redis.from_url(REDIS_URL)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+MakeSlots = Callable[[int], ConnectionSlots]
+
+
+@pytest.fixture(params=["memory", "redis", "redis-two-processes"])
+async def make_slots(request: pytest.FixtureRequest) -> AsyncIterator[MakeSlots]:
+    """A factory of connection slots (by limit) of one implementation. Two processes:
+    every other call is served by another :class:`RedisSlots` on the same prefix."""
+    if request.param == "memory":
+        yield MemorySlots
+        return
+    prefixes: Prefixes = request.getfixturevalue("redis_prefixes")
+    client = Redis.from_url(REDIS_URL)
+    made: list[RedisSlots] = []
+
+    def make(limit: int) -> ConnectionSlots:
+        prefix = prefixes.new()
+        one = RedisSlots(client, limit, name="test", prefix=prefix)
+        made.append(one)
+        if request.param == "redis":
+            return one
+        other = RedisSlots(client, limit, name="test", prefix=prefix)
+        made.append(other)
+        return Alternating(one, other)
+
+    try:
+        yield make
+    finally:
+        for slots in made:
+            await slots.aclose()
+        await client.aclose()
+
+
+class Alternating:
+    """Connection slots whose calls go to two processes in turn (acquire and release of
+    a key stay on the process that took the slot, as a connection does)."""
+
+    def __init__(self, one: RedisSlots, other: RedisSlots) -> None:
+        self.limit = one.limit
+        self.sides = (one, other)
+        self.turn = 0
+        self.taken: dict[str, list[RedisSlots]] = {}
+
+    def _next(self) -> RedisSlots:
+        self.turn += 1
+        return self.sides[self.turn % 2]
+
+    async def acquire(self, key: str) -> bool:
+        side = self._next()
+        if not await side.acquire(key):
+            return False
+        self.taken.setdefault(key, []).append(side)
+        return True
+
+    async def release(self, key: str) -> None:
+        taken = self.taken.get(key)
+        await (taken.pop() if taken else self._next()).release(key)
+
+    async def held(self, key: str) -> int:
+        return await self._next().held(key)
+
+
+MakeSessions = Callable[..., SessionStore]
+
+
+@pytest.fixture(params=["database", "redis"])
+async def make_sessions(request: pytest.FixtureRequest) -> AsyncIterator[MakeSessions]:
+    """A factory of session stores (by idle and absolute ms) of one implementation, every
+    store of one test on the same data."""
+    if request.param == "database":
+        path: Path = request.getfixturevalue("tmp_path")
+        async with repositories(f"sqlite+aiosqlite:///{path / 's.db'}", users=USERS) as repos:
+            yield lambda *, idle_ms, absolute_ms: SessionRepository(
+                repos.engine, idle_ms=idle_ms, absolute_ms=absolute_ms
+            )
+        return
+    prefix = request.getfixturevalue("redis_prefixes").new()
+    client = Redis.from_url(REDIS_URL)
+    try:
+        yield lambda *, idle_ms, absolute_ms: RedisSessions(
+            client, idle_ms=idle_ms, absolute_ms=absolute_ms, prefix=prefix
+        )
+    finally:
+        await client.aclose()
+
+
+USERS = ("alice", "bob", "carol")

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from spotlight_trader.errors import InputError, TokenError
-from spotlight_trader.storage.sessions import TOUCH_EVERY_MS, SessionRepository
+from spotlight_trader.storage.sessions import SessionRepository
 from spotlight_trader.storage.voice_tokens import VoiceTokenLedger
 from spotlight_trader.storage.watchlists import WatchlistRepository
 from tests.factories import Repositories, repositories
@@ -109,48 +107,6 @@ async def test_sessions_end_when_told(repos: Repositories) -> None:
     # signing in prunes every expired session, not only the signer's
     await store.create(user="alice", now_ms=11 * MINUTE)
     assert await _scalar(repos, "select count(*) from sessions where user_id = 'bob'") == 0
-
-
-@pytest.mark.parametrize("backend", ["sqlite"])
-@settings(
-    max_examples=30,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
-@given(
-    idle=st.integers(1, 30),
-    absolute=st.integers(1, 60),
-    gaps=st.lists(st.integers(0, 40), min_size=1, max_size=8),
-)
-async def test_session_expiry_matches_a_model(
-    backend: str,
-    tmp_path_factory: pytest.TempPathFactory,
-    idle: int,
-    absolute: int,
-    gaps: list[int],
-) -> None:
-    """Requests at the given minute gaps: a session answers exactly while it is younger
-    than ``absolute`` and was last seen (as recorded, at most once a minute) less than
-    ``idle`` ago; once it has not answered, it never answers again."""
-    path = tmp_path_factory.mktemp("s")
-    async with (
-        database(backend, path) as (url, schema),
-        repositories(url, schema=schema, users=["carol"]) as repos,
-    ):
-        store = SessionRepository(
-            repos.engine, idle_ms=idle * MINUTE, absolute_ms=absolute * MINUTE
-        )
-        cookie = await store.create(user="carol", now_ms=0)
-        now = seen = 0
-        alive = True
-        for gap in gaps:
-            now += gap * MINUTE
-            expected = alive and now - seen < idle * MINUTE and now < absolute * MINUTE
-            assert (await store.resolve(cookie, now_ms=now) == "carol") is expected
-            alive = expected
-            if alive and now - seen >= TOUCH_EVERY_MS:
-                seen = now
 
 
 async def test_voice_tokens_are_single_use_and_only_for_users(repos: Repositories) -> None:

@@ -328,7 +328,12 @@ async def test_streams_per_user_are_capped_and_freed_on_disconnect() -> None:
             assert refused.status_code == 429
             assert "at most 2" in refused.json()["error"]
         # both closed: their slots are free once the server saw the disconnects
-        await until(lambda: service.components.stream_slots.held("local") == 0)
+        slots = service.components.stream_slots
+
+        async def all_free() -> bool:
+            return await slots.held("local") == 0
+
+        await until(all_free)
         async with client.stream("GET", "/stream/market", params=params) as again:
             assert again.status_code == 200
 

@@ -41,6 +41,8 @@ TABLES = {
     "watchlist_items",
     "user_preferences",
     "voice_token_uses",
+    "webhooks",
+    "webhook_deliveries",
 }
 # full-text search over journal entries, made by 0004_journal outside the metadata (a
 # virtual table cannot be declared): SQLite's FTS5 table and its shadow tables,
@@ -80,7 +82,7 @@ def _tables(conn: sa.Connection) -> set[str]:
 
 
 def _not_fts(name: str | None, type_: str, _parent: object) -> bool:
-    return not (type_ in {"table", "index"} and FTS in (name or ""))
+    return not (type_ in {"table", "index", "column"} and FTS in (name or ""))
 
 
 def _drift(conn: sa.Connection) -> list[Any]:

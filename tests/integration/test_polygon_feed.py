@@ -86,6 +86,17 @@ async def ring_seqs(pipeline: MarketPipeline, symbol: str) -> list[int]:
     return [b.seq - M for b in await pipeline.ring.recent(symbol, 1_000)]
 
 
+async def send_applied(
+    server: FakePolygonServer, pipeline: MarketPipeline, trades: list[dict[str, Any]]
+) -> None:
+    """Send ``trades`` and wait until the bar builder has applied them. Only then may a test
+    move the feed clock past their minute: a minute the clock closes first would drop them
+    as late (seen under load: the last live minute never reached the ring)."""
+    before = pipeline.stats.trades
+    await server.send(trades)
+    await until(lambda: pipeline.stats.trades >= before + len(trades))
+
+
 async def until_in_ring(pipeline: MarketPipeline, symbol: str, minute: int) -> None:
     """Wait for the ring (not only the builder, which marks a minute final before the
     pipeline stores it) to hold ``symbol``'s bar of ``minute``; the cap guards a hang."""
@@ -231,11 +242,13 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
             minute = 0
             for n, how in enumerate(["abort", "1011", "max_connections"]):
                 # live minute `minute` completes, minute+1 is forming when the link drops
-                await server.send(
-                    [trade("AAPL", ms(minute, 10), 50.0), trade("AAPL", ms(minute, 20), 51.0)]
+                await send_applied(
+                    server,
+                    pipeline,
+                    [trade("AAPL", ms(minute, 10), 50.0), trade("AAPL", ms(minute, 20), 51.0)],
                 )
                 clock.now_ms = ms(minute + 1, 1)
-                await server.send([trade("AAPL", ms(minute + 1, 1), 52.0)])
+                await send_applied(server, pipeline, [trade("AAPL", ms(minute + 1, 1), 52.0)])
 
                 def final(m: int = minute, extra: int = 0) -> bool:
                     return pipeline.builder.final_seq("AAPL") >= M + m + extra
@@ -258,7 +271,7 @@ async def test_outages_reconnect_with_growing_delays_resubscribe_and_repair_gaps
                 await until(lambda: final(extra=3))
                 minute += 4
             # the last live minute finalises normally
-            await server.send([trade("AAPL", ms(minute, 40), 60.0)])
+            await send_applied(server, pipeline, [trade("AAPL", ms(minute, 40), 60.0)])
             clock.now_ms = ms(minute + 1, 3)
             await until(lambda: pipeline.builder.final_seq("AAPL") >= M + minute)
             await until_in_ring(pipeline, "AAPL", minute)

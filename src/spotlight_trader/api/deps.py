@@ -36,6 +36,7 @@ from spotlight_trader.storage.rules import RuleRepository
 from spotlight_trader.storage.sessions import SessionStore
 from spotlight_trader.storage.signals import SignalRepository
 from spotlight_trader.storage.users import UserRepository
+from spotlight_trader.storage.webhooks import WebhookRepository
 
 
 class Components(Protocol):
@@ -53,6 +54,7 @@ class Components(Protocol):
     journal: JournalRepository
     entries: EntryRepository
     preferences: PreferencesRepository
+    webhooks: WebhookRepository
     voice: VoiceState
     stream_slots: ConnectionSlots
     write_limiter: RateLimiter
@@ -139,7 +141,7 @@ async def limit_writes(conn: HTTPConnection) -> None:
     if conn.scope["type"] != "http" or conn.scope["method"] not in WRITE_METHODS:
         return
     limiter = components(conn).write_limiter
-    retry_after = limiter.hit(await current_user_id(conn))
+    retry_after = await limiter.hit(await current_user_id(conn))
     if retry_after is not None:
         raise ApiError(
             429,

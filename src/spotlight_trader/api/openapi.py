@@ -16,6 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from spotlight_trader.api.account_schemas import ACCOUNT_SCHEMAS
 from spotlight_trader.api.schemas import API_SCHEMAS
 from spotlight_trader.api.schemas_journal import JOURNAL_SCHEMAS
+from spotlight_trader.api.schemas_webhooks import WEBHOOK_SCHEMAS
 
 _REF = "#/components/schemas/{name}"
 
@@ -56,7 +57,7 @@ def install(app: FastAPI, extra_paths: dict[str, Any] | None = None) -> None:
                 title=app.title, version=app.version, routes=app.routes, description=app.description
             )
             _, components = msgspec.json.schema_components(
-                API_SCHEMAS + ACCOUNT_SCHEMAS + JOURNAL_SCHEMAS, ref_template=_REF
+                API_SCHEMAS + ACCOUNT_SCHEMAS + JOURNAL_SCHEMAS + WEBHOOK_SCHEMAS, ref_template=_REF
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
             schema.setdefault("paths", {}).update(extra_paths or {})

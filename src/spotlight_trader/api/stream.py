@@ -268,12 +268,12 @@ class StreamEndpoint:
         try:
             user, stream = await open_stream(conn)
             slots = conn.app.state.components.stream_slots
-            if not slots.acquire(user):
+            if not await slots.acquire(user):
                 raise ApiError(429, f"too many open streams: at most {slots.limit} per user")
             try:
                 await stream(scope, receive, send)
             finally:
-                slots.release(user)
+                await slots.release(user)
             return
         except InputError as exc:
             response = error_response(422, str(exc), str(exc).split(":", 1)[0] or None)

@@ -143,7 +143,7 @@ async def admit(
         refusal = End("proxy", UPSTREAM_FAILED, "the market is not running in this process")
     if refusal is None and claims is not None:
         refusal = await _claim(state, claims)
-    if refusal is None and not state.slots.acquire(user_id):
+    if refusal is None and not await state.slots.acquire(user_id):
         refusal = End("proxy", TOO_MANY, f"at most {state.slots.limit} voice connections")
     if refusal is not None:
         state.rejections[str(refusal.code)] = state.rejections.get(str(refusal.code), 0) + 1
@@ -156,12 +156,12 @@ async def admit(
     try:
         await websocket.accept(subprotocol=subprotocol)
     except BaseException:
-        release(state, user_id)
+        await release(state, user_id)
         raise
     return user_id
 
 
-def release(state: VoiceState, user_id: str) -> None:
+async def release(state: VoiceState, user_id: str) -> None:
     """The admitted session of ``user_id`` ended: free its slot."""
     state.sessions -= 1
-    state.slots.release(user_id)
+    await state.slots.release(user_id)

@@ -16,6 +16,9 @@ Rules (docs/architecture.md, invariants 1–4):
   when a print for a later bucket arrives or when the clock passes its end.
 
 Emission is through the two callbacks given at construction; nothing is buffered.
+
+With a :class:`~.levels.LevelFilter`, every accepted price-setting print is also judged by
+the outlier rule for session levels; the bars themselves never change because of it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spotlight_trader.market.conditions import HIGH_LOW, OPEN_CLOSE, VOLUME, eligibility
+from spotlight_trader.market.levels import LevelFilter, SymbolLevels
 from spotlight_trader.model import MICRO_MS, MINUTE_MS, Bar, FormingBar, Microbar, Quote, Trade
 
 BarSink = Callable[[Bar], None]
@@ -55,7 +59,8 @@ class _SymbolState:
     compiled build keeps them unboxed.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, levels: SymbolLevels | None) -> None:
+        self.levels = levels  # the outlier rule's state of this symbol (None: no filter)
         self.seq = _NO_CLOCK  # forming minute, or _NO_CLOCK when none is forming
         self.final_seq = _NO_CLOCK  # every minute <= final_seq is final for this symbol
         self.has_oc = False
@@ -85,7 +90,8 @@ class BarBuilder:
     ``clock_from_trades`` makes each accepted trade advance the feed clock (batch and
     replay mode); otherwise the owner advances it with :meth:`advance` (live mode).
     ``max_ahead_ms`` rejects prints stamped that far past the clock (a broken timestamp
-    would otherwise finalise every forming bar).
+    would otherwise finalise every forming bar). ``levels`` judges the accepted prints for
+    session levels (:mod:`.levels`).
     """
 
     def __init__(
@@ -96,8 +102,10 @@ class BarBuilder:
         grace_ms: int = 2_000,
         clock_from_trades: bool = False,
         max_ahead_ms: int = 6 * 3_600_000,
+        levels: LevelFilter | None = None,
     ) -> None:
         self._on_bar = on_bar
+        self._levels = levels
         self._on_microbar = on_microbar
         self.grace_ms = grace_ms
         self._clock_from_trades = clock_from_trades
@@ -137,7 +145,7 @@ class BarBuilder:
         seq = ts // MINUTE_MS
         st = self._states.get(trade.symbol)
         if st is None:
-            st = self._states[trade.symbol] = _SymbolState()
+            st = self._states[trade.symbol] = self._new_state(trade.symbol)
         if seq <= st.final_seq or seq <= self._clock_final_seq:
             stats.late_trades += 1
             return
@@ -196,6 +204,10 @@ class BarBuilder:
                 st.b_has_oc = True
                 st.b_open = price
             st.b_close = price
+        lv = st.levels
+        if lv is not None and flags & (HIGH_LOW | OPEN_CLOSE):
+            quote = self._quotes.get(trade.symbol) if self._quotes else None
+            lv.on_print(ts, price, size, bool(flags & HIGH_LOW), bool(flags & OPEN_CLOSE), quote)
         if self._clock_from_trades and ts > clock:
             self.advance(ts)
 
@@ -240,12 +252,14 @@ class BarBuilder:
         for those minutes count as late from now on. Not on the hot path."""
         st = self._states.get(symbol)
         if st is None:
-            st = self._states[symbol] = _SymbolState()
+            st = self._states[symbol] = self._new_state(symbol)
         if seq > st.final_seq:
             st.final_seq = seq
         if st.seq == _NO_CLOCK or st.seq > seq:
             return None
         dropped = self._forming(st)
+        if st.levels is not None:
+            st.levels.discard()
         st.seq = _NO_CLOCK
         st.has_oc = st.has_hl = False
         st.volume = 0.0
@@ -276,6 +290,10 @@ class BarBuilder:
         return max(own, self._clock_final_seq)
 
     # ---------------------------------------------------------------- internals
+
+    def _new_state(self, symbol: str) -> _SymbolState:
+        levels = self._levels
+        return _SymbolState(levels.symbol(symbol) if levels is not None else None)
 
     def _forming(self, st: _SymbolState) -> FormingBar:
         oc = st.has_oc
@@ -317,6 +335,8 @@ class BarBuilder:
         if st.b_trades:
             self._flush_bucket(symbol, st)
         seq = st.seq
+        if st.levels is not None:
+            st.levels.close_minute(seq, st.has_oc)
         if st.has_oc:
             self.stats.bars += 1
             self._on_bar(

@@ -7,6 +7,10 @@ History (the simulator's start-up day, Polygon's REST backfill) goes in through
 :meth:`MarketPipeline.load_history`: straight into the ring as a batch, never published bar
 by bar, so start-up cannot flood the streams. Streams wait for the lifecycle to leave
 ``warming`` before they read the ring.
+
+Session levels: the builder's :class:`~.levels.LevelFilter` reports the level prices of
+minutes that had outlier prints; each goes to ``level_listeners`` right before its bar goes
+to ``bar_listeners``.
 """
 
 from __future__ import annotations
@@ -16,14 +20,17 @@ from datetime import date
 
 from spotlight_trader.bus import Bus, bar_topic, microbar_topic
 from spotlight_trader.market.bars import BarBuilder, BuilderStats
+from spotlight_trader.market.levels import LevelFilter, LevelStats
 from spotlight_trader.market.lifecycle import Lifecycle, Phase
 from spotlight_trader.market.ring import BarRing
 from spotlight_trader.market.session import REGULAR_CLOSE_MIN, REGULAR_OPEN_MIN, et_datetime
-from spotlight_trader.model import Bar, Microbar, Quote, Trade
+from spotlight_trader.model import Bar, LevelBar, Microbar, Quote, Trade
 
 
 class MarketPipeline:
-    """Implements :class:`~spotlight_trader.feeds.base.MarketSink` for the running service."""
+    """Implements :class:`~spotlight_trader.feeds.base.MarketSink` for the running service.
+    ``outlier_k`` and ``outlier_nbbo_bps`` configure the outlier rule for session levels
+    (both 0: no filter)."""
 
     def __init__(
         self,
@@ -34,18 +41,27 @@ class MarketPipeline:
         clock_from_trades: bool = False,
         max_ahead_ms: int = 10_000,
         lifecycle: Lifecycle | None = None,
+        outlier_k: float = 10.0,
+        outlier_nbbo_bps: float = 50.0,
     ) -> None:
         self.ring = ring
         self.bus = bus
         self.lifecycle = lifecycle if lifecycle is not None else Lifecycle()
+        self.levels = (
+            LevelFilter(self._collect_levels, k=outlier_k, nbbo_bps=outlier_nbbo_bps)
+            if outlier_k > 0 or outlier_nbbo_bps > 0
+            else None
+        )
         self.builder = BarBuilder(
             self._collect_bar,
             self._publish_microbar,
             grace_ms=grace_ms,
             clock_from_trades=clock_from_trades,
             max_ahead_ms=max_ahead_ms,
+            levels=self.levels,
         )
         self._pending: list[Bar] = []
+        self._pending_levels: dict[tuple[str, int], LevelBar] = {}
         self.last_price: dict[str, float] = {}
         self.last_trade_ms: dict[str, int] = {}
         self.prev_close: dict[str, float] = {}
@@ -56,6 +72,9 @@ class MarketPipeline:
         # (the rules engine listens here); listeners must not block.
         self.bar_listeners: list[Callable[[Bar], object]] = []
         self.microbar_listeners: list[Callable[[Microbar], object]] = []
+        # Called with the level prices of a final minute that had outlier prints, right
+        # before that minute's bar goes to the bar listeners.
+        self.level_listeners: list[Callable[[LevelBar], object]] = []
         # Called with each batch of history bars once it is in the ring (the rules engine
         # warms its indicators here, without evaluating rules on the past).
         self.history_listeners: list[Callable[[Sequence[Bar]], None]] = []
@@ -65,8 +84,16 @@ class MarketPipeline:
         """The bar builder's counters."""
         return self.builder.stats
 
+    @property
+    def level_stats(self) -> LevelStats:
+        """Prints the outlier rule kept out of session levels (zeros without a filter)."""
+        return self.levels.stats if self.levels is not None else LevelStats()
+
     def _collect_bar(self, bar: Bar) -> None:
         self._pending.append(bar)
+
+    def _collect_levels(self, levels: LevelBar) -> None:
+        self._pending_levels[(levels.symbol, levels.seq)] = levels
 
     def _publish_microbar(self, microbar: Microbar) -> None:
         if microbar.minute.close is not None:
@@ -85,12 +112,18 @@ class MarketPipeline:
 
     async def store_bar(self, bar: Bar) -> bool:
         """Put a final bar in the ring and publish it; False if it would break seq order."""
+        levels = (
+            self._pending_levels.pop((bar.symbol, bar.seq), None) if self._pending_levels else None
+        )
         if not await self.ring.append(bar):
             self.ring_rejects += 1
             return False
         self.last_price[bar.symbol] = bar.close
         self._track_close(bar)
         self.bus.publish(bar_topic(bar.symbol), bar)
+        if levels is not None:
+            for level_listener in self.level_listeners:
+                level_listener(levels)
         for listener in self.bar_listeners:
             listener(bar)
         return True

@@ -16,6 +16,9 @@ the store persists it with each signal (:class:`AlertState`) and :meth:`AlertCor
 takes it back after a restart.
 Rules run on final bars; versions with ``intrabar`` also run on every microbar, against a
 snapshot of the forming minute (nothing is committed until the bar is final).
+A :class:`~spotlight_trader.model.LevelBar` handed in before its bar gives that bar's
+session levels its prices without the outlier prints; an explanation then says which
+outliers were ignored when they would have moved a level the rule read.
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ from typing import Any, Final, cast
 import msgspec
 
 from spotlight_trader.market.session import et_clock
-from spotlight_trader.model import MICRO_MS, Bar, Direction, Microbar, Signal
+from spotlight_trader.model import MICRO_MS, Bar, Direction, LevelBar, Microbar, Signal
 from spotlight_trader.rules.builtins import BUILTINS, Check, Fired
 from spotlight_trader.rules.expr import Compiled, compile_expression
 from spotlight_trader.rules.indicators import Snapshot, SymbolIndicators
+from spotlight_trader.rules.outliers import outlier_note
 
 FREQUENCIES: Final = ("once", "once_per_bar", "once_per_bar_close", "every_time")
 FIRE_MODES: Final = ("becomes_true", "while_true")
@@ -147,6 +151,7 @@ class AlertCore:
         self.indicators: dict[str, SymbolIndicators] = {}
         self.prev: dict[str, Snapshot] = {}
         self.last: dict[str, Snapshot] = {}
+        self._levels: dict[str, LevelBar] = {}  # level prices waiting for their bar
         # frequency state per (user, rule, version), then per symbol
         self._state: dict[tuple[str, int, int], dict[str, _State]] = {}
         self.rules: list[ActiveRule] = []
@@ -192,7 +197,7 @@ class AlertCore:
             self.indicators[symbol] = ind
         return ind
 
-    def on_bars(self, bars: Iterable[Bar | Microbar]) -> list[Signal]:
+    def on_bars(self, bars: Iterable[Bar | Microbar | LevelBar]) -> list[Signal]:
         """Evaluate a batch (e.g. every symbol's bar at a minute boundary) with the cyclic
         garbage collector paused: the batch allocates many short-lived objects and a
         collection in the middle of it would only add latency."""
@@ -201,7 +206,12 @@ class AlertCore:
         gc.disable()
         try:
             for item in bars:
-                out.extend(self.on_bar(item) if isinstance(item, Bar) else self.on_microbar(item))
+                if isinstance(item, Bar):
+                    out.extend(self.on_bar(item))
+                elif isinstance(item, LevelBar):
+                    self.on_levels(item)
+                else:
+                    out.extend(self.on_microbar(item))
         finally:
             if enabled:
                 gc.enable()
@@ -213,9 +223,16 @@ class AlertCore:
         for bar in bars:
             self._push(bar)
 
+    def on_levels(self, levels: LevelBar) -> None:
+        """The level prices of the symbol's next final bar (a minute with outlier prints)."""
+        self._levels[levels.symbol] = levels
+
     def _push(self, bar: Bar) -> tuple[Snapshot | None, Snapshot]:
         symbol = bar.symbol
-        snap = self._indicators(symbol).push(bar)
+        levels = self._levels.pop(symbol, None) if self._levels else None
+        if levels is not None and levels.seq != bar.seq:
+            levels = None
+        snap = self._indicators(symbol).push(bar, levels)
         prev = self.last.get(symbol)
         if prev is not None:
             self.prev[symbol] = prev
@@ -323,6 +340,9 @@ class AlertCore:
             st.last_seq = seq
             st.last_ts = ts_ms
             direction, inputs, explanation = fired
+            ind = self.indicators.get(symbol)
+            if ind is not None and ind.outliers:
+                explanation += outlier_note(ind.outliers, inputs)
             out.append(
                 Signal(
                     id=0,

@@ -15,13 +15,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import structlog
 
 from spotlight_trader.bus import Bus, signal_topic
-from spotlight_trader.model import Bar, Microbar, Signal
+from spotlight_trader.model import Bar, LevelBar, Microbar, Signal
 from spotlight_trader.rules.core import ActiveRule, AlertCore, AlertState
 from spotlight_trader.tasks import cancel_and_wait
 
@@ -87,7 +87,7 @@ class RulesEngine:
         self.signals_sink = signals
         self.bus = bus
         self.core = AlertCore(rvol_sessions=rvol_sessions, rvol_min=rvol_min_sessions)
-        self._queue: asyncio.Queue[Bar | Microbar | _Reload] = asyncio.Queue(QUEUE_LIMIT)
+        self._queue: asyncio.Queue[Bar | Microbar | LevelBar | _Reload] = asyncio.Queue(QUEUE_LIMIT)
         self._task: asyncio.Task[None] | None = None
         self.signals = 0
         self.errors = 0
@@ -95,6 +95,8 @@ class RulesEngine:
         self.paused = 0  # rules the circuit breaker paused
         self._waiting = False  # the task waits for work: everything queued is done
         self.last_eval_ms = 0.0
+        # called with each batch of newly stored signals once they are published (webhooks)
+        self.stored_listeners: list[Callable[[Sequence[Signal]], None]] = []
 
     def on_bar(self, bar: Bar) -> None:
         """Pipeline listener: a final bar was stored."""
@@ -103,6 +105,11 @@ class RulesEngine:
         except asyncio.QueueFull:
             self.dropped += 1
             log.error("rules engine queue full: bar not evaluated", symbol=bar.symbol, seq=bar.seq)
+
+    def on_levels(self, levels: LevelBar) -> None:
+        """Pipeline listener: the level prices of the next bar (it had outlier prints)."""
+        with contextlib.suppress(asyncio.QueueFull):  # then its bar is dropped (counted)
+            self._queue.put_nowait(levels)
 
     def on_history(self, bars: Sequence[Bar]) -> None:
         """Pipeline listener: history bars went into the ring; warm the indicators."""
@@ -164,7 +171,7 @@ class RulesEngine:
             self._waiting = False
             while not queue.empty():
                 items.append(queue.get_nowait())
-            batch: list[Bar | Microbar] = []
+            batch: list[Bar | Microbar | LevelBar] = []
             for item in items:
                 if isinstance(item, _Reload):
                     await self._evaluate(batch)
@@ -186,7 +193,7 @@ class RulesEngine:
         if not reload.done.done():
             reload.done.set_result(None)
 
-    async def _evaluate(self, items: Sequence[Bar | Microbar]) -> None:
+    async def _evaluate(self, items: Sequence[Bar | Microbar | LevelBar]) -> None:
         if not items:
             return
         try:
@@ -197,7 +204,7 @@ class RulesEngine:
             self.errors += 1
             log.error("rules evaluation failed", error=f"{type(exc).__name__}: {exc}")
 
-    async def process(self, items: Sequence[Bar | Microbar]) -> list[Signal]:
+    async def process(self, items: Sequence[Bar | Microbar | LevelBar]) -> list[Signal]:
         """Evaluate, store, publish; the stored signals."""
         started = time.perf_counter()
         drafts = self.core.on_bars(items)
@@ -210,6 +217,9 @@ class RulesEngine:
             log.warning("rule paused by the circuit breaker", rule_id=trip.rule_id)
         for signal in stored:
             self.bus.publish(signal_topic(signal.symbol), signal)
+        if stored:
+            for listener in self.stored_listeners:
+                listener(stored)
         self.signals += len(stored)
         return stored
 

@@ -15,6 +15,12 @@ Formulas are those of ``trading-domain.md`` §3:
 * HOD/LOD over the regular session, pre-market high/low (04:00 to the open), prior
   regular-session close and gap % of the first regular bar's open against it.
 
+Session levels (HOD/LOD, PMH/PML, opening ranges, the gap's open and prior close) and
+VWAP read a bar's *level prices*: the bar itself, or, for a minute with outlier prints, the
+:class:`~spotlight_trader.model.LevelBar` the market core made of it without them (see
+:mod:`spotlight_trader.market.levels`); the outliers of the day are kept to explain a
+signal whose level they would have moved (:func:`spotlight_trader.rules.outliers.outlier_note`).
+
 EMA and RSI run over every bar (extended hours included), continuously across days; the
 other values reset at each New York day. Holidays and half days come from the XNYS calendar
 (:func:`spotlight_trader.market.session.trading_day`).
@@ -30,7 +36,7 @@ from collections import deque
 from typing import Final
 
 from spotlight_trader.market.session import TradingDay, et_date, trading_day
-from spotlight_trader.model import MINUTE_MS, Bar
+from spotlight_trader.model import MINUTE_MS, Bar, LevelBar
 
 Snapshot = dict[str, float | None]
 
@@ -196,6 +202,8 @@ class SymbolIndicators:
         self._or_done = [False] * len(OPENING_RANGES)
         self.gap_pct: float | None = None
         self._last_regular_close: float | None = None
+        # today's outlier prints: (price, minutes from the open, "pre" | "regular" | "other")
+        self.outliers: list[tuple[float, int, str]] = []
         self._curve: list[float] = []
         self._cum = 0.0
 
@@ -234,8 +242,8 @@ class SymbolIndicators:
         self._td = trading_day(et_date(start_ms))
         self._new_day_state()
 
-    def push(self, bar: Bar) -> Snapshot:
-        """Add a final bar; its snapshot."""
+    def push(self, bar: Bar, levels: LevelBar | None = None) -> Snapshot:
+        """Add a final bar (with its level prices when it had outlier prints); its snapshot."""
         td = self._td
         start = bar.bar_start_ms
         if (
@@ -244,7 +252,31 @@ class SymbolIndicators:
             or (start < td.pre_ms and et_date(start) != td.day)
         ):
             self._roll(start)
-        snap = self._compute(bar.bar_start_ms, bar.open, bar.high, bar.low, bar.close, bar.volume)
+        if levels is None:
+            snap = self._compute(
+                bar.bar_start_ms, bar.open, bar.high, bar.low, bar.close, bar.volume
+            )
+        else:
+            snap = self._compute(
+                bar.bar_start_ms,
+                bar.open,
+                bar.high,
+                bar.low,
+                bar.close,
+                bar.volume,
+                level=(levels.open, levels.high, levels.low, levels.close),
+            )
+            td = self._td
+            assert td is not None
+            offset = (bar.bar_start_ms - td.open_ms) // MINUTE_MS
+            session = (
+                "regular"
+                if snap["regular"]
+                else "pre"
+                if td.is_session and td.pre_ms <= bar.bar_start_ms < td.open_ms
+                else "other"
+            )
+            self.outliers.extend((o.price, offset, session) for o in levels.outliers)
         self.bars += 1
         return snap
 
@@ -267,7 +299,11 @@ class SymbolIndicators:
         close: float,
         volume: float,
         commit: bool = True,
+        level: tuple[float, float, float, float] | None = None,
     ) -> Snapshot:
+        """The snapshot of a bar; ``level`` = the (open, high, low, close) levels and VWAP
+        read instead of the bar's (a minute with outlier prints)."""
+        lo_, lh, ll, lc = level if level is not None else (open_, high, low, close)
         td = self._td
         assert td is not None
         session = td.is_session
@@ -295,13 +331,13 @@ class SymbolIndicators:
         or_lo = self._or_lo
         or_done = self._or_done
         if regular:
-            tp = (high + low + close) / 3.0
+            tp = (lh + ll + lc) / 3.0
             pv += tp * volume
             v += volume
-            hod = high if hod is None or high > hod else hod
-            lod = low if lod is None or low < lod else lod
+            hod = lh if hod is None or lh > hod else hod
+            lod = ll if lod is None or ll < lod else lod
             if gap is None and self._last_regular_close is None and prev_close:
-                gap = (open_ - prev_close) / prev_close * 100.0
+                gap = (lo_ - prev_close) / prev_close * 100.0
             cum = self._cum + volume
             if offset < MAX_SESSION_MINUTES and len(self._curves) >= self.rvol_min_sessions:
                 avg = self._sums[offset] / len(self._curves)
@@ -312,8 +348,8 @@ class SymbolIndicators:
             for i, n in enumerate(OPENING_RANGES):
                 if offset < n:
                     hi, lo = new_hi[i], new_lo[i]
-                    new_hi[i] = high if hi is None or high > hi else hi
-                    new_lo[i] = low if lo is None or low < lo else lo
+                    new_hi[i] = lh if hi is None or lh > hi else hi
+                    new_lo[i] = ll if lo is None or ll < lo else lo
                 if offset >= n - 1 and new_hi[i] is not None:
                     new_done[i] = True
             or_hi, or_lo, or_done = new_hi, new_lo, new_done
@@ -321,7 +357,7 @@ class SymbolIndicators:
                 self._pv, self._v = pv, v
                 self.hod, self.lod = hod, lod
                 self.gap_pct = gap
-                self._last_regular_close = close
+                self._last_regular_close = lc
                 if offset < MAX_SESSION_MINUTES:
                     curve = self._curve
                     if len(curve) < offset:
@@ -330,8 +366,8 @@ class SymbolIndicators:
                 self._cum = cum
                 self._or_hi, self._or_lo, self._or_done = or_hi, or_lo, or_done
         elif pre:
-            pmh = high if pmh is None or high > pmh else pmh
-            pml = low if pml is None or low < pml else pml
+            pmh = lh if pmh is None or lh > pmh else pmh
+            pml = ll if pml is None or ll < pml else pml
             if commit:
                 self.pmh, self.pml = pmh, pml
 

@@ -27,6 +27,7 @@ from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.rules.engine import RulesEngine
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.retention import SignalPruner
+from spotlight_trader.runtime.webhooks import WebhookDispatcher
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
@@ -55,6 +56,8 @@ class Ingest:
             clock_from_trades=clock_from_trades,
             max_ahead_ms=settings.feed_max_ahead_ms,
             lifecycle=self.lifecycle,
+            outlier_k=settings.level_outlier_k,
+            outlier_nbbo_bps=settings.level_outlier_nbbo_bps,
         )
         self.engine = RulesEngine(
             components.rules,
@@ -63,12 +66,20 @@ class Ingest:
             rvol_sessions=settings.rvol_sessions,
             rvol_min_sessions=min(settings.rvol_min_sessions, settings.rvol_sessions),
         )
+        self.pipeline.level_listeners.append(self.engine.on_levels)
         self.pipeline.bar_listeners.append(self.engine.on_bar)
         self.pipeline.microbar_listeners.append(self.engine.on_microbar)
         self.pipeline.history_listeners.append(self.engine.on_history)
         self.pipeline.history_listeners.append(self._history_arrived)
         self.reference = feed if isinstance(feed, SymbolReference) else None
         self._history_waiters: dict[str, asyncio.Event] = {}
+        self.webhooks = WebhookDispatcher(
+            components.webhooks,
+            attempts=settings.webhook_attempts,
+            backoff_base_s=settings.webhook_backoff_s,
+            clock_ms=components.clock_ms,
+        )
+        self.engine.stored_listeners.append(self.webhooks.submit)
         self.watchlist: list[str] = list(settings.watchlist)
         self.view = LocalMarketView(self, self.engine.core)
         self._task: asyncio.Task[None] | None = None
@@ -102,6 +113,7 @@ class Ingest:
     async def start(self) -> None:
         """Start the rules engine, then the feed on the union of the stored watchlists (it
         warms up in the background)."""
+        await self.webhooks.start()
         await self.engine.start()
         self.watchlist = await self.components.watchlists.union()
         self._prune_task = asyncio.create_task(self.pruner.run(), name="signal-retention")
@@ -131,6 +143,7 @@ class Ingest:
         self._prune_task = None
         self.lifecycle.set(Phase.STOPPED, "shutting down")
         await self.engine.stop()
+        await self.webhooks.stop()
 
     # ------------------------------------------------------------ WatchlistControl
 

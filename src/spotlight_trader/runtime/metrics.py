@@ -46,6 +46,25 @@ class IngestCollector(Collector):
             "Feed inputs rejected as malformed or implausible.",
             stats.rejected + ingest.pipeline.malformed,
         )
+        levels = ingest.pipeline.level_stats
+        outliers = CounterMetricFamily(
+            "spotlight_level_outliers",
+            "Prints the outlier rule kept out of session levels (still counted as volume).",
+            labels=["feed", "reason"],
+        )
+        outliers.add_metric([feed, "range"], levels.range_outliers)
+        outliers.add_metric([feed, "nbbo"], levels.nbbo_outliers)
+        yield outliers
+        hooks = ingest.webhooks
+        sent = CounterMetricFamily(
+            "spotlight_webhook_signals",
+            "Signals handed to webhooks, by outcome (delivered, failed, dropped).",
+            labels=["outcome"],
+        )
+        sent.add_metric(["delivered"], hooks.delivered)
+        sent.add_metric(["failed"], hooks.failed)
+        sent.add_metric(["dropped"], hooks.dropped)
+        yield sent
         yield counter(
             "rules_dropped_bars",
             "Final bars the rules engine had no queue room for.",

@@ -35,7 +35,16 @@ from spotlight_trader.api.deps import MarketAccess, limit_writes
 from spotlight_trader.api.docs import docs_routes
 from spotlight_trader.api.hardening import Hardening, HttpPolicy
 from spotlight_trader.api.responses import ApiError, error_response
-from spotlight_trader.api.routes import account, journal, journal_entries, ops, replay, rules, voice
+from spotlight_trader.api.routes import (
+    account,
+    journal,
+    journal_entries,
+    ops,
+    replay,
+    rules,
+    voice,
+    webhooks,
+)
 from spotlight_trader.api.routes import market as market_routes
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.api.sse import StreamRegistry, StreamTicker
@@ -184,6 +193,7 @@ def create_app(
         voice.router,
         account.router,
         replay.router,
+        webhooks.router,
     ):
         signed_in.include_router(router)
     app.include_router(ops.public)

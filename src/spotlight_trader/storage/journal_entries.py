@@ -1,6 +1,7 @@
 """Journal entries of one user, their edit history and full-text search: SQLite FTS5
 (``journal_entries_fts``, kept in step in the same transaction as the entry) or
-PostgreSQL ``to_tsvector('english', search_text)`` with its GIN index."""
+PostgreSQL's stored ``to_tsvector('english', search_text)`` column (``journal_entries_fts``) with
+its GIN index."""
 
 from __future__ import annotations
 
@@ -187,9 +188,8 @@ class EntryRepository:
                 ).columns(*journal_entries.c)  # typed: the JSON columns decode
                 rows = await conn.execute(query, {"q": match, "user": user, "limit": limit})
                 return [_entry(r) for r in rows]
-            vector = sa.func.to_tsvector(
-                sa.literal_column("'english'"), journal_entries.c.search_text
-            )
+            # the stored to_tsvector('english', search_text) (migration 0007)
+            vector: sa.ColumnElement[Any] = sa.literal_column("journal_entries.journal_entries_fts")
             tsquery = sa.func.websearch_to_tsquery(sa.literal_column("'english'"), q)
             pg = (
                 sa.select(journal_entries)

@@ -3,8 +3,8 @@
 The cookie carries a random 256-bit value; only its SHA-256 is stored. A session ends
 when it is deleted (sign out, sign out everywhere, password change, account removed), when
 it has been idle longer than ``idle_ms`` or when it is older than ``absolute_ms``.
-:class:`SessionStore` is the interface (a Redis implementation fits it);
-:class:`SessionRepository` is the database one.
+:class:`SessionStore` is the interface; :class:`SessionRepository` is the database one,
+``redis_sessions.py`` the Redis one (``REDIS_URL``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from spotlight_trader.storage.tables import sessions
 TOUCH_EVERY_MS = 60_000  # last_seen is written at most once a minute per session
 
 
-def _digest(cookie: str) -> str:
+def digest(cookie: str) -> str:
+    """What is stored of a session cookie: its SHA-256 (hex)."""
     return hashlib.sha256(cookie.encode()).hexdigest()
 
 
@@ -61,7 +62,7 @@ class SessionRepository:
             await conn.execute(sessions.delete().where(self._expired(now_ms)))
             await conn.execute(
                 sessions.insert().values(
-                    id_hash=_digest(cookie), user_id=user, created_at_ms=now_ms, last_seen_ms=now_ms
+                    id_hash=digest(cookie), user_id=user, created_at_ms=now_ms, last_seen_ms=now_ms
                 )
             )
         return cookie
@@ -74,13 +75,13 @@ class SessionRepository:
 
     async def resolve(self, cookie: str, *, now_ms: int) -> str | None:
         """The session's user, or None (expired sessions are deleted)."""
-        digest = _digest(cookie)
+        hashed = digest(cookie)
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(
                     sa.select(
                         sessions.c.user_id, sessions.c.created_at_ms, sessions.c.last_seen_ms
-                    ).where(sessions.c.id_hash == digest)
+                    ).where(sessions.c.id_hash == hashed)
                 )
             ).first()
         if row is None:
@@ -93,7 +94,7 @@ class SessionRepository:
             async with self.engine.begin() as conn:
                 await conn.execute(
                     sessions.update()
-                    .where(sessions.c.id_hash == digest)
+                    .where(sessions.c.id_hash == hashed)
                     .values(last_seen_ms=now_ms)
                 )
         return str(row.user_id)
@@ -101,13 +102,13 @@ class SessionRepository:
     async def end(self, cookie: str) -> None:
         """Delete the session."""
         async with self.engine.begin() as conn:
-            await conn.execute(sessions.delete().where(sessions.c.id_hash == _digest(cookie)))
+            await conn.execute(sessions.delete().where(sessions.c.id_hash == digest(cookie)))
 
     async def end_all(self, *, user: str, keep: str | None = None) -> int:
         """Delete every session of ``user`` except ``keep``."""
         query = sessions.delete().where(sessions.c.user_id == user)
         if keep is not None:
-            query = query.where(sessions.c.id_hash != _digest(keep))
+            query = query.where(sessions.c.id_hash != digest(keep))
         async with self.engine.begin() as conn:
             done = await conn.execute(query)
         return int(done.rowcount)

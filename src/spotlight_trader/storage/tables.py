@@ -319,3 +319,45 @@ journal_entry_versions = sa.Table(
     sa.Column("edited_at_ms", sa.BigInteger, nullable=False),
 )
 """Every earlier version of an entry (the edit history)."""
+
+webhooks = sa.Table(
+    "webhooks",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_webhooks_user_id_users", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    # NULL: the user's webhook for every rule without its own
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("url", sa.String(2000), nullable=False),
+    sa.Column("template", sa.Text, nullable=False),
+    sa.Column("secret", sa.String(200), nullable=True),
+    sa.Column("enabled", sa.Boolean, nullable=False),
+    sa.Column("updated_at_ms", sa.BigInteger, nullable=False),
+    sa.Index("ix_webhooks_user_id_rule_id", "user_id", "rule_id"),
+)
+"""Where signals are POSTed: per (user, rule), or per user (``rule_id`` NULL)."""
+
+webhook_deliveries = sa.Table(
+    "webhook_deliveries",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column(
+        "user_id",
+        sa.String(64),
+        sa.ForeignKey("users.id", name="fk_webhook_deliveries_user_id_users", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("rule_id", BigId, sa.ForeignKey("rules.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("signal_key", sa.String(200), nullable=False),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("status_code", sa.Integer, nullable=True),  # NULL: no answer
+    sa.Column("error", sa.String(200), nullable=True),
+    sa.Column("at_ms", sa.BigInteger, nullable=False),
+    sa.Column("duration_ms", sa.Integer, nullable=False),
+    sa.Index("ix_webhook_deliveries_user_id_rule_id", "user_id", "rule_id", "id"),
+)
+"""Every delivery attempt of a signal to a webhook, with its HTTP status."""

@@ -61,11 +61,11 @@ async def login(request: Request, components: ComponentsDep) -> Response:
         return error_response(409, "AUTH_MODE=local: there is nothing to sign in to")
     body = await decode_body(request, LoginRequest, MAX_BODY_BYTES)
     client = request.client.host if request.client else "unknown"
-    wait = components.login.per_client.hit(f"login:client:{client}")
+    wait = await components.login.per_client.hit(f"login:client:{client}")
     if wait is not None:
         return _too_many("too many sign-in attempts from this address; wait", wait)
     name = body.name.strip().lower()
-    wait = components.login.per_account.hit(f"login:account:{name}")
+    wait = await components.login.per_account.hit(f"login:account:{name}")
     if wait is not None:
         return _too_many(
             f"account locked after too many sign-in attempts; try again in {math.ceil(wait)} s",
@@ -111,7 +111,7 @@ async def change_password(
     if components.settings.auth_mode == "local":
         return error_response(409, "AUTH_MODE=local: the local user has no password")
     body = await decode_body(request, PasswordChange, MAX_BODY_BYTES)
-    wait = components.login.per_account.hit(f"login:account:{user}")
+    wait = await components.login.per_account.hit(f"login:account:{user}")
     if wait is not None:
         return _too_many("too many password attempts; wait", wait)
     if await components.users.check_password(user, body.current) is None:

@@ -52,7 +52,7 @@ async def voice_token(
     settings = components.settings
     if settings.openai_api_key is None:
         return error_response(503, DISABLED_REASON)
-    retry_after = voice.limiter.hit(user_id)
+    retry_after = await voice.limiter.hit(user_id)
     if retry_after is not None:
         response = error_response(
             429, f"too many voice tokens: at most {voice.limiter.limit} per minute"
@@ -99,4 +99,4 @@ async def realtime_ws(
         )
         await session.run()
     finally:
-        admission.release(voice, user_id)
+        await admission.release(voice, user_id)

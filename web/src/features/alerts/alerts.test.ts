@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RuleVersion, Signal } from "../../shared/api/types";
 import { diffVersions } from "./diff";
 import { mergeSignals } from "./feed";
-import { drawnMarkers, LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } from "./markers";
+import { alertLinesAt, drawnMarkers, LONG, markersFor, NEUTRAL, PREVIEW, SHORT, signalTime } from "./markers";
 
 // 2026-03-02 14:47 UTC = 09:47 New York; a multiple of 15 minutes is 14:45.
 const SEQ = Date.UTC(2026, 2, 2, 14, 47) / 60_000;
@@ -114,6 +114,36 @@ describe("markersFor", () => {
       ["early", Date.UTC(2026, 2, 2, 14, 45) / 1000],
       ["late", Date.UTC(2026, 2, 2, 15, 5) / 1000],
     ]);
+  });
+
+  it("collapses the alerts of one candle and side into one marker with a count and every line", () => {
+    const feed = [
+      sig("s1", SEQ + 1),
+      sig("s2", SEQ, { rule_name: "EMA 9/21 cross" }),
+      sig("s3", SEQ + 1, { direction: "short" }),
+      sig("s4", SEQ + 2, { direction: "neutral" }),
+      sig("s5", SEQ + 20),
+    ];
+    const m5 = markersFor(feed, "NVDA", 5);
+    // every signal appears in exactly one marker, whatever the grouping
+    expect(m5.flatMap((m) => m.ids).sort()).toEqual(feed.map((s) => String(s.id)).sort());
+    const [below, above, later] = m5;
+    expect(m5).toHaveLength(3);
+    expect(below).toMatchObject({ position: "belowBar", shape: "arrowUp", color: LONG, text: "2 alerts" });
+    expect(below?.lines).toEqual(["▲ VWAP reclaim", "▲ EMA 9/21 cross"]);
+    // a short and a neutral alert above one candle: a neutral circle with the count
+    expect(above).toMatchObject({
+      position: "aboveBar",
+      shape: "circle",
+      color: NEUTRAL,
+      text: "VWAP reclaim ×2",
+    });
+    expect(above?.lines).toEqual(["▼ VWAP reclaim", "● VWAP reclaim"]);
+    expect(later).toMatchObject({ text: "VWAP reclaim", ids: [String(idOf("s5"))] });
+    // the same rule twice on a candle: its name and the count
+    expect(markersFor([sig("s6", SEQ), sig("s7", SEQ + 1)], "NVDA", 5)[0]?.text).toBe("VWAP reclaim ×2");
+    expect(alertLinesAt(m5, Date.UTC(2026, 2, 2, 14, 45) / 1000)).toHaveLength(4);
+    expect(alertLinesAt(m5, 0)).toEqual([]);
   });
 
   it("draws backtest previews in their own colour and id space", () => {

@@ -27,7 +27,7 @@ import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRe
 import { fmtPrice, fmtVolume } from "../../shared/format";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
-import { type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
+import { alertLinesAt, type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
 import { settingsQuery } from "../settings/api";
 import { type Candle, type Timeframe, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
@@ -532,7 +532,7 @@ export function Chart() {
       const t = e.target as HTMLElement | null;
       if (e.key !== "End" || (t && ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
       e.preventDefault();
-      chartRef.current?.timeScale().scrollToRealTime();
+      if (chartRef.current) goToRealTime(chartRef.current);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -597,7 +597,7 @@ export function Chart() {
         <button
           type="button"
           data-testid="go-realtime"
-          onClick={() => chartRef.current?.timeScale().scrollToRealTime()}
+          onClick={() => chartRef.current && goToRealTime(chartRef.current)}
           title="Go to real time (End)"
           className="absolute right-20 bottom-10 z-10 rounded border border-sky-600 bg-sky-950 px-2 py-0.5 text-xs text-sky-100 hover:bg-sky-900"
         >
@@ -608,6 +608,7 @@ export function Chart() {
         symbol={symbol}
         timeframe={timeframe}
         values={legend}
+        alerts={legend ? alertLinesAt(markerSource.current, legend.time) : []}
         fallback={() => lastValues(rawRef.current)}
       />
       {empty && (
@@ -638,6 +639,14 @@ function restoreZoom(chart: IChartApi, key: string): void {
 function lastValues(raw: Raw | null): LegendValues | null {
   const t = raw?.candles.data().at(-1)?.time;
   return raw && t !== undefined ? valuesAt(raw, t as number) : null;
+}
+
+/** Bring the newest candle into view at once. Not `scrollToRealTime()`: Lightweight Charts
+ * (5.2) animates it and never applies the final position on the frame where the animation
+ * ends, so with few frames (a busy machine) it stops short, even where it started. */
+function goToRealTime(chart: IChartApi): void {
+  const ts = chart.timeScale();
+  ts.scrollToPosition(ts.options().rightOffset, false);
 }
 
 /** The legend's values of the candle at `time` (UTC s). */

@@ -18,11 +18,13 @@ interface Props {
   timeframe: number;
   /** Values under the crosshair, or null to show the newest candle. */
   values: LegendValues | null;
+  /** The alerts on the hovered candle (one line each; a collapsed marker's full list). */
+  alerts: readonly string[];
   fallback: () => LegendValues | null;
 }
 
 /** OHLCV of the candle under the crosshair (or the newest one), over the chart's top-left. */
-export function Legend({ symbol, timeframe, values, fallback }: Props) {
+export function Legend({ symbol, timeframe, values, alerts, fallback }: Props) {
   const store = useStore();
   const [, tick] = useReducer((n: number) => n + 1, 0);
 
@@ -78,6 +80,18 @@ export function Legend({ symbol, timeframe, values, fallback }: Props) {
             </span>
           )}
         </>
+      )}
+      {alerts.length > 0 && (
+        <ul
+          data-testid="legend-alerts"
+          className="basis-full font-sans text-zinc-200"
+          aria-label="Alerts on this candle"
+        >
+          {alerts.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines are a fixed list for one candle
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
       )}
     </div>
   );

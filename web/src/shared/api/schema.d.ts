@@ -795,6 +795,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules/{rule_id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook of one of your rules
+         * @description The rule's own webhook (without its secret); 404 when it uses the per-user one.
+         */
+        get: operations["get_rule_webhook_api_rules__rule_id__webhook_get"];
+        /**
+         * The webhook of one of your rules
+         * @description This rule's signals go here instead of your per-user webhook.
+         */
+        put: operations["put_rule_webhook_api_rules__rule_id__webhook_put"];
+        post?: never;
+        /**
+         * Remove the webhook of one of your rules
+         * @description The rule's signals go to your per-user webhook again (if any).
+         */
+        delete: operations["delete_rule_webhook_api_rules__rule_id__webhook_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook delivery log of one of your rules
+         * @description Every attempt, newest first: signal key, attempt number, HTTP status (null when the
+         *     receiver did not answer: see ``error``), time and duration.
+         */
+        get: operations["rule_deliveries_api_rules__rule_id__webhook_deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signals": {
         parameters: {
             query?: never;
@@ -899,6 +948,35 @@ export interface paths {
          */
         post: operations["voice_token_api_voice_token_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhook for every rule
+         * @description The per-user webhook (without its secret).
+         */
+        get: operations["get_user_webhook_api_webhook_get"];
+        /**
+         * Your webhook for every rule without its own
+         * @description Set the URL, message template (``{{ticker}}``-style placeholders), secret and
+         *     switch of the webhook that gets the signals of your rules without a webhook of their own.
+         */
+        put: operations["put_user_webhook_api_webhook_put"];
+        post?: never;
+        /**
+         * Remove your webhook for every rule
+         * @description Signals of rules without their own webhook are no longer sent anywhere.
+         */
+        delete: operations["delete_user_webhook_api_webhook_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1100,6 +1178,26 @@ export interface components {
             net_pnl: string;
             trades: number;
             wins: number;
+        };
+        /**
+         * DeliveriesResponse
+         * @description A rule's delivery attempts, newest first.
+         */
+        DeliveriesResponse: {
+            deliveries: components["schemas"]["Delivery"][];
+        };
+        /**
+         * Delivery
+         * @description One attempt to deliver a signal: the HTTP status (None: no answer, see ``error``).
+         */
+        Delivery: {
+            at_ms: number;
+            attempt: number;
+            duration_ms: number;
+            error: string | null;
+            rule_id: number;
+            signal_key: string;
+            status_code: number | null;
         };
         /**
          * EntriesResponse
@@ -1978,6 +2076,31 @@ export interface components {
             expires_at_ms: number;
             token: string;
             ws_path: string;
+        };
+        /**
+         * WebhookTarget
+         * @description Where a rule's (or a user's) signals are POSTed: ``url`` (http or https),
+         *         ``template`` (the message, ``{{ticker}}``-style placeholders), ``secret`` (signs the
+         *         body; None = unsigned) and ``enabled``.
+         */
+        WebhookTarget: {
+            /** @default true */
+            enabled: boolean;
+            /** @default null */
+            secret: string | null;
+            /** @default {{ticker}} {{rule}} ({{direction}}): {{explanation}} */
+            template: string;
+            url: string;
+        };
+        /**
+         * WebhookView
+         * @description A webhook as it is shown: the secret never leaves the server (``has_secret``).
+         */
+        WebhookView: {
+            enabled: boolean;
+            has_secret: boolean;
+            template: string;
+            url: string;
         };
     };
     responses: never;
@@ -3512,6 +3635,138 @@ export interface operations {
             };
         };
     };
+    get_rule_webhook_api_rules__rule_id__webhook_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_rule_webhook_api_rules__rule_id__webhook_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTarget"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_rule_webhook_api_rules__rule_id__webhook_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    rule_deliveries_api_rules__rule_id__webhook_deliveries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveriesResponse"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_signals_api_signals_get: {
         parameters: {
             query?: {
@@ -3694,6 +3949,86 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+        };
+    };
+    get_user_webhook_api_webhook_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_user_webhook_api_webhook_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTarget"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_user_webhook_api_webhook_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
