@@ -231,17 +231,6 @@ def _progress() -> Progress:
     )
 
 
-def _file_symbols(path: Path) -> tuple[str, ...]:
-    """Every symbol in a trade file, in order of first appearance."""
-    from spotlight_trader.feeds.files import TradeFileReader
-
-    seen: dict[str, None] = {}
-    for batch in TradeFileReader(path).batches():
-        for trade in batch:
-            seen.setdefault(trade.symbol)
-    return tuple(seen)
-
-
 @app.command()
 def replay(
     file: Annotated[
@@ -258,10 +247,7 @@ def replay(
     from spotlight_trader.feeds.replay import ReplayFeed
 
     try:
-        watch = symbols.split(",") if symbols else list(_file_symbols(file))
-        if not watch:
-            raise TradeFileError(f"{file}: no trades")
-        settings = _settings(port=port, watchlist=",".join(watch), feed="replay")
+        settings = _settings(port=port)
         progress = _progress()
         task = progress.add_task(f"replay {file.name}", total=None)
 
@@ -276,6 +262,11 @@ def replay(
             on_progress=on_progress,
             grace_ms=settings.bar_grace_ms,
         )
+        in_file = feed.file_symbols()
+        watch = symbols.split(",") if symbols else in_file
+        if not watch:
+            raise TradeFileError(f"{file}: no trades")
+        settings = _settings(port=port, watchlist=",".join(watch), feed="replay")
     except (SpotlightError, ValueError) as exc:
         _fail(str(exc))
     progress.start()

@@ -8,10 +8,12 @@ SpotlightError
 │   ├── ToolError            a voice-coach tool call that cannot run (bad arguments)
 │   ├── InvalidExpression    a custom rule that does not parse (rules/expr.py; carries
 │                            the position and what was expected)
-│   └── QuotaError           a per-user cap was reached (e.g. RULES_PER_USER)
+│   ├── QuotaError           a per-user cap was reached (e.g. RULES_PER_USER)
+│   └── UnknownSymbol        a ticker the feed's reference data does not list (HTTP 422)
 ├── ReadOnlyError            a change to something shared the user may not change (HTTP 403)
 ├── AuthError                missing or wrong credentials (HTTP 401)
 │   └── TokenError           a voice token that must be refused
+├── ReferenceUnavailable     the feed's reference data cannot be asked now (HTTP 503)
 ├── FeedError                a market data feed failed in a way it cannot recover from
 │   └── HistoryError         Polygon REST history failed (→ HistoryAuthError: key refused)
 └── SubscriberOverflow       a bus subscriber fell behind on lossless messages (bus.py)
@@ -34,6 +36,15 @@ class InputError(SpotlightError):
 
 class QuotaError(InputError):
     """A per-user cap was reached; the message names the cap and its setting."""
+
+
+class UnknownSymbol(InputError):
+    """A ticker the feed's reference data does not list (or lists as not tradable); the
+    message says which source refused it and why."""
+
+
+class ReferenceUnavailable(SpotlightError):
+    """The feed's reference data could not be asked (e.g. Polygon REST is down); retry."""
 
 
 class ReadOnlyError(SpotlightError):

@@ -1,6 +1,8 @@
 """A fake Polygon/Massive REST aggregates endpoint as an ``httpx.MockTransport``.
 
-Serves per-symbol minute aggregates (shaped like the recorded mock
+Serves ticker reference data (``/v3/reference/tickers/{ticker}``, shaped like Polygon's
+documented ticker-details answer, 404 ``NOT_FOUND`` for an unknown ticker) and per-symbol
+minute aggregates (shaped like the recorded mock
 ``v2/aggs/ticker/AAPL/range/1/day/2005-04-01/2005-04-04.json``), paginated with an absolute
 ``next_url`` on the public host (as the real API does), and can be scripted to answer the
 first requests with errors (429 with ``Retry-After``, 401, 403, 5xx, timeouts).
@@ -25,6 +27,7 @@ import httpx
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 MOCKS = SHARED / "data" / "polygon" / "test_rest" / "mocks"
 _PATH = re.compile(r"^/v2/aggs/ticker/([^/]+)/range/1/minute/([^/]+)/([^/]+)$")
+_TICKER = re.compile(r"^/v3/reference/tickers/([^/]+)$")
 
 ERROR_BODIES = {
     401: {"status": "ERROR", "request_id": "r401", "error": "Unknown API Key"},
@@ -64,6 +67,22 @@ def agg(
     return row
 
 
+def ticker(
+    symbol: str, name: str, *, active: bool = True, market: str = "stocks"
+) -> dict[str, Any]:
+    """Ticker details as ``/v3/reference/tickers/{ticker}`` returns them (documented fields)."""
+    return {
+        "ticker": symbol,
+        "name": name,
+        "market": market,
+        "locale": "us",
+        "primary_exchange": "XNAS",
+        "type": "CS",
+        "active": active,
+        "currency_name": "usd",
+    }
+
+
 def _bound(raw: str, end: bool) -> int:
     if raw.isdigit():
         return int(raw)
@@ -80,6 +99,7 @@ class FakeRest:
 
     def __init__(self, page_size: int = 50_000, status: str = "OK") -> None:
         self.bars: dict[str, list[dict[str, Any]]] = {}
+        self.tickers: dict[str, dict[str, Any]] = {}  # ticker -> details (see ticker())
         self.page_size = page_size
         self.status = status
         self.script: list[Any] = []
@@ -99,6 +119,17 @@ class FakeRest:
             return httpx.Response(status, json=ERROR_BODIES.get(status, {}), headers=headers)
         if request.headers.get("Authorization") != "Bearer test-key":
             return httpx.Response(401, json=ERROR_BODIES[401])
+        ticker = _TICKER.match(request.url.path)
+        if ticker is not None:
+            details = self.tickers.get(ticker.group(1))
+            if details is None:
+                missing = {
+                    "status": "NOT_FOUND",
+                    "request_id": "r4",
+                    "message": "Ticker not found.",
+                }
+                return httpx.Response(404, json=missing)
+            return httpx.Response(200, json={"results": details, "status": "OK", "request_id": "t"})
         match = _PATH.match(request.url.path)
         if match is None:
             return httpx.Response(404, json={"status": "NOT_FOUND", "message": "no route"})

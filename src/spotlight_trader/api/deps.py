@@ -27,7 +27,7 @@ from spotlight_trader.coach.admission import VoiceState
 from spotlight_trader.config import Settings
 from spotlight_trader.limits import ConnectionSlots, RateLimiter
 from spotlight_trader.market.ring import BarRing
-from spotlight_trader.market.view import MarketView, WatchlistControl
+from spotlight_trader.market.view import MarketView, ReplayControl, WatchlistControl
 from spotlight_trader.rules.changes import RulesControl
 from spotlight_trader.storage.journal import JournalRepository
 from spotlight_trader.storage.journal_entries import EntryRepository
@@ -69,6 +69,7 @@ class MarketAccess:
     view: MarketView
     watchlist: WatchlistControl
     rules: RulesControl
+    replay: ReplayControl | None = None
 
 
 def components(conn: HTTPConnection) -> Components:

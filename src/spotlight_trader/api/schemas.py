@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from spotlight_trader.market.lifecycle import Phase
+from spotlight_trader.market.view import ReplayStatus
 from spotlight_trader.model import SYMBOL_INPUT_PATTERN, Bar, Frequency, Microbar, Signal
 from spotlight_trader.rules.expr import MAX_CHARS, ExpressionError
 from spotlight_trader.rules.model import (
@@ -58,10 +59,27 @@ class SymbolIn(msgspec.Struct, frozen=True):
     symbol: SymbolText
 
 
-class SymbolOut(msgspec.Struct, frozen=True):
-    """A symbol that was added."""
+class SymbolOut(msgspec.Struct, frozen=True, omit_defaults=True):
+    """A symbol that was added (its history is in, see ``POST /api/symbols``): its name
+    when the feed's reference data has one, and ``simulated`` when its market is made up
+    by the simulator."""
 
     symbol: str
+    name: str | None = None
+    simulated: bool = False
+
+
+class ReplaySpeedIn(msgspec.Struct, frozen=True):
+    """``POST /api/replay/speed`` body: replay time per wall time, or null for as fast as
+    possible."""
+
+    speed: Annotated[float, msgspec.Meta(gt=0)] | None
+
+
+class ReplayJumpIn(msgspec.Struct, frozen=True):
+    """``POST /api/replay/jump`` body: a New York time of day on the replayed day."""
+
+    time: Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 class BarsResponse(msgspec.Struct, frozen=True):
@@ -253,6 +271,9 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     SymbolsResponse,
     SymbolIn,
     SymbolOut,
+    ReplayStatus,
+    ReplaySpeedIn,
+    ReplayJumpIn,
     BarsResponse,
     IndicatorsResponse,
     StreamReady,

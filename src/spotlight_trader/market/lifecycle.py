@@ -4,15 +4,17 @@
 ::
 
     warming ──► live ──► finished (a replay reached its end; its bars are still served)
-       │         │  ▲
-       │         ▼  │
-       │     reconnecting (a live feed lost its source; bars so far are still served)
-       ▼         ▼
-     failed ◄────┘            any state ──► stopped (the process is shutting down)
+       │  │      │  ▲          ▲
+       │  │      ▼  │          │
+       │  │  reconnecting (a live feed lost its source; bars so far are still served)
+       │  └──► replaying ──────┘ (a recorded day on the replay clock: progress, paused or not)
+       ▼         ▼      │
+     failed ◄────┴──────┘      any state ──► stopped (the process is shutting down)
 
 ``warming`` means the watchlist's history is still going into the ring; nothing is ready
 until every symbol's history is in and the feed is live. Feeds report ``warming``
-(with progress), ``live`` and ``reconnecting`` through their sink; the service records
+(with progress), ``live``, ``reconnecting`` and (a replay) ``replaying`` with the rows
+replayed as ``done``/``total`` through their sink; the service records
 ``finished``, ``failed`` and ``stopped`` from how the feed task ended.
 """
 
@@ -34,17 +36,21 @@ class Phase(StrEnum):
     WARMING = "warming"
     LIVE = "live"
     RECONNECTING = "reconnecting"
+    REPLAYING = "replaying"
     FINISHED = "finished"
     FAILED = "failed"
     STOPPED = "stopped"
 
 
-READY_PHASES = frozenset({Phase.LIVE, Phase.FINISHED})
+READY_PHASES = frozenset({Phase.LIVE, Phase.REPLAYING, Phase.FINISHED})
 
 _ALLOWED: dict[Phase, frozenset[Phase]] = {
-    Phase.WARMING: frozenset({Phase.WARMING, Phase.LIVE, Phase.FAILED, Phase.STOPPED}),
+    Phase.WARMING: frozenset(
+        {Phase.WARMING, Phase.LIVE, Phase.REPLAYING, Phase.FAILED, Phase.STOPPED}
+    ),
     Phase.LIVE: frozenset({Phase.LIVE, Phase.RECONNECTING, Phase.FINISHED, Phase.FAILED}),
     Phase.RECONNECTING: frozenset({Phase.RECONNECTING, Phase.LIVE, Phase.FAILED}),
+    Phase.REPLAYING: frozenset({Phase.REPLAYING, Phase.FINISHED, Phase.FAILED}),
     Phase.FINISHED: frozenset(),
     Phase.FAILED: frozenset(),
     Phase.STOPPED: frozenset(),
@@ -53,7 +59,8 @@ _ALLOWED: dict[Phase, frozenset[Phase]] = {
 
 class MarketState(msgspec.Struct, frozen=True):
     """One moment of the lifecycle. ``done``/``total`` count warm-up work (e.g. minutes of
-    history loaded), ``since_ms`` is when this phase began (wall clock)."""
+    history loaded) or, while replaying, rows of the file replayed; ``since_ms`` is when
+    this phase began (wall clock)."""
 
     phase: Phase
     detail: str = ""

@@ -10,11 +10,12 @@ gets implementations that read what the ingest process writes to Redis.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Literal, Protocol
 
 import msgspec
 
 from spotlight_trader.market.lifecycle import MarketState
+from spotlight_trader.market.reference import SymbolInfo
 
 
 class SymbolSnapshot(msgspec.Struct, frozen=True):
@@ -72,13 +73,58 @@ class WatchlistControl(Protocol):
         """``user``'s watchlist, in order."""
         ...
 
-    async def add_symbol(self, symbol: str, *, user: str) -> str:
+    async def add_symbol(self, symbol: str, *, user: str) -> SymbolInfo:
         """Add a normalised symbol to ``user``'s watchlist (idempotent) and subscribe the
-        feed; :class:`~spotlight_trader.errors.InputError` when it is full. Returns the
-        symbol."""
+        feed; :class:`~spotlight_trader.errors.InputError` when it is full,
+        :class:`~spotlight_trader.errors.UnknownSymbol` when the feed's reference data does
+        not list it. Returns what the reference says about it."""
         ...
 
     async def remove_symbol(self, symbol: str, *, user: str) -> bool:
         """Remove a normalised symbol from ``user``'s watchlist (the feed unsubscribes once
         no watchlist holds it); False if it was not on it."""
+        ...
+
+
+ReplayState = Literal["loading", "playing", "paused", "jumping", "finished"]
+
+
+class ReplayStatus(msgspec.Struct, frozen=True):
+    """Where a replay is: its state, speed (None: as fast as possible), the replay clock,
+    rows of the file replayed of all of them, and the target of a jump under way."""
+
+    file: str
+    state: ReplayState
+    speed: float | None
+    clock_ms: int | None
+    rows_done: int
+    rows_total: int
+    percent: float
+    jump_to_ms: int | None = None
+
+
+class ReplayControl(Protocol):
+    """Pause, resume, speed and jump of a running replay (``spotlight replay``). Every
+    method returns the new status; a change the replay cannot make raises
+    :class:`~spotlight_trader.errors.InputError` saying why."""
+
+    def status(self) -> ReplayStatus:
+        """The replay now."""
+        ...
+
+    def pause(self) -> ReplayStatus:
+        """Stop the replay clock (bars so far stay served)."""
+        ...
+
+    def resume(self) -> ReplayStatus:
+        """Go on from where it paused."""
+        ...
+
+    def set_speed(self, speed: float | None) -> ReplayStatus:
+        """Replay ``speed`` × real time from now on (None: as fast as possible)."""
+        ...
+
+    def jump(self, target_ms: int) -> ReplayStatus:
+        """Replay everything before ``target_ms`` as fast as possible, then go on at the
+        speed; never backwards (final bars do not change)."""
         ...

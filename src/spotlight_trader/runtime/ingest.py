@@ -11,7 +11,8 @@ changes through :class:`~spotlight_trader.rules.changes.RulesControl`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 import structlog
 
@@ -19,7 +20,9 @@ from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.feeds.base import Feed
 from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
 from spotlight_trader.market.pipeline import MarketPipeline
-from spotlight_trader.market.view import SymbolSnapshot
+from spotlight_trader.market.reference import SymbolInfo, SymbolReference
+from spotlight_trader.market.view import ReplayControl, SymbolSnapshot
+from spotlight_trader.model import Bar
 from spotlight_trader.rules.core import AlertCore
 from spotlight_trader.rules.engine import RulesEngine
 from spotlight_trader.runtime.components import Components
@@ -28,6 +31,8 @@ from spotlight_trader.runtime.webhooks import WebhookDispatcher
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
+
+HISTORY_WAIT_S: Final = 15.0  # longest an added symbol's request waits for its history
 
 
 class Ingest:
@@ -65,6 +70,9 @@ class Ingest:
         self.pipeline.bar_listeners.append(self.engine.on_bar)
         self.pipeline.microbar_listeners.append(self.engine.on_microbar)
         self.pipeline.history_listeners.append(self.engine.on_history)
+        self.pipeline.history_listeners.append(self._history_arrived)
+        self.reference = feed if isinstance(feed, SymbolReference) else None
+        self._history_waiters: dict[str, asyncio.Event] = {}
         self.webhooks = WebhookDispatcher(
             components.webhooks,
             attempts=settings.webhook_attempts,
@@ -85,6 +93,19 @@ class Ingest:
     def state(self) -> MarketState:
         """The lifecycle state (warming, live, ...)."""
         return self.lifecycle.state
+
+    @property
+    def replay(self) -> ReplayControl | None:
+        """The replay's controls when the feed is a replay, else None."""
+        from spotlight_trader.feeds.replay import ReplayFeed
+
+        return self.feed if isinstance(self.feed, ReplayFeed) else None
+
+    def _history_arrived(self, bars: Sequence[Bar]) -> None:
+        for symbol in {bar.symbol for bar in bars}:
+            event = self._history_waiters.get(symbol)
+            if event is not None:
+                event.set()
 
     def _publish_state(self, state: MarketState) -> None:
         self.bus.publish(STATUS_TOPIC, state)
@@ -137,12 +158,35 @@ class Ingest:
         """``user``'s watchlist."""
         return await self.components.watchlists.symbols(user=user)
 
-    async def add_symbol(self, symbol: str, *, user: str) -> str:
-        """Add a symbol to ``user``'s watchlist; the feed streams it."""
-        async with self._lock:
-            if await self.components.watchlists.add(symbol, user=user):
-                await self._follow()
-        return symbol
+    async def add_symbol(self, symbol: str, *, user: str) -> SymbolInfo:
+        """Check ``symbol`` against the feed's reference data, add it to ``user``'s
+        watchlist and stream it. A symbol new to the feed is backfilled: this returns once
+        its first history is in the ring (at most :data:`HISTORY_WAIT_S`; at once while the
+        market is still warming up)."""
+        streamed = symbol in self.watchlist
+        info = SymbolInfo(symbol)
+        if self.reference is not None:
+            info = await self.reference.lookup(symbol)
+        arrived = asyncio.Event()
+        backfills = self.reference is not None and self.reference.backfills
+        waiting = (
+            backfills
+            and not streamed
+            and self._history_waiters.setdefault(symbol, arrived) is arrived
+        )
+        try:
+            async with self._lock:
+                if await self.components.watchlists.add(symbol, user=user):
+                    await self._follow()
+            if waiting and self.lifecycle.state.ready and await self.ring.last(symbol) is None:
+                try:
+                    await asyncio.wait_for(arrived.wait(), HISTORY_WAIT_S)
+                except TimeoutError:
+                    log.warning("no history yet", symbol=symbol, waited_s=HISTORY_WAIT_S)
+        finally:
+            if waiting:
+                del self._history_waiters[symbol]
+        return info
 
     async def remove_symbol(self, symbol: str, *, user: str) -> bool:
         """Remove a symbol from ``user``'s watchlist; the feed drops it once nobody has it."""

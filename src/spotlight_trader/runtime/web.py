@@ -40,6 +40,7 @@ from spotlight_trader.api.routes import (
     journal,
     journal_entries,
     ops,
+    replay,
     rules,
     voice,
     webhooks,
@@ -56,7 +57,7 @@ from spotlight_trader.api.stream import (
 from spotlight_trader.bus import STATUS_TOPIC
 from spotlight_trader.coach.metrics import VoiceCollector
 from spotlight_trader.config import Settings, check_start
-from spotlight_trader.errors import AuthError, InputError, PayloadTooLarge
+from spotlight_trader.errors import AuthError, InputError, PayloadTooLarge, ReferenceUnavailable
 from spotlight_trader.runtime.components import Components
 from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.metrics import IngestCollector, WebCollector
@@ -149,6 +150,12 @@ def create_app(
     async def _input_error(_request: Request, exc: InputError) -> Response:
         return error_response(422, str(exc))
 
+    @app.exception_handler(ReferenceUnavailable)
+    async def _reference_unavailable(_request: Request, exc: ReferenceUnavailable) -> Response:
+        response = error_response(503, str(exc), "symbol")
+        response.headers["Retry-After"] = "5"
+        return response
+
     @app.exception_handler(PayloadTooLarge)
     async def _too_large(_request: Request, exc: PayloadTooLarge) -> Response:
         return error_response(413, str(exc))
@@ -185,6 +192,7 @@ def create_app(
         ops.router,
         voice.router,
         account.router,
+        replay.router,
         webhooks.router,
     ):
         signed_in.include_router(router)
@@ -240,7 +248,9 @@ def single_process_app(ingest: Ingest) -> FastAPI:
             await ingest.stop()
             await components.close()
 
-    access = MarketAccess(view=ingest.view, watchlist=ingest, rules=ingest.engine)
+    access = MarketAccess(
+        view=ingest.view, watchlist=ingest, rules=ingest.engine, replay=ingest.replay
+    )
     app = create_app(components, access, lifespan=lifespan)
     app.state.registry.register(IngestCollector(ingest))
     return app

@@ -9,6 +9,7 @@ import { useAppState, useStore } from "../features/market/context";
 import { SymbolJump } from "../features/market/SymbolJump";
 import { Toolbar } from "../features/market/Toolbar";
 import { Watchlist } from "../features/market/Watchlist";
+import { ReplayBar } from "../features/replay/ReplayBar";
 import { StaleBanner } from "../features/stream/StaleBanner";
 import { StreamStatus } from "../features/stream/StreamStatus";
 import { useFreshness } from "../features/stream/useFreshness";
@@ -23,6 +24,7 @@ import { useMediaQuery } from "./useMediaQuery";
 const WIDE = "(min-width: 1400px)";
 /** Tablet/laptop: the watchlist stays beside the chart. */
 const TABLET = "(min-width: 768px)";
+const ROOMY_HEADER = "(min-width: 1280px)";
 
 // The rules browser is its own chunk: it is not needed to draw the first candle.
 const RulesPanel = lazy(() => import("../features/rules/RulesPanel"));
@@ -42,6 +44,8 @@ export function Dashboard() {
   const fresh = useFreshness();
   const wide = useMediaQuery(WIDE);
   const tablet = useMediaQuery(TABLET);
+  // the replay bar sits in the header where there is room for it, else in a row below it
+  const roomy = useMediaQuery(ROOMY_HEADER);
   const tabs: PanelTab[] = tablet ? COMPACT_TABS.filter((t) => t.id !== "watchlist") : COMPACT_TABS;
   const [tab, setTab] = useState<PanelTabId | null>(() =>
     window.matchMedia(TABLET).matches ? "alerts" : "watchlist",
@@ -134,6 +138,7 @@ export function Dashboard() {
           <Link href={ROUTES.journal} className="text-xs text-sky-400 hover:text-sky-300">
             Journal
           </Link>
+          {roomy && <ReplayBar />}
           <StreamStatus fresh={fresh} />
           <button
             type="button"
@@ -155,6 +160,7 @@ export function Dashboard() {
           </button>
         </div>
       </header>
+      {!roomy && <ReplayBar row />}
       <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
       {wide ? (

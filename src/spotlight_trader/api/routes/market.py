@@ -71,10 +71,15 @@ async def list_symbols(user: CurrentUser, view: MarketViewDep, watchlist: Watchl
     summary="Add a symbol to the watchlist",
 )
 async def add_symbol(request: Request, user: CurrentUser, watchlist: WatchlistDep) -> Response:
-    """Add a symbol to your watchlist (kept across restarts); the feed subscribes to it."""
+    """Add a symbol to your watchlist (kept across restarts) once the feed's reference data
+    lists it (Polygon's tickers, the replayed file's symbols, the simulator's universe):
+    422 with the reason if not, 503 when the reference cannot be asked. A symbol new to
+    the feed is backfilled before the answer, so its chart and change are there at once."""
     payload = await decode_body(request, SymbolIn, MAX_BODY_BYTES, '{"symbol": "AMZN"}')
-    symbol = await watchlist.add_symbol(normalise_symbol(payload.symbol), user=user)
-    return MsgspecResponse(SymbolOut(symbol=symbol), status_code=201)
+    info = await watchlist.add_symbol(normalise_symbol(payload.symbol), user=user)
+    return MsgspecResponse(
+        SymbolOut(symbol=info.symbol, name=info.name, simulated=info.simulated), status_code=201
+    )
 
 
 @router.delete("/api/symbols/{symbol}", status_code=204, summary="Remove a symbol")

@@ -28,7 +28,7 @@ from typing import Any, Final
 import structlog
 
 from spotlight_trader.config import Settings
-from spotlight_trader.errors import ConfigError
+from spotlight_trader.errors import ConfigError, ReferenceUnavailable, UnknownSymbol
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.polygon.codec import decode_frame
 from spotlight_trader.feeds.polygon.connection import (
@@ -43,6 +43,7 @@ from spotlight_trader.feeds.polygon.gaps import BarStore, is_bar_store, repair_g
 from spotlight_trader.feeds.polygon.rest import HistoryAuthError, HistoryError, HistoryService
 from spotlight_trader.feeds.polygon.stats import PolygonStats, polygon_metrics
 from spotlight_trader.market.lifecycle import Phase
+from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.model import MINUTE_MS
 
 log = structlog.get_logger(__name__)
@@ -55,6 +56,7 @@ class PolygonFeed:
     the keyword arguments of ``__init__`` let tests inject clocks, randomness and timings."""
 
     name = "polygon"
+    backfills = True  # added symbols get their history (SymbolReference)
 
     def __init__(
         self,
@@ -173,6 +175,23 @@ class PolygonFeed:
             backoff_attempt=conn.attempt,
             subscribed_symbols=len(conn.subscribed),
         )
+
+    async def lookup(self, symbol: str) -> SymbolInfo:
+        """``symbol`` if Polygon's reference data (``/v3/reference/tickers/{ticker}``) lists
+        it as an active stock; :class:`UnknownSymbol` with the reason if not."""
+        if self.history is None:
+            raise ReferenceUnavailable("no Polygon REST client: symbols cannot be checked")
+        try:
+            details = await self.history.ticker_details(symbol)
+        except HistoryError as exc:
+            raise ReferenceUnavailable(f"cannot check {symbol} with Polygon now: {exc}") from exc
+        if details is None:
+            raise UnknownSymbol(f"{symbol} is not a ticker Polygon knows")
+        if not details.active:
+            raise UnknownSymbol(f"{symbol} is not traded any more (Polygon lists it as inactive)")
+        if details.market not in (None, "stocks"):
+            raise UnknownSymbol(f"{symbol} is a {details.market} ticker; this feed streams stocks")
+        return SymbolInfo(symbol, details.name)
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
         """Stream exactly ``symbols`` from now on; (un)subscribes the difference when

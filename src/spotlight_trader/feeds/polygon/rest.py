@@ -24,7 +24,7 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import msgspec
@@ -47,6 +47,23 @@ class HistoryError(FeedError):
 
 class HistoryAuthError(HistoryError):
     """The REST API refused the key (401) or the plan (403)."""
+
+
+class HistoryNotFound(HistoryError):
+    """Polygon REST answered 404 (e.g. an unknown ticker)."""
+
+
+class TickerDetails(msgspec.Struct, frozen=True):
+    """The fields of ``/v3/reference/tickers/{ticker}`` the watchlist checks."""
+
+    ticker: str
+    name: str | None = None
+    market: str | None = None
+    active: bool = True
+
+
+class _TickerBody(msgspec.Struct):
+    results: TickerDetails | None = None
 
 
 class _Agg(msgspec.Struct, gc=False):
@@ -238,6 +255,17 @@ class HistoryService:
             url = self._local(next_url) if next_url else None
             params = None  # next_url carries its own query (cursor)
 
+    async def ticker_details(self, symbol: str) -> TickerDetails | None:
+        """Polygon's reference data of ``symbol``, or None when it lists no such ticker."""
+        try:
+            body = await self._get(f"/v3/reference/tickers/{quote(symbol, safe='')}", None, symbol)
+        except HistoryNotFound:
+            return None
+        try:
+            return msgspec.json.decode(body, type=_TickerBody).results
+        except msgspec.ValidationError as exc:
+            raise HistoryError(f"Polygon REST ticker details for {symbol}: {exc}") from exc
+
     async def minute_bars(
         self,
         symbol: str,
@@ -289,6 +317,8 @@ class HistoryService:
                 elif status >= 500:
                     problem = f"server error ({status}: {text})"
                     wait = self._backoff(attempt)
+                elif status == 404:
+                    raise HistoryNotFound(f"Polygon REST: not found (404: {text})")
                 else:
                     raise HistoryError(f"Polygon REST request failed ({status}: {text})")
             if attempt >= self.max_retries:

@@ -15,6 +15,9 @@ into the ring (no prints, no publishing), then ``live``, and from then on paces 
 against the clock in steps of at most 5 simulated seconds: ``sink.ingest(trades)``, then
 ``sink.advance(step_end)``. Going live starts at the beginning of the current minute, so
 that minute's bar is whole. A symbol added while running gets its history the same way.
+
+Reference data (:meth:`SimulatedFeed.lookup`): the simulator's universe
+(:data:`~.shape.UNIVERSE`) and the symbols it was started with; every one is simulated.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Final
 
-from spotlight_trader.errors import FeedError
+from spotlight_trader.errors import FeedError, UnknownSymbol
 from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.simulated.model import SymbolSimulator
+from spotlight_trader.feeds.simulated.shape import UNIVERSE
 from spotlight_trader.market.lifecycle import Phase
+from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.model import MINUTE_MS, Trade
 
 TICK_S: Final = 0.1  # wall-clock pacing interval while live
@@ -48,6 +53,7 @@ class SimulatedFeed:
     """Seeded simulated market implementing :class:`~spotlight_trader.feeds.base.Feed`."""
 
     name = "simulated"
+    backfills = True  # added symbols get their history (SymbolReference)
 
     def __init__(
         self,
@@ -71,6 +77,7 @@ class SimulatedFeed:
         self.epoch_s = epoch_s
         self._clock = clock
         self._symbols = _unique(symbols)
+        self.universe = UNIVERSE | frozenset(self._symbols)
         self._sims: dict[str, SymbolSimulator] = {}
         self._dirty = False
         self._running = False
@@ -90,6 +97,16 @@ class SimulatedFeed:
     def simulator(self, symbol: str) -> SymbolSimulator:
         """The model of ``symbol`` (the same one every process builds)."""
         return self._sims.get(symbol) or SymbolSimulator(symbol, seed=self.seed)
+
+    async def lookup(self, symbol: str) -> SymbolInfo:
+        """``symbol`` if it is in the simulator's universe (always simulated);
+        :class:`UnknownSymbol` otherwise."""
+        if symbol not in self.universe:
+            raise UnknownSymbol(
+                f"{symbol} is not one of the simulated market's {len(self.universe)} symbols "
+                "(e.g. AAPL, AMZN, JPM, SPY)"
+            )
+        return SymbolInfo(symbol, "simulated", simulated=True)
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
         """Stream exactly ``symbols``; an added symbol gets its history and prints within one

@@ -50,6 +50,16 @@ KNOWN_PROFILES: Final[dict[str, SymbolProfile]] = {
 }
 
 
+# the tickers the simulator offers: the profiled ones plus well-known US stocks and ETFs,
+# whose profiles are derived from their names (the market of every one is made up)
+_MORE_TICKERS: Final = (
+    "AMZN GOOGL GOOG NFLX AVGO ORCL CRM ADBE INTC QCOM MU ARM PLTR SHOP UBER COIN "
+    "JPM BAC GS MS V MA PYPL XOM CVX KO PEP WMT COST HD DIS NKE BA CAT JNJ PFE UNH "
+    "LLY IWM DIA GLD TLT XLF XLE SMH BRK.B"
+)
+UNIVERSE: Final[frozenset[str]] = frozenset(KNOWN_PROFILES) | frozenset(_MORE_TICKERS.split())
+
+
 def stable_hash(text: str) -> int:
     """A 64-bit hash that is the same in every process (unlike ``hash``)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")

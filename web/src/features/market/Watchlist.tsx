@@ -6,6 +6,8 @@ export function Watchlist() {
   const store = useStore();
   const list = useAppState((s) => s.watchlist);
   const selected = useAppState((s) => s.selected);
+  const pending = useAppState((s) => s.adding);
+  const simulated = useAppState((s) => s.stream.feed === "simulated");
   const [adding, setAdding] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +26,16 @@ export function Watchlist() {
         <h2 id="watchlist-title" className="text-[12px] font-semibold tracking-wider text-zinc-400 uppercase">
           Watchlist
         </h2>
-        <span className="text-[12px] text-zinc-400">↑/↓ to switch</span>
+        {simulated && (
+          <span
+            data-testid="simulated-tag"
+            title="The simulator makes these prices up: they are not real quotes"
+            className="whitespace-nowrap rounded border border-amber-700 px-1 text-[12px] text-amber-200"
+          >
+            Simulated
+          </span>
+        )}
+        <span className="whitespace-nowrap text-[12px] text-zinc-400">↑/↓ to switch</span>
       </header>
       <div className="grid grid-cols-[1fr_auto_auto_auto_1.25rem] gap-x-2 py-0.5 pl-2 text-[12px] text-zinc-400 uppercase">
         <span>Symbol</span>
@@ -80,6 +91,16 @@ export function Watchlist() {
             </li>
           );
         })}
+        {pending && !list.some((q) => q.symbol === pending) && (
+          <li
+            data-testid={`watch-adding-${pending}`}
+            role="status"
+            className="flex items-center gap-2 py-1 pl-2 font-mono text-xs text-zinc-300"
+          >
+            <span className="font-sans font-semibold text-zinc-100">{pending}</span>
+            <span className="motion-safe:animate-pulse">checking and loading history…</span>
+          </li>
+        )}
       </ul>
       <form onSubmit={onAdd} className="flex gap-1 border-t border-zinc-800 p-1.5">
         <label htmlFor="add-symbol" className="sr-only">

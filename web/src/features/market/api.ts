@@ -2,6 +2,7 @@
 import { http } from "../../shared/api/http";
 import type {
   AddSymbolRequest,
+  AddSymbolResponse,
   Bar,
   BarsQuery,
   BarsResponse,
@@ -14,9 +15,10 @@ export function listSymbols(signal?: AbortSignal): Promise<SymbolsResponse> {
   return http.get<SymbolsResponse>("/api/symbols", { signal: signal ?? null });
 }
 
-export function addSymbol(symbol: string): Promise<unknown> {
+/** 201 once the symbol's history is in; 422 with the reason when the feed does not list it. */
+export function addSymbol(symbol: string): Promise<AddSymbolResponse> {
   const body: AddSymbolRequest = { symbol };
-  return http.post("/api/symbols", body);
+  return http.post<AddSymbolResponse>("/api/symbols", body);
 }
 
 export function removeSymbol(symbol: string): Promise<void> {

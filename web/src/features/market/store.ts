@@ -28,6 +28,8 @@ export interface AppState {
   /** A message for the user (failed add/remove/load), or null. */
   notice: string | null;
   loadingHistory: boolean;
+  /** The symbol being added (checked by the server and backfilled), or null. */
+  adding: string | null;
 }
 
 export type CandleListener = (symbol: string, result: ApplyResult) => void;
@@ -128,6 +130,7 @@ export class MarketStore {
       stream: this.stream.snapshot(),
       notice: null,
       loadingHistory: false,
+      adding: null,
     };
     this.stream.subscribe({
       bar: (bar) => this.onBar(bar),
@@ -288,12 +291,16 @@ export class MarketStore {
       this.select(symbol);
       return true;
     }
+    // the server checks the symbol against the feed's reference data and answers once its
+    // history is in: the watchlist shows "loading history" for it until then
+    this.set({ adding: symbol, notice: null }, true);
     try {
       await api.addSymbol(symbol);
     } catch (err) {
-      this.set({ notice: `Could not add ${symbol}: ${(err as Error).message}` }, true);
+      this.set({ adding: null, notice: `Could not add ${symbol}: ${(err as Error).message}` }, true);
       return false;
     }
+    this.set({ adding: null }, true);
     await this.refreshSymbols();
     this.select(symbol);
     return true;

@@ -1,11 +1,13 @@
 import { useEffect, useState } from "react";
 import { fmtAge, fmtLag } from "../../shared/format";
 import { useAppState, useStore } from "../market/context";
+import { formatNyTime } from "../market/time";
 import type { StreamSnapshot, StreamState } from "./";
 import type { Freshness } from "./freshness";
 
 const DOT: Record<StreamState, string> = {
   live: "bg-emerald-400",
+  replaying: "bg-violet-400",
   warming: "bg-sky-400 motion-safe:animate-pulse",
   stale: "bg-amber-400",
   finished: "bg-zinc-400",
@@ -15,6 +17,7 @@ const DOT: Record<StreamState, string> = {
 
 const LABEL: Record<StreamState, string> = {
   live: "live",
+  replaying: "replay",
   warming: "loading history",
   stale: "feed down",
   finished: "replay finished",
@@ -29,7 +32,7 @@ export function statusLabel(snap: StreamSnapshot): string {
   return LABEL[snap.state];
 }
 
-/** The detail after the badge: lag while live, progress while warming, the server's reason
+/** The detail after the badge: lag while live, replay time and % while replaying, progress while warming, the server's reason
  * while the feed is down, the retry countdown while disconnected. */
 export function statusDetail(snap: StreamSnapshot, now: number, fresh?: Freshness): string {
   const silentMs = snap.lastMessageAt ? now - snap.lastMessageAt : null;
@@ -38,12 +41,20 @@ export function statusDetail(snap: StreamSnapshot, now: number, fresh?: Freshnes
       if (fresh?.behindMs != null) return `behind ${fmtAge(fresh.behindMs)}`;
       if (silentMs != null && silentMs > 6000) return `silent ${fmtLag(silentMs)}`;
       return snap.lagMs != null ? `lag ${fmtLag(snap.lagMs)}` : "";
+    case "replaying": {
+      // the replay clock's New York time of day and how much of the file is replayed
+      const time = snap.clockMs != null ? `${formatNyTime(snap.clockMs / 1000)} ET` : "";
+      const p = snap.progress;
+      const pct = p ? `${Math.floor((100 * p.done) / p.total)}%` : "";
+      return [time, pct].filter(Boolean).join(" · ");
+    }
     case "warming": {
       const p = snap.progress;
       return p ? `${Math.floor((100 * p.done) / p.total)}%` : "";
     }
-    case "stale":
     case "finished":
+      return snap.clockMs != null ? `ended ${formatNyTime(snap.clockMs / 1000)} ET` : "";
+    case "stale":
       return snap.phaseDetail;
     default: {
       const retryIn = snap.nextRetryAt ? Math.max(0, snap.nextRetryAt - now) : null;
@@ -84,7 +95,9 @@ export function StreamStatus({ fresh }: { fresh?: Freshness }) {
       <span className="hidden font-mono text-zinc-400 tabular-nums sm:inline" data-testid="stream-lag">
         {statusDetail(snap, now, fresh)}
       </span>
-      {snap.feed && <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>}
+      {snap.feed && snap.feed !== "replay" && (
+        <span className="hidden text-zinc-400 md:inline">{snap.feed}</span>
+      )}
       {(snap.state === "reconnecting" || snap.state === "offline") && (
         <button
           type="button"

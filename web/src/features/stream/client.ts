@@ -14,7 +14,14 @@ import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from "./backoff";
  * `stale`: connected, but the feed is reconnecting, failed or stopping (bars so far are real,
  * nothing new is coming). `finished`: a replay reached its end. `reconnecting`/`offline`: the
  * stream itself is down. */
-export type StreamState = "live" | "warming" | "stale" | "finished" | "reconnecting" | "offline";
+export type StreamState =
+  | "live"
+  | "replaying"
+  | "warming"
+  | "stale"
+  | "finished"
+  | "reconnecting"
+  | "offline";
 
 /** The server's market lifecycle phase, from `status` events. */
 export type MarketPhase = StatusEvent["phase"];
@@ -24,6 +31,8 @@ export function stateForPhase(phase: MarketPhase | null): StreamState {
   switch (phase) {
     case "warming":
       return "warming";
+    case "replaying":
+      return "replaying";
     case "finished":
       return "finished";
     case "reconnecting":

@@ -20,7 +20,7 @@ export interface Freshness {
   behindMs: number | null;
 }
 
-const REASON: Record<Exclude<StreamSnapshot["state"], "live">, string> = {
+const REASON: Record<Exclude<StreamSnapshot["state"], "live" | "replaying">, string> = {
   reconnecting: "Connection to the server lost, reconnecting",
   offline: "Offline: the server cannot be reached",
   stale: "The market feed is down",
@@ -33,7 +33,7 @@ export function freshness(snap: StreamSnapshot, now: number): Freshness {
   const gap = snap.clockMs !== null && snap.dataClockMs !== null ? snap.clockMs - snap.dataClockMs : null;
   const rate = Math.max(1, snap.feedRate ?? 1);
   const behindMs = gap !== null && gap > BEHIND_AFTER_MS && gap / rate > BEHIND_AFTER_WALL_MS ? gap : null;
-  if (snap.state !== "live") {
+  if (snap.state !== "live" && snap.state !== "replaying") {
     const detail = snap.state === "stale" && snap.phaseDetail ? ` (${snap.phaseDetail})` : "";
     return { stale: true, reason: REASON[snap.state] + detail, ageMs, behindMs };
   }

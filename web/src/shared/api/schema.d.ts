@@ -476,6 +476,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay state
+         * @description The replay's state (``loading``, ``playing``, ``paused``, ``jumping``, ``finished``),
+         *     speed, replay clock and progress (rows of the file replayed, %).
+         */
+        get: operations["replay_status_api_replay_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replay/jump": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Jump ahead to a time
+         * @description Replay everything before ``time`` (``HH:MM``, New York, on the day the replay clock
+         *     is on) as fast as possible, then go on at the speed. 422 for a time the replay is
+         *     already past: final bars never change, so a replay cannot go back.
+         */
+        post: operations["jump_api_replay_jump_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replay/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause the replay
+         * @description Stop the replay clock; bars so far stay served. 422 once the replay has finished.
+         */
+        post: operations["pause_api_replay_pause_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replay/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume the replay
+         * @description Go on from where the replay paused, at its speed.
+         */
+        post: operations["resume_api_replay_resume_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replay/speed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the replay speed
+         * @description Replay ``speed`` × real time from now on (``null``: as fast as possible).
+         */
+        post: operations["set_speed_api_replay_speed_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -776,7 +879,10 @@ export interface paths {
         put?: never;
         /**
          * Add a symbol to the watchlist
-         * @description Add a symbol to your watchlist (kept across restarts); the feed subscribes to it.
+         * @description Add a symbol to your watchlist (kept across restarts) once the feed's reference data
+         *     lists it (Polygon's tickers, the replayed file's symbols, the simulator's universe):
+         *     422 with the reason if not, 503 when the reference cannot be asked. A symbol new to
+         *     the feed is backfilled before the answer, so its chart and change are there at once.
          */
         post: operations["add_symbol_api_symbols_post"];
         delete?: never;
@@ -1441,7 +1547,7 @@ export interface components {
          * @description Where the market side is.
          * @enum {unknown}
          */
-        Phase: "failed" | "finished" | "live" | "reconnecting" | "stopped" | "warming";
+        Phase: "failed" | "finished" | "live" | "reconnecting" | "replaying" | "stopped" | "warming";
         /**
          * Preferences
          * @description Coach voice and verbosity, alert sound and speech, default chart timeframe
@@ -1496,6 +1602,38 @@ export interface components {
             rules: components["schemas"]["RuleActivity"][];
             trades: number;
             wins: number;
+        };
+        /**
+         * ReplayJumpIn
+         * @description ``POST /api/replay/jump`` body: a New York time of day on the replayed day.
+         */
+        ReplayJumpIn: {
+            time: string;
+        };
+        /**
+         * ReplaySpeedIn
+         * @description ``POST /api/replay/speed`` body: replay time per wall time, or null for as fast as
+         *         possible.
+         */
+        ReplaySpeedIn: {
+            speed: number | null;
+        };
+        /**
+         * ReplayStatus
+         * @description Where a replay is: its state, speed (None: as fast as possible), the replay clock,
+         *         rows of the file replayed of all of them, and the target of a jump under way.
+         */
+        ReplayStatus: {
+            clock_ms: number | null;
+            file: string;
+            /** @default null */
+            jump_to_ms: number | null;
+            percent: number;
+            rows_done: number;
+            rows_total: number;
+            speed: number | null;
+            /** @enum {unknown} */
+            state: "finished" | "jumping" | "loading" | "paused" | "playing";
         };
         /**
          * RevertRequest
@@ -1724,9 +1862,15 @@ export interface components {
         };
         /**
          * SymbolOut
-         * @description A symbol that was added.
+         * @description A symbol that was added (its history is in, see ``POST /api/symbols``): its name
+         *         when the feed's reference data has one, and ``simulated`` when its market is made up
+         *         by the simulator.
          */
         SymbolOut: {
+            /** @default null */
+            name: string | null;
+            /** @default false */
+            simulated: boolean;
             symbol: string;
         };
         /**
@@ -2830,6 +2974,240 @@ export interface operations {
             401: components["responses"]["Error401"];
             404: components["responses"]["Error404"];
             422: components["responses"]["Error422"];
+        };
+    };
+    replay_status_api_replay_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayStatus"];
+                };
+            };
+            /** @description OK */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    jump_api_replay_jump_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayJumpIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayStatus"];
+                };
+            };
+            /** @description OK */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description OK */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pause_api_replay_pause_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayStatus"];
+                };
+            };
+            /** @description OK */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description OK */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resume_api_replay_resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayStatus"];
+                };
+            };
+            /** @description OK */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description OK */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_speed_api_replay_speed_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaySpeedIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayStatus"];
+                };
+            };
+            /** @description OK */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description OK */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     list_rules_api_rules_get: {

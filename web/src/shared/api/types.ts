@@ -72,3 +72,9 @@ export type Preferences = Schemas["Preferences"];
 export type ApiToken = Schemas["ApiToken"];
 export type TokenCreated = Schemas["TokenCreated"];
 export type TokensResponse = Schemas["TokensResponse"];
+
+// ---- replay (issue 15) -----------------------------------------------------------------------
+export type AddSymbolResponse = Json<paths["/api/symbols"]["post"]["responses"]["201"]>;
+export type ReplayStatus = Json<paths["/api/replay"]["get"]["responses"]["200"]>;
+export type ReplaySpeedRequest = Json<NonNullable<paths["/api/replay/speed"]["post"]["requestBody"]>>;
+export type ReplayJumpRequest = Json<NonNullable<paths["/api/replay/jump"]["post"]["requestBody"]>>;
