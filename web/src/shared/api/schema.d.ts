@@ -2994,6 +2994,8 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStatus"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             /** @description OK */
             404: {
                 headers: {
@@ -3003,15 +3005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            503: components["responses"]["Error503"];
         };
     };
     jump_api_replay_jump_post: {
@@ -3036,6 +3030,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStatus"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description OK */
             404: {
                 headers: {
@@ -3045,6 +3042,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description OK */
             422: {
                 headers: {
@@ -3054,15 +3053,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
     };
     pause_api_replay_pause_post: {
@@ -3083,6 +3075,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStatus"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description OK */
             404: {
                 headers: {
@@ -3092,6 +3087,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description OK */
             422: {
                 headers: {
@@ -3101,15 +3098,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
     };
     resume_api_replay_resume_post: {
@@ -3130,6 +3120,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStatus"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description OK */
             404: {
                 headers: {
@@ -3139,6 +3132,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description OK */
             422: {
                 headers: {
@@ -3148,15 +3143,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
     };
     set_speed_api_replay_speed_post: {
@@ -3181,6 +3169,9 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStatus"];
                 };
             };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description OK */
             404: {
                 headers: {
@@ -3190,6 +3181,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description OK */
             422: {
                 headers: {
@@ -3199,15 +3192,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Error */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
         };
     };
     list_rules_api_rules_get: {
