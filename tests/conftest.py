@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from spotlight_trader.config import Settings, load_settings
 from spotlight_trader.feeds.base import Feed
@@ -19,6 +21,18 @@ from spotlight_trader.runtime.ingest import Ingest
 from spotlight_trader.runtime.web import proxy_options, single_process_app
 from tests import redis_backends
 from tests.redis_backends import Prefixes
+
+# Property tests are reproducible and never race the clock: a fixed derivation of examples
+# (no random seed, no example database carried between runs) and no per-example deadline,
+# which a loaded 2-core machine would miss. A test's own @settings adds to this.
+hypothesis_settings.register_profile(
+    "spotlight",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("spotlight")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

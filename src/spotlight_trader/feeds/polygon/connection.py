@@ -17,7 +17,6 @@ set (``T.`` only on the delayed host, which has no quotes), then read.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -147,8 +146,8 @@ class PolygonConnection:
                 log.info("polygon unsubscribed", symbols=remove)
             if add:
                 log.info("polygon subscribed", symbols=add)
-                with contextlib.suppress(asyncio.QueueFull):
-                    self.queue.put_nowait(Repair(add))
+                # waits for room: a dropped marker would leave the added symbols unrepaired
+                await self.queue.put(Repair(add))
 
     async def run(self, on_disconnect: Callable[[str, float], None]) -> None:
         """Connect, read, reconnect, forever; :class:`FeedError` if the key is refused.
@@ -228,9 +227,11 @@ class PolygonConnection:
                 self.subscribed = set(symbols)
                 self._ws = ws
             log.info("polygon connected", url=self.ws_url, symbols=symbols)
-            # Gap repair runs before any frame of this connection is processed.
-            with contextlib.suppress(asyncio.QueueFull):
-                self.queue.put_nowait(Repair(symbols))
+            # Gap repair runs before any frame of this connection is processed. After a
+            # queue-full drop the queue may still be full: wait for room (the socket buffers
+            # meanwhile) rather than lose the marker, which would leave the gap unrepaired
+            # and the feed clock paused.
+            await self.queue.put(Repair(symbols))
             self._last_frame = time.monotonic()
             watchdog = asyncio.create_task(self._watchdog(ws), name="polygon:watchdog")
             try:
