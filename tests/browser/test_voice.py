@@ -33,9 +33,12 @@ T = TypeVar("T")
 
 # The fake microphone loops this file: silence, a question, a long pause (the coach answers),
 # an interruption spoken over the answer (the barge-in), silence. Speech is made with espeak-ng.
+# Without the interruption (the Escape test), the silence after the question outlasts the test:
+# nothing the microphone hears may race the key press.
 QUESTION = "How is SPY doing?"
 INTERRUPTION = "Wait, stop."
 LEAD_S, PAUSE_S, TAIL_S = 0.5, 4.0, 3.0
+QUIET_TAIL_S = 120.0
 
 
 def espeak(text: str, path: Path) -> tuple[int, bytes]:
@@ -47,8 +50,9 @@ def espeak(text: str, path: Path) -> tuple[int, bytes]:
         return clip.getframerate(), clip.readframes(clip.getnframes())
 
 
-def write_speech_wav(path: Path) -> float:
-    """Write the looped microphone file; returns the seconds until the question ends."""
+def write_speech_wav(path: Path, *, interrupt: bool = True) -> float:
+    """Write the looped microphone file (with the interruption, or a question followed by a
+    silence longer than any test); returns the seconds until the question ends."""
     rate, question = espeak(QUESTION, path.with_name("question.wav"))
     rate2, interruption = espeak(INTERRUPTION, path.with_name("interruption.wav"))
     assert rate == rate2
@@ -60,9 +64,8 @@ def write_speech_wav(path: Path) -> float:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
-        out.writeframes(
-            silence(LEAD_S) + question + silence(PAUSE_S) + interruption + silence(TAIL_S)
-        )
+        after = silence(PAUSE_S) + interruption + silence(TAIL_S) if interrupt else b""
+        out.writeframes(silence(LEAD_S) + question + (after or silence(QUIET_TAIL_S)))
     return LEAD_S + len(question) / 2 / rate
 
 
@@ -115,8 +118,14 @@ def voice_server(upstream: ThreadedUpstream, tmp_path: Path) -> Iterator[Server]
 
 
 @pytest.fixture
-def question_end_s(tmp_path: Path) -> float:
-    return write_speech_wav(tmp_path / "speech.wav")
+def mic_interrupts() -> bool:
+    """Whether the microphone file speaks the interruption (a test parametrizes it off)."""
+    return True
+
+
+@pytest.fixture
+def question_end_s(tmp_path: Path, mic_interrupts: bool) -> float:
+    return write_speech_wav(tmp_path / "speech.wav", interrupt=mic_interrupts)
 
 
 @pytest.fixture
@@ -215,6 +224,7 @@ def test_turn_then_barge_in_cancels_and_truncates_to_what_was_played(
     expect(page.get_by_test_id("coach-state")).to_have_text("idle", timeout=15_000)
 
 
+@pytest.mark.parametrize("mic_interrupts", [False], ids=["quiet-mic"])
 def test_escape_stops_the_coach_mid_sentence(
     mic_page: Page, voice_server: Server, upstream: ThreadedUpstream, question_end_s: float
 ) -> None:

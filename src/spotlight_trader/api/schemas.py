@@ -35,7 +35,10 @@ class ErrorBody(msgspec.Struct, frozen=True):
 
 
 class SymbolQuote(msgspec.Struct, frozen=True):
-    """A watchlist row."""
+    """A watchlist row. ``volume``: today's volume (New York day, extended hours included)
+    over the final bars up to ``volume_seq`` (add the forming minute's volume for the live
+    figure); ``rvol`` and ``gap_pct``: the rules engine's values as of the last final bar
+    (none outside the regular session / before the day's first regular bar)."""
 
     symbol: str
     last: float | None
@@ -45,6 +48,10 @@ class SymbolQuote(msgspec.Struct, frozen=True):
     last_trade_ms: int | None
     bid: float | None = None
     ask: float | None = None
+    volume: float | None = None
+    volume_seq: int | None = None
+    rvol: float | None = None
+    gap_pct: float | None = None
 
 
 class SymbolsResponse(msgspec.Struct, frozen=True):

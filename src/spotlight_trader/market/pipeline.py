@@ -65,6 +65,9 @@ class MarketPipeline:
         self.last_price: dict[str, float] = {}
         self.last_trade_ms: dict[str, int] = {}
         self.prev_close: dict[str, float] = {}
+        # per symbol: the New York date of its newest final bar, that day's volume so far
+        # (extended hours included) and the seq of the last bar counted
+        self.day_volume: dict[str, tuple[date, float, int]] = {}
         self._regular_close: dict[str, tuple[date, float]] = {}
         self.malformed = 0
         self.ring_rejects = 0
@@ -119,7 +122,7 @@ class MarketPipeline:
             self.ring_rejects += 1
             return False
         self.last_price[bar.symbol] = bar.close
-        self._track_close(bar)
+        self._track_day(bar)
         self.bus.publish(bar_topic(bar.symbol), bar)
         if levels is not None:
             for level_listener in self.level_listeners:
@@ -141,7 +144,7 @@ class MarketPipeline:
             stored.append(bar)
             last_seq[bar.symbol] = bar.seq
             self.last_price[bar.symbol] = bar.close
-            self._track_close(bar)
+            self._track_day(bar)
         for symbol, seq in last_seq.items():
             self.builder.mark_final(symbol, seq)
         if stored:
@@ -155,10 +158,16 @@ class MarketPipeline:
         """Record where the feed is (see :mod:`spotlight_trader.market.lifecycle`)."""
         self.lifecycle.set(phase, detail, done=done, total=total)
 
-    def _track_close(self, bar: Bar) -> None:
-        """Keep the prior regular-session close: the last 09:30–16:00 ET bar of an earlier day."""
+    def _track_day(self, bar: Bar) -> None:
+        """Keep the prior regular-session close (the last 09:30–16:00 ET bar of an earlier
+        day) and the day's volume."""
         start = et_datetime(bar.bar_start_ms)
         day = start.date()
+        counted = self.day_volume.get(bar.symbol)
+        if counted is None or counted[0] < day:
+            self.day_volume[bar.symbol] = (day, bar.volume, bar.seq)
+        elif counted[0] == day and bar.seq > counted[2]:
+            self.day_volume[bar.symbol] = (day, counted[1] + bar.volume, bar.seq)
         last = self._regular_close.get(bar.symbol)
         if last is not None and last[0] < day:
             self.prev_close[bar.symbol] = last[1]

@@ -20,7 +20,8 @@ from spotlight_trader.market.reference import SymbolInfo
 
 class SymbolSnapshot(msgspec.Struct, frozen=True):
     """What is known now about one symbol: last price (and when it traded), the prior
-    regular-session close, and the newest quote."""
+    regular-session close, the newest quote, and today's volume (New York day, extended
+    hours included) over its final bars up to ``day_volume_seq``."""
 
     symbol: str
     last: float | None = None
@@ -28,6 +29,8 @@ class SymbolSnapshot(msgspec.Struct, frozen=True):
     prev_close: float | None = None
     bid: float | None = None
     ask: float | None = None
+    day_volume: float | None = None
+    day_volume_seq: int | None = None
 
 
 class MarketView(Protocol):

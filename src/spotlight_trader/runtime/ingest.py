@@ -21,6 +21,7 @@ from spotlight_trader.feeds.base import Feed
 from spotlight_trader.market.lifecycle import Lifecycle, MarketState, Phase
 from spotlight_trader.market.pipeline import MarketPipeline
 from spotlight_trader.market.reference import SymbolInfo, SymbolReference
+from spotlight_trader.market.session import et_datetime
 from spotlight_trader.market.view import ReplayControl, SymbolSnapshot
 from spotlight_trader.model import Bar
 from spotlight_trader.rules.core import AlertCore
@@ -224,9 +225,14 @@ class LocalMarketView:
         return clock if clock >= 0 else None
 
     def snapshot(self, symbol: str) -> SymbolSnapshot:
-        """Last price, prior close and quote from the pipeline."""
+        """Last price, prior close, quote and the day's volume from the pipeline (no volume
+        yet once the feed clock is on a later New York day than the newest bar)."""
         pipeline = self._ingest.pipeline
         quote = pipeline.builder.quote(symbol)
+        day = pipeline.day_volume.get(symbol)
+        clock = pipeline.builder.clock_ms
+        if day is not None and clock >= 0 and et_datetime(clock).date() > day[0]:
+            day = None
         return SymbolSnapshot(
             symbol=symbol,
             last=pipeline.last_price.get(symbol),
@@ -234,6 +240,8 @@ class LocalMarketView:
             prev_close=pipeline.prev_close.get(symbol),
             bid=quote.bid if quote is not None else None,
             ask=quote.ask if quote is not None else None,
+            day_volume=day[1] if day is not None else 0.0,
+            day_volume_seq=day[2] if day is not None else None,
         )
 
     def indicators(self, symbol: str) -> Mapping[str, object] | None:

@@ -164,7 +164,7 @@ export function Dashboard() {
       <StaleBanner fresh={fresh} dataClockMs={store.stream.snapshot().dataClockMs} />
 
       {wide ? (
-        <main className="grid min-h-0 flex-1 grid-cols-[270px_minmax(0,1fr)_320px]">
+        <main className="grid min-h-0 flex-1 grid-cols-[300px_minmax(0,1fr)_320px]">
           <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols and rules">
             <Watchlist />
             <Panel id="rules" title="Rules" className="h-[34%] border-t">
@@ -185,7 +185,7 @@ export function Dashboard() {
           </aside>
         </main>
       ) : (
-        <main className={`grid min-h-0 flex-1 ${tablet ? "grid-cols-[270px_minmax(0,1fr)]" : "grid-cols-1"}`}>
+        <main className={`grid min-h-0 flex-1 ${tablet ? "grid-cols-[300px_minmax(0,1fr)]" : "grid-cols-1"}`}>
           {tablet && (
             <aside className="flex min-h-0 flex-col border-r border-zinc-800" aria-label="Symbols">
               <Watchlist />

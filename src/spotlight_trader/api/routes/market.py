@@ -44,6 +44,7 @@ def _quote(view: MarketView, symbol: str) -> SymbolQuote:
     last, prev = snap.last, snap.prev_close
     change = round(last - prev, 4) if last is not None and prev is not None else None
     pct = round(change / prev * 100, 3) if change is not None and prev else None
+    ind = view.indicators(symbol) or {}
     return SymbolQuote(
         symbol=symbol,
         last=last,
@@ -53,7 +54,16 @@ def _quote(view: MarketView, symbol: str) -> SymbolQuote:
         last_trade_ms=snap.last_trade_ms,
         bid=snap.bid,
         ask=snap.ask,
+        volume=snap.day_volume,
+        volume_seq=snap.day_volume_seq,
+        rvol=_number(ind.get("rvol")),
+        gap_pct=_number(ind.get("gap_pct")),
     )
+
+
+def _number(value: object) -> float | None:
+    """An indicator value as a rounded float (None when it has none)."""
+    return round(float(value), 4) if isinstance(value, int | float) else None
 
 
 @router.get("/api/symbols", responses=json_response(SymbolsResponse), summary="Watchlist")

@@ -7,7 +7,9 @@ import { AlertsStore } from "../alerts/store";
 import { StreamClient, type StreamClientOptions, type StreamSnapshot } from "../stream";
 import * as api from "./api";
 import { type ApplyResult, CandleBook, TIMEFRAMES, type Timeframe } from "./candles";
+import { addMinute, type DayVolume, fromServer, rebase } from "./dayVolume";
 import { StudiesStore } from "./studiesStore";
+import { type ColumnKey, parseColumns, parseSort, sortRows, type WatchSort } from "./watchColumns";
 
 export interface QuoteView {
   symbol: string;
@@ -18,6 +20,12 @@ export interface QuoteView {
   lastTradeMs: number | null;
   /** Last price moved up (1), down (-1) or not (0) on the newest update, for a flash. */
   tick: -1 | 0 | 1;
+  bid: number | null;
+  ask: number | null;
+  /** Today's volume: the server's figure plus the minutes streamed since. */
+  volume: DayVolume;
+  rvol: number | null;
+  gapPct: number | null;
 }
 
 export interface AppState {
@@ -30,6 +38,9 @@ export interface AppState {
   loadingHistory: boolean;
   /** The symbol being added (checked by the server and backfilled), or null. */
   adding: string | null;
+  /** The watchlist's optional columns shown, and its sort (null: the watchlist's order). */
+  columns: ColumnKey[];
+  sort: WatchSort | null;
 }
 
 export type CandleListener = (symbol: string, result: ApplyResult) => void;
@@ -43,6 +54,13 @@ const SEAM_PAGE = 30;
 const MAX_PAGE = 5000;
 const TF_KEY = "spotlight.timeframe";
 const SYMBOL_KEY = "spotlight.symbol";
+const COLUMNS_KEY = "spotlight.watchColumns";
+const SORT_KEY = "spotlight.watchSort";
+/** How often the quote columns (bid/ask) refresh while shown. */
+const QUOTE_REFRESH_MS = 2_000;
+/** A final bar's RVOL, gap and volume are fetched this long after it (one request for all
+ * the symbols whose minute closed together). */
+const BAR_REFRESH_DELAY_MS = 750;
 
 /** A watchlist row from the REST snapshot. The change figures are derived here, from the
  * same last price and prior close the row shows (as {@link withLast} does for streamed
@@ -60,6 +78,11 @@ export function quoteFrom(q: SymbolQuote): QuoteView {
     changePct: derived ? (prevClose ? (change ?? 0) / prevClose : 0) * 100 : (q.change_pct ?? null),
     lastTradeMs: q.last_trade_ms ?? null,
     tick: 0,
+    bid: q.bid ?? null,
+    ask: q.ask ?? null,
+    volume: fromServer(q.volume, q.volume_seq),
+    rvol: q.rvol ?? null,
+    gapPct: q.gap_pct ?? null,
   };
 }
 
@@ -111,6 +134,8 @@ export class MarketStore {
   private readySeen = false;
   private readyWaiters: (() => void)[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private barRefresh: ReturnType<typeof setTimeout> | null = null;
+  private quoteTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(streamOptions: Partial<Omit<StreamClientOptions, "symbols" | "sinceSeq">> = {}) {
     const tf = Number(readStorage(TF_KEY));
@@ -131,6 +156,8 @@ export class MarketStore {
       notice: null,
       loadingHistory: false,
       adding: null,
+      columns: parseColumns(readStorage(COLUMNS_KEY)),
+      sort: parseSort(readStorage(SORT_KEY)),
     };
     this.stream.subscribe({
       bar: (bar) => this.onBar(bar),
@@ -199,6 +226,34 @@ export class MarketStore {
   stop(): void {
     this.stream.stop();
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    if (this.barRefresh !== null) clearTimeout(this.barRefresh);
+    this.watchQuotes(false);
+  }
+
+  /** Refresh the quote columns every few seconds while they are shown (the stream carries
+   * trades, not quotes). */
+  watchQuotes(on: boolean): void {
+    if (on && this.quoteTimer === null) {
+      this.quoteTimer = setInterval(() => void this.refreshSymbols(), QUOTE_REFRESH_MS);
+    } else if (!on && this.quoteTimer !== null) {
+      clearInterval(this.quoteTimer);
+      this.quoteTimer = null;
+    }
+  }
+
+  setColumns(columns: ColumnKey[]): void {
+    writeStorage(COLUMNS_KEY, columns.join(","));
+    this.set({ columns }, true);
+  }
+
+  setSort(sort: WatchSort | null): void {
+    writeStorage(SORT_KEY, sort ? `${sort.key}:${sort.dir}` : "");
+    this.set({ sort }, true);
+  }
+
+  /** The watchlist rows in the order shown (sorted, or the watchlist's own). */
+  rows(): QuoteView[] {
+    return sortRows(this.state.watchlist, this.state.sort);
   }
 
   async refreshSymbols(): Promise<void> {
@@ -206,8 +261,9 @@ export class MarketStore {
       const res = await api.listSymbols();
       const current = new Map(this.state.watchlist.map((q) => [q.symbol, q]));
       const watchlist = res.symbols.map((s) => {
-        const fresh = quoteFrom(s);
+        const snapshot = quoteFrom(s);
         const known = current.get(s.symbol);
+        const fresh = known ? { ...snapshot, volume: rebase(snapshot.volume, known.volume) } : snapshot;
         // Keep a newer streamed price over the snapshot.
         if (known?.last != null && (known.lastTradeMs ?? 0) > (fresh.lastTradeMs ?? 0)) {
           return withLast({ ...fresh, last: null }, known.last, known.lastTradeMs);
@@ -236,7 +292,7 @@ export class MarketStore {
   }
 
   selectRelative(delta: number): void {
-    const list = this.state.watchlist;
+    const list = this.rows();
     if (list.length === 0) return;
     const idx = list.findIndex((q) => q.symbol === this.state.selected);
     const next = list[(Math.max(0, idx) + delta + list.length) % list.length];
@@ -423,6 +479,24 @@ export class MarketStore {
     const res = this.book(bar.symbol).applyBar(bar);
     this.emitCandles(bar.symbol, res);
     if (res.changed) this.syncStudies(bar.symbol);
+    this.countVolume(bar.symbol, bar.seq, bar.volume);
+    // the rules engine's RVOL and gap for the closed minute come with the next snapshot
+    this.barRefresh ??= setTimeout(() => {
+      this.barRefresh = null;
+      void this.refreshSymbols();
+    }, BAR_REFRESH_DELAY_MS);
+  }
+
+  private countVolume(symbol: string, seq: number, volume: number): void {
+    let changed = false;
+    const watchlist = this.state.watchlist.map((q) => {
+      if (q.symbol !== symbol) return q;
+      const next = addMinute(q.volume, seq, volume);
+      if (next === q.volume) return q;
+      changed = true;
+      return { ...q, volume: next };
+    });
+    if (changed) this.set({ watchlist });
   }
 
   /** The server's indicator values for the selected symbol's final bars (the chart's studies). */
@@ -435,6 +509,7 @@ export class MarketStore {
   private onMicrobar(mb: Microbar): void {
     const res = this.book(mb.symbol).applyForming(mb.minute);
     this.emitCandles(mb.symbol, res);
+    this.countVolume(mb.symbol, mb.minute.seq, mb.minute.volume);
     const close = mb.close ?? mb.minute.close;
     if (close != null) this.updateQuote(mb.symbol, close, mb.bucket_start_ms);
   }

@@ -1875,7 +1875,10 @@ export interface components {
         };
         /**
          * SymbolQuote
-         * @description A watchlist row.
+         * @description A watchlist row. ``volume``: today's volume (New York day, extended hours included)
+         *         over the final bars up to ``volume_seq`` (add the forming minute's volume for the live
+         *         figure); ``rvol`` and ``gap_pct``: the rules engine's values as of the last final bar
+         *         (none outside the regular session / before the day's first regular bar).
          */
         SymbolQuote: {
             /** @default null */
@@ -1884,10 +1887,18 @@ export interface components {
             bid: number | null;
             change: number | null;
             change_pct: number | null;
+            /** @default null */
+            gap_pct: number | null;
             last: number | null;
             last_trade_ms: number | null;
             prev_close: number | null;
+            /** @default null */
+            rvol: number | null;
             symbol: string;
+            /** @default null */
+            volume: number | null;
+            /** @default null */
+            volume_seq: number | null;
         };
         /**
          * SymbolsResponse
