@@ -21,7 +21,7 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server, until
-from tests.fakes.feeds import synthetic_trades
+from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 from tests.fakes.polygon_rest import FakeRest, ticker
 
 SIM_START = int(datetime.fromisoformat("2025-03-12T10:00:00-04:00").timestamp() * 1000)
@@ -171,13 +171,30 @@ async def test_search_offers_the_simulators_tickers_and_marks_the_watchlist() ->
             assert refused.status_code == 422, bad
 
 
+async def test_search_without_reference_data_offers_the_text_itself() -> None:
+    service = make_service(ScriptedFeed([], hold=True), watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        # such a feed takes any symbol (POST /api/symbols adds it unchecked)
+        for q, on_watchlist in (("zz.b", False), ("SPY", True)):
+            found = (await client.get("/api/symbols/search", params={"q": q})).json()
+            assert found["results"] == [
+                {
+                    "symbol": q.upper(),
+                    "name": None,
+                    "simulated": False,
+                    "on_watchlist": on_watchlist,
+                }
+            ]
+
+
 async def test_search_asks_polygon_and_is_503_when_it_cannot() -> None:
     rest = FakeRest()
     rest.tickers["AAPL"] = ticker("AAPL", "Apple Inc.")
     rest.tickers["AAPB"] = ticker("AAPB", "GraniteShares 2x Long AAPL Daily ETF")
-    history = HistoryService(
-        "test-key", "http://rest.test", transport=rest.transport, max_retries=0
-    )
+    history = HistoryService("test-key", "http://rest.test", transport=rest.transport)
     feed = PolygonFeed("test-key", ws_url="ws://127.0.0.1:9", history=history)
     service = make_service(feed, watchlist="SPY")
     async with (
@@ -194,7 +211,7 @@ async def test_search_asks_polygon_and_is_503_when_it_cannot() -> None:
                 "on_watchlist": False,
             },
         ]
-        rest.script = [500]
+        rest.script = [500]  # the search is asked once (history would retry)
         down = await client.get("/api/symbols/search", params={"q": "AAPL"})
         assert down.status_code == 503 and down.headers["Retry-After"] == "5"
         assert down.json()["error"].startswith("cannot search Polygon now")

@@ -123,10 +123,16 @@ async def test_polygon_search_is_unavailable_without_rest_or_when_it_fails() -> 
     with pytest.raises(ReferenceUnavailable, match="cannot be searched"):
         await PolygonFeed("test-key", ws_url="ws://127.0.0.1:9").search("A", 10)
     rest = FakeRest()
-    rest.script = [500]
+
+    async def no_wait(seconds: float) -> None:
+        raise AssertionError(f"a search waited {seconds} s to retry")
+
     async with HistoryService(
-        "test-key", "http://rest.test", transport=rest.transport, max_retries=0
+        "test-key", "http://rest.test", transport=rest.transport, sleep=no_wait
     ) as rest_api:
         feed = PolygonFeed("test-key", ws_url="ws://127.0.0.1:9", history=rest_api)
-        with pytest.raises(ReferenceUnavailable, match="cannot search Polygon now"):
-            await feed.search("A", 10)
+        for status in (429, 500):  # asked once: the box falls back at once, no retry
+            rest.script = [status]
+            with pytest.raises(ReferenceUnavailable, match=f"cannot search Polygon now.*{status}"):
+                await feed.search("A", 10)
+        assert len(rest.requests) == 2
