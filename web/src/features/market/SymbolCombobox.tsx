@@ -6,7 +6,7 @@ import { useAppState, useStore } from "./context";
 import { optionLabel, type SymbolOption, symbolOptions } from "./symbolOptions";
 
 /** Typing pause before the server is asked. */
-export const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 10;
 
 const symbolSearch = (q: string) =>
