@@ -1,7 +1,9 @@
 """A fake Polygon/Massive REST aggregates endpoint as an ``httpx.MockTransport``.
 
 Serves ticker reference data (``/v3/reference/tickers/{ticker}``, shaped like Polygon's
-documented ticker-details answer, 404 ``NOT_FOUND`` for an unknown ticker) and per-symbol
+documented ticker-details answer, 404 ``NOT_FOUND`` for an unknown ticker; the ticker list
+``/v3/reference/tickers?search=&active=&market=&limit=`` like the documented "All Tickers"
+answer: ``results`` sorted by ticker, ``count``, ``next_url`` when cut at ``limit``) and per-symbol
 minute aggregates (shaped like the recorded mock
 ``v2/aggs/ticker/AAPL/range/1/day/2005-04-01/2005-04-04.json``), paginated with an absolute
 ``next_url`` on the public host (as the real API does), and can be scripted to answer the
@@ -119,6 +121,8 @@ class FakeRest:
             return httpx.Response(status, json=ERROR_BODIES.get(status, {}), headers=headers)
         if request.headers.get("Authorization") != "Bearer test-key":
             return httpx.Response(401, json=ERROR_BODIES[401])
+        if request.url.path == "/v3/reference/tickers":
+            return self._search(request.url.params)
         ticker = _TICKER.match(request.url.path)
         if ticker is not None:
             details = self.tickers.get(ticker.group(1))
@@ -154,6 +158,29 @@ class FakeRest:
                 f"https://api.massive.com/v2/aggs/ticker/{symbol}/range/1/minute/{nxt}/{hi_raw}"
                 f"?cursor={cursor}"
             )
+        return httpx.Response(200, json=body)
+
+    def _search(self, params: httpx.QueryParams) -> httpx.Response:
+        """Tickers whose ticker or name contains ``search`` (any case), as Polygon matches."""
+        term = params.get("search", "").casefold()
+        active = params.get("active", "true") == "true"
+        market = params.get("market")
+        limit = int(params.get("limit", "100"))
+        found = [
+            t
+            for _, t in sorted(self.tickers.items())
+            if (term in t["ticker"].casefold() or term in t["name"].casefold())
+            and t["active"] == active
+            and market in (None, t["market"])
+        ]
+        body: dict[str, Any] = {
+            "results": found[:limit],
+            "status": "OK",
+            "request_id": f"req{len(self.requests)}",
+            "count": len(found[:limit]),
+        }
+        if len(found) > limit:
+            body["next_url"] = "https://api.massive.com/v3/reference/tickers?cursor=bmV4dA"
         return httpx.Response(200, json=body)
 
 

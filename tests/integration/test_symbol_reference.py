@@ -21,7 +21,7 @@ from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.reference import SymbolInfo
 from spotlight_trader.model import MINUTE_MS
 from tests.conftest import make_service, running_server, until
-from tests.fakes.feeds import synthetic_trades
+from tests.fakes.feeds import ScriptedFeed, synthetic_trades
 from tests.fakes.polygon_rest import FakeRest, ticker
 
 SIM_START = int(datetime.fromisoformat("2025-03-12T10:00:00-04:00").timestamp() * 1000)
@@ -143,3 +143,76 @@ async def test_polygon_reference_data_decides(tmp_path: Path) -> None:
         await down.lookup("AAPL")
     await history.aclose()
     await retrying.aclose()
+
+
+async def test_search_offers_the_simulators_tickers_and_marks_the_watchlist() -> None:
+    feed = SimulatedFeed(["SPY"], history_minutes=10, start_ms=SIM_START)
+    service = make_service(feed, watchlist="SPY,AAPL")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        found = await client.get("/api/symbols/search", params={"q": "a", "limit": 25})
+        assert found.status_code == 200
+        results = found.json()["results"]
+        assert results[:2] == [
+            {"symbol": "AMD", "name": None, "simulated": True, "on_watchlist": False},
+            {"symbol": "ARM", "name": None, "simulated": True, "on_watchlist": False},
+        ]
+        mine = {r["symbol"]: r["on_watchlist"] for r in results}
+        assert mine["AAPL"] is True and mine["AMZN"] is False
+        assert all(r["symbol"].startswith("A") for r in results)
+        default = (await client.get("/api/symbols/search", params={"q": "A"})).json()
+        assert default["results"] == results[:10]
+        two = (await client.get("/api/symbols/search", params={"q": "A", "limit": 2})).json()
+        assert two["results"] == results[:2]
+        for bad in ({"q": ""}, {"q": "A" * 13}, {"q": "A$"}, {"q": "A", "limit": 26}):
+            refused = await client.get("/api/symbols/search", params=bad)
+            assert refused.status_code == 422, bad
+
+
+async def test_search_without_reference_data_offers_the_text_itself() -> None:
+    service = make_service(ScriptedFeed([], hold=True), watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        # such a feed takes any symbol (POST /api/symbols adds it unchecked)
+        for q, on_watchlist in (("zz.b", False), ("SPY", True)):
+            found = (await client.get("/api/symbols/search", params={"q": q})).json()
+            assert found["results"] == [
+                {
+                    "symbol": q.upper(),
+                    "name": None,
+                    "simulated": False,
+                    "on_watchlist": on_watchlist,
+                }
+            ]
+
+
+async def test_search_asks_polygon_and_is_503_when_it_cannot() -> None:
+    rest = FakeRest()
+    rest.tickers["AAPL"] = ticker("AAPL", "Apple Inc.")
+    rest.tickers["AAPB"] = ticker("AAPB", "GraniteShares 2x Long AAPL Daily ETF")
+    history = HistoryService("test-key", "http://rest.test", transport=rest.transport)
+    feed = PolygonFeed("test-key", ws_url="ws://127.0.0.1:9", history=history)
+    service = make_service(feed, watchlist="SPY")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        found = (await client.get("/api/symbols/search", params={"q": "AAPL"})).json()
+        assert found["results"] == [
+            {"symbol": "AAPL", "name": "Apple Inc.", "simulated": False, "on_watchlist": False},
+            {
+                "symbol": "AAPB",
+                "name": "GraniteShares 2x Long AAPL Daily ETF",
+                "simulated": False,
+                "on_watchlist": False,
+            },
+        ]
+        rest.script = [500]  # the search is asked once (history would retry)
+        down = await client.get("/api/symbols/search", params={"q": "AAPL"})
+        assert down.status_code == 503 and down.headers["Retry-After"] == "5"
+        assert down.json()["error"].startswith("cannot search Polygon now")
+    await history.aclose()

@@ -76,6 +76,22 @@ class SymbolOut(msgspec.Struct, frozen=True, omit_defaults=True):
     simulated: bool = False
 
 
+class SymbolMatch(msgspec.Struct, frozen=True):
+    """A ticker the feed's reference data offers for a search: its name when it has one,
+    ``simulated`` when its market is made up, and whether it is on your watchlist."""
+
+    symbol: str
+    name: str | None
+    simulated: bool
+    on_watchlist: bool
+
+
+class SymbolSearchResponse(msgspec.Struct, frozen=True):
+    """``GET /api/symbols/search``: best match first."""
+
+    results: list[SymbolMatch]
+
+
 class ReplaySpeedIn(msgspec.Struct, frozen=True):
     """``POST /api/replay/speed`` body: replay time per wall time, or null for as fast as
     possible."""
@@ -278,6 +294,7 @@ API_SCHEMAS: tuple[type[msgspec.Struct], ...] = (
     SymbolsResponse,
     SymbolIn,
     SymbolOut,
+    SymbolSearchResponse,
     ReplayStatus,
     ReplaySpeedIn,
     ReplayJumpIn,

@@ -24,7 +24,8 @@ Semantics (docs/trade-files.md, "Replay"):
 * Lifecycle: ``warming`` while the file is opened and counted, ``replaying`` from the first
   batch (rows replayed as ``done``/``total``, reported at every whole percent and every
   control change); the service records ``finished`` when ``run`` returns.
-* Reference data (:meth:`ReplayFeed.lookup`): the symbols the file holds. A symbol added
+* Reference data (:meth:`ReplayFeed.lookup`, :meth:`~ReplayFeed.search`): the symbols the
+  file holds. A symbol added
   while replaying (or after the end) is backfilled before :meth:`~ReplayFeed.set_symbols`
   returns: its trades so far are read again from the file, the minutes the clock has made
   final go into the ring as history, the forming minute's trades into the builder, so its
@@ -46,7 +47,7 @@ from spotlight_trader.feeds.pacing import ReplayPacer
 from spotlight_trader.feeds.replay_backfill import split_backfill, trades_of
 from spotlight_trader.market.bars import MAX_PRICE, MAX_TS_MS, MIN_TS_MS
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.market.reference import SymbolInfo
+from spotlight_trader.market.reference import SymbolInfo, rank_matches
 from spotlight_trader.market.view import ReplayState, ReplayStatus
 from spotlight_trader.model import MINUTE_MS, Trade
 
@@ -138,15 +139,20 @@ class ReplayFeed:
         self._file_symbols = frozenset(seen)
         return list(seen)
 
+    async def _known(self) -> frozenset[str]:
+        if self._file_symbols is None:
+            await asyncio.to_thread(self.file_symbols)
+        return self._file_symbols or frozenset()
+
     async def lookup(self, symbol: str) -> SymbolInfo:
         """``symbol`` if the recorded day holds it; :class:`UnknownSymbol` if not."""
-        known = self._file_symbols
-        if known is None:
-            await asyncio.to_thread(self.file_symbols)
-            known = self._file_symbols or frozenset()
-        if symbol not in known:
+        if symbol not in await self._known():
             raise UnknownSymbol(f"{symbol} is not in the replayed file {self.path.name}")
         return SymbolInfo(symbol)
+
+    async def search(self, query: str, limit: int) -> list[SymbolInfo]:
+        """The file's symbols starting with ``query`` (exact first), at most ``limit``."""
+        return rank_matches(query, map(SymbolInfo, await self._known()), limit)
 
     # ------------------------------------------------------------ ReplayControl
 

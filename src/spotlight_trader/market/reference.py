@@ -4,6 +4,7 @@ the simulator's universe)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 import msgspec
@@ -26,8 +27,37 @@ class SymbolReference(Protocol):
 
     backfills: bool
 
+    async def search(self, query: str, limit: int) -> list[SymbolInfo]:
+        """At most ``limit`` tickers matching ``query`` (normalised), ranked by
+        :func:`rank_matches`; :class:`~spotlight_trader.errors.ReferenceUnavailable` when
+        the source cannot be asked."""
+        ...
+
     async def lookup(self, symbol: str) -> SymbolInfo:
         """``symbol`` (normalised) if the feed can stream it;
         :class:`~spotlight_trader.errors.UnknownSymbol` with the reason if not,
         :class:`~spotlight_trader.errors.ReferenceUnavailable` when the source cannot be asked."""
         ...
+
+
+def _rank(query: str, info: SymbolInfo) -> int | None:
+    if info.symbol == query:
+        return 0
+    if info.symbol.startswith(query):
+        return 1
+    if info.name is not None and query.casefold() in info.name.casefold():
+        return 2
+    return None
+
+
+def rank_matches(query: str, infos: Iterable[SymbolInfo], limit: int) -> list[SymbolInfo]:
+    """The first ``limit`` of ``infos`` matching ``query``: the exact ticker, then tickers
+    starting with it (shortest first), then those whose name contains it (any case);
+    within each rank alphabetical, one per ticker."""
+    ranked: dict[str, tuple[int, SymbolInfo]] = {}
+    for info in infos:
+        rank = _rank(query, info)
+        if rank is not None and info.symbol not in ranked:
+            ranked[info.symbol] = (rank, info)
+    order = sorted(ranked.values(), key=lambda r: (r[0], len(r[1].symbol), r[1].symbol))
+    return [info for _, info in order[:limit]]

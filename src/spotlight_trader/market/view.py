@@ -83,6 +83,13 @@ class WatchlistControl(Protocol):
         not list it. Returns what the reference says about it."""
         ...
 
+    async def search_symbols(self, query: str, *, limit: int) -> list[SymbolInfo]:
+        """At most ``limit`` tickers of the feed's reference data matching ``query``
+        (normalised), best first (see :func:`~spotlight_trader.market.reference.rank_matches`);
+        :class:`~spotlight_trader.errors.ReferenceUnavailable` when it cannot be asked. A feed
+        without reference data takes any symbol, so it offers ``query`` itself."""
+        ...
+
     async def remove_symbol(self, symbol: str, *, user: str) -> bool:
         """Remove a normalised symbol from ``user``'s watchlist (the feed unsubscribes once
         no watchlist holds it); False if it was not on it."""

@@ -189,6 +189,13 @@ class Ingest:
                 del self._history_waiters[symbol]
         return info
 
+    async def search_symbols(self, query: str, *, limit: int) -> list[SymbolInfo]:
+        """The feed's reference search; ``query`` itself for a feed without reference data
+        (it takes any symbol)."""
+        if self.reference is None:
+            return [SymbolInfo(query)]
+        return await self.reference.search(query, limit)
+
     async def remove_symbol(self, symbol: str, *, user: str) -> bool:
         """Remove a symbol from ``user``'s watchlist; the feed drops it once nobody has it."""
         async with self._lock:

@@ -23,8 +23,10 @@ from spotlight_trader.api.schemas import (
     IndicatorsResponse,
     StudyPoint,
     SymbolIn,
+    SymbolMatch,
     SymbolOut,
     SymbolQuote,
+    SymbolSearchResponse,
     SymbolsResponse,
 )
 from spotlight_trader.api.security import current_user_id
@@ -90,6 +92,34 @@ async def add_symbol(request: Request, user: CurrentUser, watchlist: WatchlistDe
     return MsgspecResponse(
         SymbolOut(symbol=info.symbol, name=info.name, simulated=info.simulated), status_code=201
     )
+
+
+SearchText = Annotated[
+    str,
+    Query(
+        pattern=r"^[A-Za-z0-9.\-]{1,12}$",
+        description="The start of a ticker, or part of a company name",
+    ),
+]
+SearchLimit = Annotated[int, Query(ge=1, le=25, description="Most results")]
+
+
+@router.get(
+    "/api/symbols/search",
+    responses={**json_response(SymbolSearchResponse), **errors(503)},
+    summary="Search tickers",
+)
+async def search_symbols(
+    user: CurrentUser, watchlist: WatchlistDep, q: SearchText, limit: SearchLimit = 10
+) -> Response:
+    """Tickers of the feed's reference data (Polygon's, the replayed file's, the
+    simulator's) for the symbol boxes: the exact ticker, then tickers starting with ``q``,
+    then company names containing it; 503 when the reference cannot be asked."""
+    query = q.upper()
+    found = await watchlist.search_symbols(query, limit=limit)
+    mine = set(await watchlist.user_watchlist(user=user))
+    results = [SymbolMatch(i.symbol, i.name, i.simulated, i.symbol in mine) for i in found]
+    return MsgspecResponse(SymbolSearchResponse(results))
 
 
 @router.delete("/api/symbols/{symbol}", status_code=204, summary="Remove a symbol")

@@ -43,12 +43,15 @@ from spotlight_trader.feeds.polygon.gaps import BarStore, is_bar_store, repair_g
 from spotlight_trader.feeds.polygon.rest import HistoryAuthError, HistoryError, HistoryService
 from spotlight_trader.feeds.polygon.stats import PolygonStats, polygon_metrics
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.market.reference import SymbolInfo
+from spotlight_trader.market.reference import SymbolInfo, rank_matches
 from spotlight_trader.model import MINUTE_MS
 
 log = structlog.get_logger(__name__)
 
 DELAYED_MS: Final = 15 * MINUTE_MS
+# tickers asked of Polygon's search, which sorts by ticker: enough that the exact ticker and
+# the prefixes are among them before re-ranking
+SEARCH_POOL: Final = 50
 
 
 class PolygonFeed:
@@ -192,6 +195,18 @@ class PolygonFeed:
         if details.market not in (None, "stocks"):
             raise UnknownSymbol(f"{symbol} is a {details.market} ticker; this feed streams stocks")
         return SymbolInfo(symbol, details.name)
+
+    async def search(self, query: str, limit: int) -> list[SymbolInfo]:
+        """Active stocks from Polygon's ticker search (``/v3/reference/tickers?search=``),
+        re-ranked by :func:`rank_matches` over a pool of at least :data:`SEARCH_POOL`."""
+        if self.history is None:
+            raise ReferenceUnavailable("no Polygon REST client: symbols cannot be searched")
+        try:
+            found = await self.history.search_tickers(query, max(limit, SEARCH_POOL))
+        except HistoryError as exc:
+            raise ReferenceUnavailable(f"cannot search Polygon now: {exc}") from exc
+        stocks = (t for t in found if t.active and t.market in (None, "stocks"))
+        return rank_matches(query, (SymbolInfo(t.ticker, t.name) for t in stocks), limit)
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
         """Stream exactly ``symbols`` from now on; (un)subscribes the difference when

@@ -14,7 +14,13 @@ Failures:
 
 ``status`` ``OK`` and ``DELAYED`` are both valid. Bars get ``seq = t // 60_000`` (the same
 seq as live bars) and are yielded strictly increasing in seq.
+
+The same client asks the ticker reference: ``/v3/reference/tickers/{T}`` (one ticker) and
+``/v3/reference/tickers?search=Q&active=true&market=stocks&limit=N`` (a search).
 """
+
+# size: the one Polygon REST client (its retry policy shared by aggregates and the ticker
+# reference) and the CLI backfill built on it
 
 from __future__ import annotations
 
@@ -64,6 +70,10 @@ class TickerDetails(msgspec.Struct, frozen=True):
 
 class _TickerBody(msgspec.Struct):
     results: TickerDetails | None = None
+
+
+class _TickersBody(msgspec.Struct):
+    results: list[TickerDetails] = []
 
 
 class _Agg(msgspec.Struct, gc=False):
@@ -266,6 +276,17 @@ class HistoryService:
         except msgspec.ValidationError as exc:
             raise HistoryError(f"Polygon REST ticker details for {symbol}: {exc}") from exc
 
+    async def search_tickers(self, query: str, limit: int) -> list[TickerDetails]:
+        """Polygon's active stock tickers whose ticker or name matches ``query`` (its order).
+        Asked once, without retries: a symbol box wants its answer now (and a plan's request
+        budget is better spent on history)."""
+        params = {"search": query, "active": "true", "market": "stocks", "limit": str(limit)}
+        body = await self._get("/v3/reference/tickers", params, query, retries=0)
+        try:
+            return msgspec.json.decode(body, type=_TickersBody).results
+        except msgspec.ValidationError as exc:
+            raise HistoryError(f"Polygon REST ticker search for {query}: {exc}") from exc
+
     async def minute_bars(
         self,
         symbol: str,
@@ -282,7 +303,10 @@ class HistoryService:
         parts = urlsplit(next_url)
         return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
-    async def _get(self, url: str, params: dict[str, str] | None, symbol: str) -> bytes:
+    async def _get(
+        self, url: str, params: dict[str, str] | None, symbol: str, retries: int | None = None
+    ) -> bytes:
+        retries = self.max_retries if retries is None else retries
         attempt = 0
         while True:
             self.requests += 1
@@ -321,7 +345,7 @@ class HistoryService:
                     raise HistoryNotFound(f"Polygon REST: not found (404: {text})")
                 else:
                     raise HistoryError(f"Polygon REST request failed ({status}: {text})")
-            if attempt >= self.max_retries:
+            if attempt >= retries:
                 raise HistoryError(
                     f"Polygon REST history for {symbol} {problem}; "
                     f"gave up after {attempt + 1} attempts"

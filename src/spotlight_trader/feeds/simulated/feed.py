@@ -16,8 +16,9 @@ against the clock in steps of at most 5 simulated seconds: ``sink.ingest(trades)
 ``sink.advance(step_end)``. Going live starts at the beginning of the current minute, so
 that minute's bar is whole. A symbol added while running gets its history the same way.
 
-Reference data (:meth:`SimulatedFeed.lookup`): the simulator's universe
-(:data:`~.shape.UNIVERSE`) and the symbols it was started with; every one is simulated.
+Reference data (:meth:`SimulatedFeed.lookup`, :meth:`~SimulatedFeed.search`): the
+simulator's universe (:data:`~.shape.UNIVERSE`) and the symbols it was started with; every
+one is simulated (and has no company name).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from spotlight_trader.feeds.base import MarketSink
 from spotlight_trader.feeds.simulated.model import SymbolSimulator
 from spotlight_trader.feeds.simulated.shape import UNIVERSE
 from spotlight_trader.market.lifecycle import Phase
-from spotlight_trader.market.reference import SymbolInfo
+from spotlight_trader.market.reference import SymbolInfo, rank_matches
 from spotlight_trader.model import MINUTE_MS, Trade
 
 TICK_S: Final = 0.1  # wall-clock pacing interval while live
@@ -107,6 +108,10 @@ class SimulatedFeed:
                 "(e.g. AAPL, AMZN, JPM, SPY)"
             )
         return SymbolInfo(symbol, "simulated", simulated=True)
+
+    async def search(self, query: str, limit: int) -> list[SymbolInfo]:
+        """The universe's tickers starting with ``query`` (exact first), at most ``limit``."""
+        return rank_matches(query, (SymbolInfo(s, simulated=True) for s in self.universe), limit)
 
     async def set_symbols(self, symbols: Sequence[str]) -> None:
         """Stream exactly ``symbols``; an added symbol gets its history and prints within one

@@ -1,6 +1,7 @@
 import { type CSSProperties, type FormEvent, useEffect, useMemo, useState } from "react";
 import { fmtChange, fmtPct, fmtPrice, fmtVolume, tone } from "../../shared/format";
 import { useAppState, useStore } from "./context";
+import { SymbolCombobox } from "./SymbolCombobox";
 import type { QuoteView } from "./store";
 import {
   COLUMNS,
@@ -126,13 +127,16 @@ export function Watchlist() {
   const [adding, setAdding] = useState("");
   const [busy, setBusy] = useState(false);
 
-  const onAdd = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!adding.trim()) return;
+  const add = async (symbol: string): Promise<boolean> => {
     setBusy(true);
-    const ok = await store.addSymbol(adding);
+    const ok = await store.addSymbol(symbol);
     setBusy(false);
     if (ok) setAdding("");
+    return ok;
+  };
+  const onAdd = (e: FormEvent) => {
+    e.preventDefault();
+    if (adding.trim()) void add(adding);
   };
 
   return (
@@ -233,17 +237,16 @@ export function Watchlist() {
         </ul>
       </div>
       <form onSubmit={onAdd} className="flex gap-1 border-t border-zinc-800 p-1.5">
-        <label htmlFor="add-symbol" className="sr-only">
-          Add a symbol
-        </label>
-        <input
+        <SymbolCombobox
           id="add-symbol"
-          value={adding}
-          onChange={(e) => setAdding(e.target.value.toUpperCase())}
+          prefix="watch-add"
+          label="Add a symbol"
           placeholder="Add symbol"
-          maxLength={12}
-          autoComplete="off"
-          spellCheck={false}
+          value={adding}
+          onChange={setAdding}
+          onNoOption={add}
+          up
+          boxClassName="flex-1"
           className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 font-mono text-xs text-zinc-100 placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none"
         />
         <button

@@ -8,6 +8,9 @@ import type {
   BarsResponse,
   IndicatorsResponse,
   StudyPoint,
+  SymbolMatch,
+  SymbolSearchQuery,
+  SymbolSearchResponse,
   SymbolsResponse,
 } from "../../shared/api/types";
 
@@ -19,6 +22,12 @@ export function listSymbols(signal?: AbortSignal): Promise<SymbolsResponse> {
 export function addSymbol(symbol: string): Promise<AddSymbolResponse> {
   const body: AddSymbolRequest = { symbol };
   return http.post<AddSymbolResponse>("/api/symbols", body);
+}
+
+/** Tickers of the feed's reference data for `query.q`, best first (503 when it cannot be asked). */
+export async function searchSymbols(query: SymbolSearchQuery, signal?: AbortSignal): Promise<SymbolMatch[]> {
+  const res = await http.get<SymbolSearchResponse>("/api/symbols/search", { query, signal: signal ?? null });
+  return res.results;
 }
 
 export function removeSymbol(symbol: string): Promise<void> {

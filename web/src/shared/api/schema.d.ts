@@ -891,6 +891,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/symbols/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search tickers
+         * @description Tickers of the feed's reference data (Polygon's, the replayed file's, the
+         *     simulator's) for the symbol boxes: the exact ticker, then tickers starting with ``q``,
+         *     then company names containing it; 503 when the reference cannot be asked.
+         */
+        get: operations["search_symbols_api_symbols_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/symbols/{symbol}": {
         parameters: {
             query?: never;
@@ -1861,6 +1883,17 @@ export interface components {
             symbol: string;
         };
         /**
+         * SymbolMatch
+         * @description A ticker the feed's reference data offers for a search: its name when it has one,
+         *         ``simulated`` when its market is made up, and whether it is on your watchlist.
+         */
+        SymbolMatch: {
+            name: string | null;
+            on_watchlist: boolean;
+            simulated: boolean;
+            symbol: string;
+        };
+        /**
          * SymbolOut
          * @description A symbol that was added (its history is in, see ``POST /api/symbols``): its name
          *         when the feed's reference data has one, and ``simulated`` when its market is made up
@@ -1899,6 +1932,13 @@ export interface components {
             volume: number | null;
             /** @default null */
             volume_seq: number | null;
+        };
+        /**
+         * SymbolSearchResponse
+         * @description ``GET /api/symbols/search``: best match first.
+         */
+        SymbolSearchResponse: {
+            results: components["schemas"]["SymbolMatch"][];
         };
         /**
          * SymbolsResponse
@@ -3790,6 +3830,35 @@ export interface operations {
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
             429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    search_symbols_api_symbols_search_get: {
+        parameters: {
+            query: {
+                /** @description The start of a ticker, or part of a company name */
+                q: string;
+                /** @description Most results */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymbolSearchResponse"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            422: components["responses"]["Error422"];
             503: components["responses"]["Error503"];
         };
     };
