@@ -5,6 +5,7 @@ backfills a new one at once. Screenshots in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -169,6 +170,11 @@ def test_symbols_offer_matches_refuse_unknowns_and_backfill(page: Page, server: 
     expect(row).to_be_visible(timeout=LONG)
     # backfilled before the add answered: the price and the change are there at once
     expect(page.get_by_test_id("watch-last-AMZN")).not_to_have_text("—", timeout=LONG)
-    expect(row).not_to_contain_text("—")
+    for column in ("changePct", "volume"):
+        expect(page.get_by_test_id(f"watch-{column}-AMZN")).not_to_have_text("—")
+    # RVOL stays empty, and says why: one day of history is fewer sessions than it needs
+    expect(page.get_by_test_id("watch-rvol-AMZN")).to_have_attribute(
+        "title", re.compile(r"^RVOL needs 3 sessions of history; [0-2] loaded$")
+    )
     expect(page.get_by_test_id("legend")).to_contain_text("AMZN", timeout=LONG)
     _shot(page, "added")

@@ -166,7 +166,13 @@ async def test_search_offers_the_simulators_tickers_and_marks_the_watchlist() ->
         assert default["results"] == results[:10]
         two = (await client.get("/api/symbols/search", params={"q": "A", "limit": 2})).json()
         assert two["results"] == results[:2]
-        for bad in ({"q": ""}, {"q": "A" * 13}, {"q": "A$"}, {"q": "A", "limit": 26}):
+        bad_params: list[dict[str, str | int]] = [
+            {"q": ""},
+            {"q": "A" * 13},
+            {"q": "A$"},
+            {"q": "A", "limit": 26},
+        ]
+        for bad in bad_params:
             refused = await client.get("/api/symbols/search", params=bad)
             assert refused.status_code == 422, bad
 

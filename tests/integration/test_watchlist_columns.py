@@ -45,5 +45,20 @@ async def test_rows_carry_day_volume_rvol_gap_and_quote() -> None:
             assert isinstance(rvol, float) and isinstance(gap, float)
             assert row["rvol"] == round(rvol, 4)
             assert row["gap_pct"] == round(gap, 4)
+            assert row["notes"] == {}
             snap = service.view.snapshot(symbol)
             assert (row["bid"], row["ask"]) == (snap.bid, snap.ask)
+
+
+async def test_empty_rvol_says_why() -> None:
+    feed = SimulatedFeed(["SPY"], history_minutes=1_440, clock=lambda: NOW)
+    service = make_service(feed, watchlist="SPY", rvol_min_sessions=4)
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=30) as client,
+    ):
+        await until(lambda: service.state.phase is Phase.LIVE)
+        (row,) = (await client.get("/api/symbols")).json()["symbols"]
+        have, need = service.view.history_sessions("SPY")
+        assert row["rvol"] is None and have < need == 4
+        assert row["notes"] == {"rvol": f"RVOL needs 4 sessions of history; {have} loaded"}

@@ -38,7 +38,8 @@ class SymbolQuote(msgspec.Struct, frozen=True):
     """A watchlist row. ``volume``: today's volume (New York day, extended hours included)
     over the final bars up to ``volume_seq`` (add the forming minute's volume for the live
     figure); ``rvol`` and ``gap_pct``: the rules engine's values as of the last final bar
-    (none outside the regular session / before the day's first regular bar)."""
+    (none outside the regular session / before the day's first regular bar); ``notes``: why
+    ``rvol`` or ``gap_pct`` is empty, e.g. "RVOL needs 3 sessions of history; 1 loaded"."""
 
     symbol: str
     last: float | None
@@ -52,6 +53,7 @@ class SymbolQuote(msgspec.Struct, frozen=True):
     volume_seq: int | None = None
     rvol: float | None = None
     gap_pct: float | None = None
+    notes: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class SymbolsResponse(msgspec.Struct, frozen=True):

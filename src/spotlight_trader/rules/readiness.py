@@ -37,6 +37,7 @@ WARMUP: Final[dict[str, str]] = {
     "pml": "from the first pre-market bar",
     "prev_close": "from the second session day",
     "gap_pct": "at the first regular bar of the second session day",
+    "rvol": "during the regular session",
     "change_pct": "from the second session day",
     "minutes_since_open": "on session days",
 }
@@ -67,6 +68,19 @@ def blockers(
     if snapshot is None:
         return [f"no bars of {symbol} loaded yet"]
     return list(_reasons(_fields(builtin, expression, params), snapshot, sessions))
+
+
+def field_blockers(
+    fields: Iterable[str], snapshot: Mapping[str, object] | None, sessions: tuple[int, int]
+) -> dict[str, str]:
+    """Why each of ``fields`` has no value in ``snapshot`` (fields with one are left out)."""
+    if snapshot is None:
+        return {field: "no bars loaded yet" for field in fields}
+    return {
+        field: next(iter(_reasons([field], snapshot, sessions)))
+        for field in fields
+        if snapshot.get(field) is None
+    }
 
 
 def _reasons(

@@ -33,6 +33,7 @@ from spotlight_trader.api.security import current_user_id
 from spotlight_trader.market.lifecycle import Phase
 from spotlight_trader.market.view import MarketView
 from spotlight_trader.model import Bar, normalise_symbol
+from spotlight_trader.rules.readiness import field_blockers
 from spotlight_trader.rules.studies import study_points
 
 # every route here acts for a user: the router resolves (and checks) it for each one
@@ -46,7 +47,8 @@ def _quote(view: MarketView, symbol: str) -> SymbolQuote:
     last, prev = snap.last, snap.prev_close
     change = round(last - prev, 4) if last is not None and prev is not None else None
     pct = round(change / prev * 100, 3) if change is not None and prev else None
-    ind = view.indicators(symbol) or {}
+    snapshot = view.indicators(symbol)
+    ind = snapshot or {}
     return SymbolQuote(
         symbol=symbol,
         last=last,
@@ -60,6 +62,7 @@ def _quote(view: MarketView, symbol: str) -> SymbolQuote:
         volume_seq=snap.day_volume_seq,
         rvol=_number(ind.get("rvol")),
         gap_pct=_number(ind.get("gap_pct")),
+        notes=field_blockers(("rvol", "gap_pct"), snapshot, view.history_sessions(symbol)),
     )
 
 

@@ -204,6 +204,9 @@ export function Watchlist() {
                         key={c.key}
                         data-testid={`watch-${c.key}-${q.symbol}`}
                         data-value={v ?? ""}
+                        title={
+                          v === null && (c.key === "rvol" || c.key === "gapPct") ? q.notes[c.key] : undefined
+                        }
                         data-price={PRICE_COLUMNS.has(c.key) ? "" : undefined}
                         className={`whitespace-nowrap text-right tabular-nums ${cellTone(c.key, q, v)}`}
                       >

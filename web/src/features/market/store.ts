@@ -26,6 +26,8 @@ export interface QuoteView {
   volume: DayVolume;
   rvol: number | null;
   gapPct: number | null;
+  /** Why RVOL or gap % is empty (the server's words), by column. */
+  notes: Partial<Record<"rvol" | "gapPct", string>>;
 }
 
 export interface AppState {
@@ -83,6 +85,7 @@ export function quoteFrom(q: SymbolQuote): QuoteView {
     volume: fromServer(q.volume, q.volume_seq),
     rvol: q.rvol ?? null,
     gapPct: q.gap_pct ?? null,
+    notes: { rvol: q.notes?.rvol, gapPct: q.notes?.gap_pct },
   };
 }
 

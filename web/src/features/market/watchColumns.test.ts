@@ -35,6 +35,7 @@ function row(symbol: string, rand: () => number): QuoteView {
     volume: fromServer(rand() < 0.2 ? null : Math.floor(rand() * 1e6), 29_000_000),
     rvol: maybe(rand() * 4),
     gapPct: rand() < 0.5 ? null : maybe(rand() * 4 - 2),
+    notes: {},
   };
 }
 

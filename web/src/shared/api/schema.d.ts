@@ -1911,7 +1911,8 @@ export interface components {
          * @description A watchlist row. ``volume``: today's volume (New York day, extended hours included)
          *         over the final bars up to ``volume_seq`` (add the forming minute's volume for the live
          *         figure); ``rvol`` and ``gap_pct``: the rules engine's values as of the last final bar
-         *         (none outside the regular session / before the day's first regular bar).
+         *         (none outside the regular session / before the day's first regular bar); ``notes``: why
+         *         ``rvol`` or ``gap_pct`` is empty, e.g. "RVOL needs 3 sessions of history; 1 loaded".
          */
         SymbolQuote: {
             /** @default null */
@@ -1924,6 +1925,10 @@ export interface components {
             gap_pct: number | null;
             last: number | null;
             last_trade_ms: number | null;
+            /** @default {} */
+            notes: {
+                [key: string]: string;
+            };
             prev_close: number | null;
             /** @default null */
             rvol: number | null;
