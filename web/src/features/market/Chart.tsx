@@ -28,6 +28,7 @@ import { fmtPrice, fmtVolume } from "../../shared/format";
 import { registerChart } from "../../testHook";
 import { useAlertsState } from "../alerts/context";
 import { alertLinesAt, type ChartMarker, drawnMarkers, markersFor, signalTime } from "../alerts/markers";
+import { PriceAlertDialog } from "../alerts/PriceAlertDialog";
 import { settingsQuery } from "../settings/api";
 import { type Candle, type Timeframe, tfLabel } from "./candles";
 import { useAppState, useStore } from "./context";
@@ -112,6 +113,15 @@ export function Chart() {
   const chartRef = useRef<IChartApi | null>(null);
   const seriesRef = useRef<ChartSeries<C, V> | null>(null);
   const rawRef = useRef<Raw | null>(null);
+  /** The price alert being placed (where it opened), and the last pointer height on the chart. */
+  const [priceAlert, setPriceAlert] = useState<{ price: number; x: number; y: number } | null>(null);
+  const [alertNote, setAlertNote] = useState<string | null>(null);
+  const pointerY = useRef<number | null>(null);
+  useEffect(() => {
+    if (!alertNote) return;
+    const id = setTimeout(() => setAlertNote(null), 10_000);
+    return () => clearTimeout(id);
+  }, [alertNote]);
   const prefs = useQuery({ ...settingsQuery(), select: (s) => s.preferences }).data;
   const viewRef = useRef<{ symbol: string | null; tf: Timeframe; zoomPending: boolean }>({
     symbol: null,
@@ -221,7 +231,15 @@ export function Chart() {
       if (!chart || !raw) return;
       const ts = chart.timeScale();
       const data = raw.candles.data();
-      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+      if (e.altKey && e.key.toLowerCase() === "a") {
+        // a price alert at the pointer's last height on the chart, else the live price
+        const el = container.current;
+        const live = lastValues(raw)?.close ?? null;
+        const y = pointerY.current;
+        const price = (y !== null ? raw.candles.coordinateToPrice(y) : null) ?? live;
+        if (price === null || !el) return;
+        setPriceAlert({ price, x: el.clientWidth / 2, y: y ?? el.clientHeight / 3 });
+      } else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
         ts.scrollToPosition(ts.scrollPosition() + (e.key === "ArrowLeft" ? -10 : 10), false);
       } else if (e.key === "+" || e.key === "=" || e.key === "-") {
         const spacing = ts.options().barSpacing;
@@ -554,14 +572,55 @@ export function Chart() {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: role=application takes the chart's keys (pan, zoom, step)
         tabIndex={0}
         onKeyDown={onChartKey}
+        onPointerMove={(e) => {
+          pointerY.current = e.clientY - e.currentTarget.getBoundingClientRect().top;
+        }}
+        onContextMenu={(e) => {
+          const raw = rawRef.current;
+          if (!raw || !symbol) return;
+          const rect = e.currentTarget.getBoundingClientRect();
+          const y = e.clientY - rect.top;
+          const price = raw.candles.coordinateToPrice(y);
+          if (price === null) return;
+          e.preventDefault();
+          setPriceAlert({ price, x: e.clientX - rect.left, y });
+        }}
         aria-roledescription="candlestick chart"
         aria-label={symbol ? `${symbol} ${tfLabel(timeframe)} chart, New York time` : "Chart"}
         aria-describedby="chart-summary chart-keys"
       />
       <p id="chart-keys" className="sr-only">
         Left and right arrows pan, plus and minus zoom, comma and period step the crosshair one candle, End
-        goes to real time.
+        goes to real time, Alt+A sets a price alert (right-click on a price does too).
       </p>
+      {priceAlert && symbol && (
+        <PriceAlertDialog
+          symbol={symbol}
+          price={priceAlert.price}
+          last={lastValues(rawRef.current)?.close ?? null}
+          x={priceAlert.x}
+          y={priceAlert.y}
+          onClose={() => setPriceAlert(null)}
+          onCreated={setAlertNote}
+        />
+      )}
+      {alertNote && (
+        <div
+          role="status"
+          data-testid="price-alert-note"
+          className="absolute top-8 left-1/2 z-20 flex max-w-[90%] -translate-x-1/2 items-center gap-2 rounded border border-sky-700 bg-sky-950 px-2 py-1 text-xs text-sky-100"
+        >
+          {alertNote}
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => setAlertNote(null)}
+            className="text-sky-300"
+          >
+            ×
+          </button>
+        </div>
+      )}
       <p id="chart-summary" data-testid="chart-summary" className="sr-only" aria-live="off">
         {summary}
       </p>
