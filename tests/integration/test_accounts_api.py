@@ -279,7 +279,9 @@ async def test_settings_are_per_user_and_integrations_never_show_a_key() -> None
             defaults = body["preferences"]
             assert defaults["coach_voice"] is None and defaults["default_timeframe"] == 1
             mine = {**defaults, "coach_verbosity": "brief", "default_timeframe": 5,
-                    "chart_up_colour": "#00aaff", "alert_speech": True}  # fmt: skip
+                    "chart_up_colour": "#00aaff", "alert_speech": True,
+                    "alert_mutes": [{"kind": "symbol", "key": "SPY", "until_ms": 1_900_000}],
+                    "alerts_cleared_through": 41, "alerts_acked": [42, 44]}  # fmt: skip
             saved = await alice.put("/api/account/settings", json=mine)
             assert saved.status_code == 200 and saved.json()["preferences"] == mine
             assert (await alice.get("/api/account/settings")).json()["preferences"] == mine
@@ -289,6 +291,10 @@ async def test_settings_are_per_user_and_integrations_never_show_a_key() -> None
                 {**mine, "default_timeframe": 7},
                 {**mine, "coach_voice": "darth"},
                 {**mine, "extra": 1},
+                {**mine, "alert_mutes": [{"kind": "user", "key": "bob", "until_ms": 1}]},
+                {**mine, "alert_mutes": [{"kind": "rule", "key": "", "until_ms": 1}]},
+                {**mine, "alerts_acked": list(range(501))},
+                {**mine, "alerts_cleared_through": -1},
             ):
                 assert (await alice.put("/api/account/settings", json=bad)).status_code == 422
             assert (await alice.get("/api/account/settings")).json()["preferences"] == mine

@@ -19,9 +19,24 @@ Voice = Literal[
 ]
 
 
+MAX_MUTES = 100
+MAX_ACKED = 500
+SignalId = Annotated[int, msgspec.Meta(ge=0)]
+
+
+class AlertMute(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Alerts of one rule (``key`` = the rule id) or one symbol kept quiet and out of the
+    feed until ``until_ms`` (Unix ms)."""
+
+    kind: Literal["rule", "symbol"]
+    key: Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
+    until_ms: Annotated[int, msgspec.Meta(ge=0)]
+
+
 class Preferences(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Coach voice and verbosity, alert sound and speech, default chart timeframe
-    (minutes) and candle colours."""
+    (minutes), candle colours, and the alert feed's state: mutes, the id through which the
+    feed was cleared, and the alerts acknowledged after it."""
 
     coach_voice: Voice | None = None  # None: the server's REALTIME_VOICE
     coach_verbosity: Literal["brief", "normal", "detailed"] = "normal"
@@ -30,6 +45,9 @@ class Preferences(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     default_timeframe: Literal[1, 5, 15] = 1
     chart_up_colour: Colour = "#22c55e"
     chart_down_colour: Colour = "#f43f5e"
+    alert_mutes: Annotated[list[AlertMute], msgspec.Meta(max_length=MAX_MUTES)] = []
+    alerts_cleared_through: SignalId = 0
+    alerts_acked: Annotated[list[SignalId], msgspec.Meta(max_length=MAX_ACKED)] = []
 
 
 def _fields(document: Any) -> Preferences:

@@ -9,19 +9,22 @@ import * as settings from "../settings/api";
 
 type NotifyKey = "alert_sound" | "alert_speech";
 
-/** Keep the alerts store's announcements in line with the stored preferences. */
+/** Keep the alerts store's announcements in line with the stored preferences (and mutes). */
 export function useAlertNotifySync(): void {
   const store = useStore();
   const prefs = useQuery({ ...settings.settingsQuery(), select: (s) => s.preferences }).data;
   useEffect(() => {
-    if (prefs) store.alerts.setNotify({ sound: prefs.alert_sound, speech: prefs.alert_speech });
+    if (!prefs) return;
+    store.alerts.setNotify({ sound: prefs.alert_sound, speech: prefs.alert_speech });
+    store.alerts.setMutes(prefs.alert_mutes);
   }, [store, prefs]);
 }
 
-/** One alert preference and a setter that stores it for the user. */
-export function useAlertPreference(key: NotifyKey): {
-  value: boolean | undefined;
-  set: (on: boolean) => void;
+/** The stored preferences and a saver of changes to them: optimistic (the screen changes at
+ * once), rolled back when the server refuses. */
+export function usePreferences(): {
+  prefs: Preferences | undefined;
+  save: (change: (p: Preferences) => Partial<Preferences>) => void;
   error: Error | null;
 } {
   const qc = useQueryClient();
@@ -40,10 +43,22 @@ export function useAlertPreference(key: NotifyKey): {
     onSuccess: (data) => qc.setQueryData(query.queryKey, data),
   });
   return {
-    value: prefs?.[key],
-    set: (on) => {
-      if (prefs) save.mutate({ ...prefs, [key]: on });
+    prefs,
+    save: (change) => {
+      // the newest copy (an earlier optimistic change included), not this render's
+      const current = qc.getQueryData<AccountSettings>(query.queryKey)?.preferences;
+      if (current) save.mutate({ ...current, ...change(current) });
     },
     error: save.error,
   };
+}
+
+/** One alert preference and a setter that stores it for the user. */
+export function useAlertPreference(key: NotifyKey): {
+  value: boolean | undefined;
+  set: (on: boolean) => void;
+  error: Error | null;
+} {
+  const { prefs, save, error } = usePreferences();
+  return { value: prefs?.[key], set: (on) => save(() => ({ [key]: on })), error };
 }

@@ -110,4 +110,20 @@ describe("AlertsStore", () => {
     expect(said.spoken).toHaveLength(2);
     stream.stop();
   });
+
+  it("never announces a muted rule's or symbol's alerts, until the mute ends", () => {
+    const stream = new StreamClient({ symbols: ["NVDA"], createEventSource: (u) => new FakeES(u) });
+    const said = new RecordingAnnouncer();
+    const alerts = new AlertsStore(stream, said);
+    const now = Date.now();
+    alerts.setMutes([{ kind: "rule", key: "1", until_ms: now + 60_000 }]);
+    alerts.add([sig(20, 30)], true);
+    alerts.setMutes([{ kind: "symbol", key: "NVDA", until_ms: now + 60_000 }]);
+    alerts.add([sig(21, 31)], true);
+    expect(said.chimes).toEqual([]);
+    expect(alerts.getState().signals.map((s) => s.id)).toEqual([21, 20]); // kept, only quiet
+    alerts.setMutes([{ kind: "symbol", key: "NVDA", until_ms: now - 1 }]);
+    alerts.add([sig(22, 32)], true);
+    expect(said.chimes).toEqual(["long"]);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from "./announce";
 import * as api from "./api";
 import { mergeSignals } from "./feed";
+import { type AlertMute, muteOf } from "./feedState";
 
 export interface BacktestPreview {
   ruleId: Rule["id"];
@@ -42,6 +43,7 @@ export class AlertsStore {
   private pending: Signal[] = [];
   private frame: number | null = null;
   private started = false;
+  private mutes: readonly AlertMute[] = [];
 
   constructor(
     stream: StreamClient,
@@ -118,7 +120,8 @@ export class AlertsStore {
     const known = new Set(this.state.signals.map((s) => s.id));
     this.set({ signals: next });
     if (!live) return;
-    const newest = announcement(signals.filter((s) => !known.has(s.id)));
+    const now = Date.now();
+    const newest = announcement(signals.filter((s) => !known.has(s.id) && !muteOf(s, this.mutes, now)));
     if (newest === null) return;
     if (this.state.notify.sound) this.announcer.chime(newest.direction);
     if (this.state.notify.speech) this.announcer.speak(`${newest.rule_name}. ${newest.explanation}`);
@@ -129,6 +132,11 @@ export class AlertsStore {
     if (notify.sound === this.state.notify.sound && notify.speech === this.state.notify.speech) return;
     if (!notify.speech) this.announcer.hush();
     this.set({ notify });
+  }
+
+  /** The user's mutes: a muted rule's or symbol's alerts are never announced. */
+  setMutes(mutes: readonly AlertMute[]): void {
+    this.mutes = mutes;
   }
 
   setPreview(preview: BacktestPreview | null): void {

@@ -1102,6 +1102,17 @@ export interface components {
             user: string;
         };
         /**
+         * AlertMute
+         * @description Alerts of one rule (``key`` = the rule id) or one symbol kept quiet and out of the
+         *         feed until ``until_ms`` (Unix ms).
+         */
+        AlertMute: {
+            key: string;
+            /** @enum {unknown} */
+            kind: "rule" | "symbol";
+            until_ms: number;
+        };
+        /**
          * ApiToken
          * @description An API token as listed: never the token itself.
          */
@@ -1573,13 +1584,20 @@ export interface components {
         /**
          * Preferences
          * @description Coach voice and verbosity, alert sound and speech, default chart timeframe
-         *         (minutes) and candle colours.
+         *         (minutes), candle colours, and the alert feed's state: mutes, the id through which the
+         *         feed was cleared, and the alerts acknowledged after it.
          */
         Preferences: {
+            /** @default [] */
+            alert_mutes: components["schemas"]["AlertMute"][];
             /** @default true */
             alert_sound: boolean;
             /** @default false */
             alert_speech: boolean;
+            /** @default [] */
+            alerts_acked: number[];
+            /** @default 0 */
+            alerts_cleared_through: number;
             /** @default #f43f5e */
             chart_down_colour: string;
             /** @default #22c55e */
