@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS, ConsoleErrors, Server
 from tests.browser.test_alerts import fast_server  # noqa: F401 - the fixture
-from tests.browser.test_dashboard import open_dashboard, wait_for
+from tests.browser.test_dashboard import hook, open_dashboard, wait_for
 
 pytestmark = pytest.mark.browser
 LONG = 15_000
@@ -88,4 +88,75 @@ def test_filter_mute_ack_and_clear_the_feed(
     wait_for(lambda: rows(page), 30, "new alerts after the reload")
     through = prefs(server)["alerts_cleared_through"]
     assert all(r["id"] > through and r["symbol"] != "SPY" for r in rows(page))
+    assert console_errors == []
+
+
+# Records each sound (oscillator frequency and waveform) and each desktop notification the
+# page makes, then lets the real APIs do the rest.
+SOUND_AND_NOTIFICATION_PROBE = """
+(() => {
+  window.__sounds = [];
+  window.__notified = [];
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.__sounds.push({ hz: this.frequency.value, type: this.type });
+    return start.apply(this, args);
+  };
+  const Real = window.Notification;
+  class Recording extends Real {
+    constructor(title, options) {
+      window.__notified.push({ title, body: options?.body ?? "", tag: options?.tag ?? "" });
+      super(title, options);
+    }
+  }
+  window.Notification = Recording;
+})();
+"""
+
+
+def test_each_rule_has_its_own_sound_and_alerts_reach_the_desktop(
+    page: Page,
+    fast_server: Server,  # noqa: F811 - the fixture
+    console_errors: ConsoleErrors,
+) -> None:
+    server = fast_server
+    page.context.grant_permissions(["notifications"], origin=server.url)
+    page.context.add_init_script(SOUND_AND_NOTIFICATION_PROBE)
+    rule = server.http.post(
+        "/api/rules",
+        json={"name": "Every bar", "expression": "close > 0", "fire_mode": "while_true"},
+    ).json()
+    settings: dict[str, Any] = {"enabled": True, "symbols": ["QQQ"], "params": {}}
+    settings["cooldown_s"] = None
+    assert server.http.put(f"/api/rules/{rule['id']}/settings", json=settings).status_code == 200
+    open_dashboard(page, server)
+
+    # the rule's sound: a bell (a triangle wave at 1.5× the direction's pitch), stored at once
+    page.get_by_test_id(f"rule-{rule['id']}").get_by_role("button").click()
+    page.get_by_test_id("rule-sound").select_option("bell")
+    wait_for(
+        lambda: prefs(server)["rule_sounds"] == {str(rule["id"]): "bell"}, 10, "the rule's sound"
+    )
+    page.keyboard.press("Escape")
+    sounds = wait_for(lambda: page.evaluate("window.__sounds"), 60, "a sound for an alert")
+    assert sounds[-1] == {"hz": 660 * 1.5, "type": "triangle"}  # neutral: 660 Hz
+
+    # desktop notifications: asked for on the click, stored, and then every new alert shows
+    page.get_by_test_id("alerts-desktop").check()
+    wait_for(lambda: prefs(server)["alert_desktop"], 10, "the stored desktop preference")
+    notified = wait_for(lambda: page.evaluate("window.__notified"), 60, "a notification")
+    assert notified[0]["title"] == "QQQ · Every bar"
+    assert notified[0]["body"].startswith("QQQ: close > 0")
+    alerts = {a["key"]: a for a in hook(page, "alerts()")}
+    assert notified[0]["tag"] in alerts
+
+    # "No sound" for the rule: alerts keep coming, silently
+    page.get_by_test_id(f"rule-{rule['id']}").get_by_role("button").click()
+    page.get_by_test_id("rule-sound").select_option("off")
+    wait_for(lambda: prefs(server)["rule_sounds"][str(rule["id"])] == "off", 10, "no sound")
+    page.keyboard.press("Escape")
+    heard, shown = len(page.evaluate("window.__sounds")), len(page.evaluate("window.__notified"))
+    wait_for(lambda: len(page.evaluate("window.__notified")) > shown, 60, "another alert")
+    assert len(page.evaluate("window.__sounds")) == heard
+    page.screenshot(path=str(ARTIFACTS / "alert-desktop.png"))
     assert console_errors == []

@@ -20,6 +20,9 @@ Voice = Literal[
 
 
 MAX_MUTES = 100
+MAX_RULE_SOUNDS = 500
+RuleKey = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,12}$")]
+Tone = Literal["chime", "bell", "blip", "off"]
 MAX_ACKED = 500
 SignalId = Annotated[int, msgspec.Meta(ge=0)]
 
@@ -35,13 +38,16 @@ class AlertMute(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class Preferences(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Coach voice and verbosity, alert sound and speech, default chart timeframe
-    (minutes), candle colours, and the alert feed's state: mutes, the id through which the
+    (minutes), candle colours, desktop notifications of alerts, each rule's alert sound (by
+    rule id; unset: the chime), and the alert feed's state: mutes, the id through which the
     feed was cleared, and the alerts acknowledged after it."""
 
     coach_voice: Voice | None = None  # None: the server's REALTIME_VOICE
     coach_verbosity: Literal["brief", "normal", "detailed"] = "normal"
     alert_sound: bool = True
     alert_speech: bool = False
+    alert_desktop: bool = False
+    rule_sounds: Annotated[dict[RuleKey, Tone], msgspec.Meta(max_length=MAX_RULE_SOUNDS)] = {}
     default_timeframe: Literal[1, 5, 15] = 1
     chart_up_colour: Colour = "#22c55e"
     chart_down_colour: Colour = "#f43f5e"

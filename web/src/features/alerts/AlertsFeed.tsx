@@ -3,7 +3,7 @@ import type { Signal } from "../../shared/api/types";
 import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime, formatNyTime } from "../market/time";
 import { AlertsToolbar, type RuleChoice } from "./AlertsToolbar";
-import { speechAvailable } from "./announce";
+import { askNotifications, notificationsAvailable, speechAvailable } from "./announce";
 import { useAlertsState } from "./context";
 import {
   type AlertMute,
@@ -60,11 +60,48 @@ function PreferenceToggle({
   );
 }
 
-/** The Alerts panel header's sound and speech toggles: the user's stored preferences (the
- * same ones the Settings panel edits). */
+/** Desktop notifications: switched on only once the browser grants the permission (asked on
+ * this click), stored for the user like the other two. */
+function DesktopToggle() {
+  const { prefs, save, error } = usePreferences();
+  const [refused, setRefused] = useState(false);
+  if (!notificationsAvailable()) return null;
+  const on = prefs?.alert_desktop ?? false;
+  return (
+    <label
+      className="flex cursor-pointer items-center gap-1 text-[12px] text-zinc-400"
+      title={
+        error
+          ? `Not saved: ${error.message}`
+          : refused
+            ? "The browser blocks notifications for this site: allow them in its site settings"
+            : "Desktop notifications of new alerts"
+      }
+    >
+      <input
+        type="checkbox"
+        data-testid="alerts-desktop"
+        checked={on}
+        disabled={prefs === undefined}
+        onChange={async (e) => {
+          if (!e.target.checked) return save(() => ({ alert_desktop: false }));
+          const granted = await askNotifications();
+          setRefused(!granted);
+          if (granted) save(() => ({ alert_desktop: true }));
+        }}
+        className="accent-sky-500"
+      />
+      Desktop{refused && <span className="text-rose-300"> (blocked)</span>}
+    </label>
+  );
+}
+
+/** The Alerts panel header's sound, speech and desktop toggles: the user's stored
+ * preferences (the same ones the Settings panel edits). */
 export function AlertNotifyToggles() {
   return (
     <div className="flex items-center gap-2">
+      <DesktopToggle />
       <PreferenceToggle pref="alert_sound" label="Sound" title="Chime on new alerts" testId="alerts-sound" />
       {speechAvailable() && (
         <PreferenceToggle

@@ -15,8 +15,13 @@ export function useAlertNotifySync(): void {
   const prefs = useQuery({ ...settings.settingsQuery(), select: (s) => s.preferences }).data;
   useEffect(() => {
     if (!prefs) return;
-    store.alerts.setNotify({ sound: prefs.alert_sound, speech: prefs.alert_speech });
+    store.alerts.setNotify({
+      sound: prefs.alert_sound,
+      speech: prefs.alert_speech,
+      desktop: prefs.alert_desktop,
+    });
     store.alerts.setMutes(prefs.alert_mutes);
+    store.alerts.setRuleSounds(prefs.rule_sounds);
   }, [store, prefs]);
 }
 

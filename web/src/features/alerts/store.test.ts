@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Signal } from "../../shared/api/types";
 import { type EventSourceLike, StreamClient } from "../stream";
-import type { Announcer } from "./announce";
+import type { Announcer, AudibleTone } from "./announce";
 import { AlertsStore } from "./store";
 
 class FakeES implements EventSourceLike {
@@ -46,10 +46,16 @@ let served: Signal[] = [];
 /** Records what the store announced. */
 class RecordingAnnouncer implements Announcer {
   chimes: Signal["direction"][] = [];
+  tones: AudibleTone[] = [];
   spoken: string[] = [];
+  notified: { title: string; body: string; tag: string }[] = [];
   hushed = 0;
-  chime(direction: Signal["direction"]): void {
+  chime(direction: Signal["direction"], tone: AudibleTone): void {
     this.chimes.push(direction);
+    this.tones.push(tone);
+  }
+  notify(title: string, body: string, tag: string): void {
+    this.notified.push({ title, body, tag });
   }
   speak(text: string): void {
     this.spoken.push(text);
@@ -76,7 +82,7 @@ describe("AlertsStore", () => {
     const stream = new StreamClient({ symbols: ["NVDA"], createEventSource: (u) => new FakeES(u) });
     const said = new RecordingAnnouncer();
     const alerts = new AlertsStore(stream, said);
-    expect(alerts.getState().notify).toEqual({ sound: true, speech: false });
+    expect(alerts.getState().notify).toEqual({ sound: true, speech: false, desktop: false });
     stream.start();
     await alerts.start();
     const es = FakeES.last as FakeES;
@@ -96,7 +102,7 @@ describe("AlertsStore", () => {
     expect(alerts.getState().signals.map((s) => s.id)).toEqual([3, 2, 1]);
     expect(said.chimes).toEqual(["long"]);
 
-    alerts.setNotify({ sound: false, speech: true });
+    alerts.setNotify({ sound: false, speech: true, desktop: false });
     es.emit("alert", sig(4, 13), "c2");
     es.emit("alert", sig(4, 13), "c2");
     expect(said.spoken).toEqual(["VWAP reclaim. fired at 13"]);
@@ -104,7 +110,7 @@ describe("AlertsStore", () => {
     // A burst is called out once, by its newest alert.
     alerts.add([sig(5, 14), sig(6, 15)], true);
     expect(said.spoken).toEqual(["VWAP reclaim. fired at 13", "VWAP reclaim. fired at 15"]);
-    alerts.setNotify({ sound: false, speech: false });
+    alerts.setNotify({ sound: false, speech: false, desktop: false });
     expect(said.hushed).toBe(1);
     alerts.add([sig(7, 16)], true);
     expect(said.spoken).toHaveLength(2);
@@ -125,5 +131,26 @@ describe("AlertsStore", () => {
     alerts.setMutes([{ kind: "symbol", key: "NVDA", until_ms: now - 1 }]);
     alerts.add([sig(22, 32)], true);
     expect(said.chimes).toEqual(["long"]);
+  });
+
+  it("plays each rule's own sound, none when it says off, and notifies the desktop when asked", () => {
+    const stream = new StreamClient({ symbols: ["NVDA"], createEventSource: (u) => new FakeES(u) });
+    const said = new RecordingAnnouncer();
+    const alerts = new AlertsStore(stream, said);
+    alerts.add([sig(30, 40)], true);
+    alerts.setRuleSounds({ "1": "bell" });
+    alerts.add([sig(31, 41)], true);
+    alerts.setRuleSounds({ "1": "off", "2": "blip" });
+    alerts.add([sig(32, 42)], true);
+    expect(said.tones).toEqual(["chime", "bell"]);
+    expect(said.notified).toEqual([]);
+    alerts.setNotify({ sound: true, speech: false, desktop: true });
+    alerts.add([sig(33, 43)], true);
+    expect(said.notified).toEqual([
+      { title: "NVDA · VWAP reclaim", body: "fired at 43", tag: "local/1/2/NVDA/43" },
+    ]);
+    alerts.setMutes([{ kind: "rule", key: "1", until_ms: Date.now() + 60_000 }]);
+    alerts.add([sig(34, 44)], true);
+    expect(said.notified).toHaveLength(1); // muted: not on the desktop either
   });
 });

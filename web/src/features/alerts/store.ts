@@ -9,6 +9,7 @@ import {
   announcement,
   browserAnnouncer,
   NOTIFY_DEFAULTS,
+  type Tone,
 } from "./announce";
 import * as api from "./api";
 import { mergeSignals } from "./feed";
@@ -44,6 +45,7 @@ export class AlertsStore {
   private frame: number | null = null;
   private started = false;
   private mutes: readonly AlertMute[] = [];
+  private ruleSounds: Readonly<Record<string, Tone>> = {};
 
   constructor(
     stream: StreamClient,
@@ -123,13 +125,17 @@ export class AlertsStore {
     const now = Date.now();
     const newest = announcement(signals.filter((s) => !known.has(s.id) && !muteOf(s, this.mutes, now)));
     if (newest === null) return;
-    if (this.state.notify.sound) this.announcer.chime(newest.direction);
+    const tone = this.ruleSounds[String(newest.rule_id)] ?? "chime";
+    if (this.state.notify.sound && tone !== "off") this.announcer.chime(newest.direction, tone);
     if (this.state.notify.speech) this.announcer.speak(`${newest.rule_name}. ${newest.explanation}`);
+    if (this.state.notify.desktop)
+      this.announcer.notify(`${newest.symbol} · ${newest.rule_name}`, newest.explanation, newest.key);
   }
 
   /** Apply the user's stored alert preferences. */
   setNotify(notify: AlertNotify): void {
-    if (notify.sound === this.state.notify.sound && notify.speech === this.state.notify.speech) return;
+    const now = this.state.notify;
+    if (notify.sound === now.sound && notify.speech === now.speech && notify.desktop === now.desktop) return;
     if (!notify.speech) this.announcer.hush();
     this.set({ notify });
   }
@@ -137,6 +143,11 @@ export class AlertsStore {
   /** The user's mutes: a muted rule's or symbol's alerts are never announced. */
   setMutes(mutes: readonly AlertMute[]): void {
     this.mutes = mutes;
+  }
+
+  /** Each rule's sound (by rule id; a rule without one chimes). */
+  setRuleSounds(sounds: Readonly<Record<string, Tone>>): void {
+    this.ruleSounds = sounds;
   }
 
   setPreview(preview: BacktestPreview | null): void {

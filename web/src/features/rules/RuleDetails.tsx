@@ -1,7 +1,9 @@
 import { useState } from "react";
 import type { BacktestResponse, Frequency, Rule, RuleVersion, Signal } from "../../shared/api/types";
+import { browserAnnouncer, TONES, type Tone } from "../alerts/announce";
 import { useAlertsState } from "../alerts/context";
 import { diffVersions } from "../alerts/diff";
+import { usePreferences } from "../alerts/notifyPrefs";
 import { useAppState, useStore } from "../market/context";
 import { formatNyDateTime } from "../market/time";
 import { ExpressionField, isValid, useValidation } from "./ExpressionField";
@@ -143,6 +145,51 @@ function PausedBanner({ rule, reason }: { rule: Rule; reason: string }) {
 
 // ---- parameters and settings ----------------------------------------------------------------
 
+/** This rule's alert sound for you (stored at once with your preferences), with a preview. */
+function RuleSoundField({ ruleId }: { ruleId: Rule["id"] }) {
+  const { prefs, save, error } = usePreferences();
+  const tone: Tone = prefs?.rule_sounds[String(ruleId)] ?? "chime";
+  return (
+    <div className="flex items-center gap-2 text-[12px] text-zinc-400">
+      <label className="flex items-center gap-2">
+        Sound
+        <select
+          data-testid="rule-sound"
+          value={tone}
+          disabled={!prefs}
+          onChange={(e) => {
+            const next = e.target.value as Tone;
+            save((p) => {
+              const sounds = { ...p.rule_sounds };
+              if (next === "chime") delete sounds[String(ruleId)];
+              else sounds[String(ruleId)] = next;
+              return { rule_sounds: sounds };
+            });
+          }}
+          className={`${input} w-28`}
+        >
+          {TONES.map((t) => (
+            <option key={t.tone} value={t.tone}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid="rule-sound-preview"
+        disabled={tone === "off"}
+        onClick={() => tone !== "off" && browserAnnouncer.chime("neutral", tone)}
+        aria-label="Play this sound"
+        className={button}
+      >
+        ▶
+      </button>
+      {error && <span className="text-rose-300">Not saved: {error.message}</span>}
+    </div>
+  );
+}
+
 function ParamsTab({ rule }: { rule: Rule }) {
   const base: Record<string, ParamValue> = rule.version.params;
   const userOverrides: Record<string, ParamValue> = rule.settings.params ?? {};
@@ -243,6 +290,7 @@ function ParamsTab({ rule }: { rule: Rule }) {
           className={`${input} w-28`}
         />
       </label>
+      <RuleSoundField ruleId={rule.id} />
       <div className="flex items-center gap-2">
         <button
           type="button"

@@ -1584,10 +1584,13 @@ export interface components {
         /**
          * Preferences
          * @description Coach voice and verbosity, alert sound and speech, default chart timeframe
-         *         (minutes), candle colours, and the alert feed's state: mutes, the id through which the
+         *         (minutes), candle colours, desktop notifications of alerts, each rule's alert sound (by
+         *         rule id; unset: the chime), and the alert feed's state: mutes, the id through which the
          *         feed was cleared, and the alerts acknowledged after it.
          */
         Preferences: {
+            /** @default false */
+            alert_desktop: boolean;
             /** @default [] */
             alert_mutes: components["schemas"]["AlertMute"][];
             /** @default true */
@@ -1614,6 +1617,10 @@ export interface components {
              * @enum {unknown}
              */
             default_timeframe: 1 | 5 | 15;
+            /** @default {} */
+            rule_sounds: {
+                [key: string]: "bell" | "blip" | "chime" | "off";
+            };
         };
         /**
          * Readiness
