@@ -101,3 +101,28 @@ async def test_schema_ranges_scope_and_reasons_over_http() -> None:
         check = {"expression": "close > ema21", "symbol": "SPY"}
         valid = (await client.post("/api/rules/validate", json=check)).json()
         assert valid["ok"] and valid["reasons"] == ["ema21 has no value yet (after 21 bars)"]
+
+
+async def test_a_rule_created_with_a_scope_never_runs_wider() -> None:
+    feed = ScriptedFeed(synthetic_trades(["SPY", "QQQ"], START, minutes=4), hold=True)
+    service = make_service(feed, watchlist="SPY,QQQ")
+    async with (
+        running_server(service) as base,
+        httpx.AsyncClient(base_url=base, timeout=10) as client,
+    ):
+        body = {"name": "any", "expression": "close > 0", "fire_mode": "while_true"}
+        foreign = await client.post("/api/rules", json={**body, "symbols": ["TSLA"]})
+        assert foreign.status_code == 422 and "not on the watchlist: TSLA" in foreign.text
+        made = await client.post("/api/rules", json={**body, "symbols": ["spy"]})
+        assert made.status_code == 201 and made.json()["settings"]["symbols"] == ["SPY"]
+        assert made.json()["settings"]["enabled"] is True
+        rule_id = made.json()["id"]
+        feed.release.set()
+        await until(feed.done.is_set)
+
+        async def mine() -> list[dict[str, object]]:
+            signals = (await client.get("/api/signals", params={"limit": 500})).json()["signals"]
+            return [s for s in signals if s["rule_id"] == rule_id]
+
+        await until(mine)
+        assert {s["symbol"] for s in await mine()} == {"SPY"}

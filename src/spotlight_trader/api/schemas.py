@@ -204,6 +204,9 @@ class RuleCreate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     intrabar: bool = False
     description: Annotated[str, msgspec.Meta(max_length=MAX_DESCRIPTION)] = ""
     fire_mode: str = "becomes_true"
+    # your symbol scope from the start (null: the watchlist; each must be on it), so that
+    # the rule never runs wider than meant between its creation and a settings change
+    symbols: list[str] | None = None
 
 
 class ValidateRequest(msgspec.Struct, frozen=True):

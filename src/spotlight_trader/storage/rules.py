@@ -39,6 +39,7 @@ from spotlight_trader.rules.model import (
     check_version_fields,
     clean_settings,
     next_version,
+    normalise_scope,
     reverted,
 )
 from spotlight_trader.rules.params import param_specs
@@ -158,16 +159,19 @@ class RuleRepository:
         intrabar: bool = False,
         params: dict[str, Any] | None = None,
         fire_mode: str = DEFAULT_FIRE_MODE,
+        symbols: list[str] | None = None,
     ) -> Rule:
-        """A new custom rule owned by ``user`` (version 1, enabled for its owner);
-        :class:`QuotaError` once ``user`` has ``max_rules``."""
+        """A new custom rule owned by ``user`` (version 1, enabled for its owner on
+        ``symbols``, None: every watchlist symbol); :class:`QuotaError` once ``user`` has
+        ``max_rules``."""
         name = check_rule_fields(name, description)
         fields = NewVersion(
             params or {}, expression, frequency, cooldown_s, intrabar, fire_mode=fire_mode
         )
         check_version_fields(None, fields)
+        settings = UserRuleSettings(enabled=True, symbols=normalise_scope(symbols))
         async with self.engine.begin() as conn:
-            return await self._insert_custom(conn, user, name, description, fields)
+            return await self._insert_custom(conn, user, name, description, fields, settings)
 
     async def _insert_custom(
         self,

@@ -33,6 +33,7 @@ from spotlight_trader.api.schemas import (
 )
 from spotlight_trader.api.security import current_user_id
 from spotlight_trader.errors import InputError, ReadOnlyError
+from spotlight_trader.market.view import MarketView
 from spotlight_trader.model import normalise_symbol
 from spotlight_trader.rules.engine import backtest
 from spotlight_trader.rules.expr import validate
@@ -96,11 +97,17 @@ async def list_rules(user: CurrentUser, rules: RulesDep) -> Response:
     summary="Create a custom rule",
 )
 async def create_rule(
-    request: Request, user: CurrentUser, rules: RulesDep, control: RulesControlDep
+    request: Request,
+    user: CurrentUser,
+    rules: RulesDep,
+    control: RulesControlDep,
+    view: MarketViewDep,
 ) -> Response:
-    """A custom expression rule (version 1), enabled for its creator."""
+    """A custom expression rule (version 1), enabled for its creator (on ``symbols`` when
+    given; each must be on the watchlist)."""
     try:
         body = await _decode(request, RuleCreate)
+        _check_scope(view, body.symbols)
         rule = await rules.create_rule(
             user=user,
             name=body.name,
@@ -110,11 +117,22 @@ async def create_rule(
             cooldown_s=body.cooldown_s,
             intrabar=body.intrabar,
             fire_mode=body.fire_mode,
+            symbols=body.symbols,
         )
     except InputError as exc:
         return _input_error(exc)
     await control.rules_changed(user, rule.id)
     return MsgspecResponse(rule, status_code=201)
+
+
+def _check_scope(view: MarketView, symbols: list[str] | None) -> None:
+    """:class:`InputError` unless every symbol of a scope is on the watchlist."""
+    if symbols is None:
+        return
+    watched = set(view.watchlist())
+    missing = [s for s in normalise_scope(symbols) or [] if s not in watched]
+    if missing:
+        raise InputError(f"symbols: not on the watchlist: {', '.join(missing)}")
 
 
 @router.post(
@@ -253,11 +271,7 @@ async def put_settings(
     expiry."""
     try:
         body = await _decode(request, UserRuleSettings)
-        if body.symbols is not None:
-            watched = set(view.watchlist())
-            missing = [s for s in normalise_scope(body.symbols) or [] if s not in watched]
-            if missing:
-                raise InputError(f"symbols: not on the watchlist: {', '.join(missing)}")
+        _check_scope(view, body.symbols)
         settings = await rules.put_settings(rule_id, body, user=user)
     except LookupError:
         return _not_found(rule_id)

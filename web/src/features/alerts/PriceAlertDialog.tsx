@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useFocusTrap } from "../../shared/ui/focusTrap";
-import { createRule, putRuleSettings } from "../rules/api";
+import { createRule } from "../rules/api";
 import { ruleKeys } from "../rules/queries";
-import { describePlan, formatLevel, planPriceAlert, ruleBody, ruleSettings } from "./priceAlert";
+import { describePlan, formatLevel, planPriceAlert, ruleBody } from "./priceAlert";
 
 interface Props {
   symbol: string;
@@ -45,7 +45,6 @@ export function PriceAlertDialog({ symbol, price, last, x, y, onClose, onCreated
     setError(null);
     try {
       const rule = await createRule(ruleBody(plan, last));
-      await putRuleSettings(rule.id, ruleSettings(plan));
       await qc.invalidateQueries({ queryKey: ruleKeys.list() });
       onCreated(`Price alert set: ${describePlan(plan)} (in Rules as “${rule.name}”).`);
       onClose();

@@ -1,7 +1,7 @@
 // A price alert placed from the chart: a custom rule on one symbol that fires once, as soon
 // as the forming minute trades at or beyond the level (intrabar), on the side of the level
 // away from the price when it was placed.
-import type { CreateRuleRequest, UserRuleSettings } from "../../shared/api/types";
+import type { CreateRuleRequest } from "../../shared/api/types";
 
 export type PriceSide = "above" | "below";
 
@@ -33,7 +33,8 @@ export function describePlan(plan: PriceAlertPlan): string {
   return `Fires once when ${plan.symbol} trades ${where} ${formatLevel(plan.price)}`;
 }
 
-/** The rule `POST /api/rules` creates. */
+/** The rule `POST /api/rules` creates: on for its symbol only from the start (a scope set
+ * afterwards would leave it running on every symbol in between). */
 export function ruleBody(plan: PriceAlertPlan, last: number | null): CreateRuleRequest {
   const level = formatLevel(plan.price);
   const above = plan.side === "above";
@@ -44,11 +45,7 @@ export function ruleBody(plan: PriceAlertPlan, last: number | null): CreateRuleR
     intrabar: true,
     fire_mode: "while_true",
     cooldown_s: 0,
+    symbols: [plan.symbol],
     description: `Price alert placed from the chart${last === null ? "" : ` (price then ${formatLevel(last)})`}: ${describePlan(plan).replace(/^Fires/, "fires")}.`,
   };
-}
-
-/** The settings that switch it on for its symbol only. */
-export function ruleSettings(plan: PriceAlertPlan): UserRuleSettings {
-  return { enabled: true, symbols: [plan.symbol], params: {}, cooldown_s: null, expires_at_ms: null };
 }

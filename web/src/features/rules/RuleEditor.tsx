@@ -51,6 +51,7 @@ export function RuleEditor({ onCreated }: { onCreated: (rule: Rule) => void | Pr
           intrabar,
           description: description.trim(),
           fire_mode: fireMode,
+          symbols: null,
         },
         direction,
       });

@@ -213,6 +213,7 @@ describe("rules queries", () => {
         intrabar: false,
         description: "",
         fire_mode: "becomes_true",
+        symbols: null,
       },
       direction: "long",
     });

@@ -595,7 +595,8 @@ export interface paths {
         put?: never;
         /**
          * Create a custom rule
-         * @description A custom expression rule (version 1), enabled for its creator.
+         * @description A custom expression rule (version 1), enabled for its creator (on ``symbols`` when
+         *     given; each must be on the watchlist).
          */
         post: operations["create_rule_api_rules_post"];
         delete?: never;
@@ -1746,6 +1747,8 @@ export interface components {
             /** @default false */
             intrabar: boolean;
             name: string;
+            /** @default null */
+            symbols: string[] | null;
         };
         /**
          * RuleVersion
