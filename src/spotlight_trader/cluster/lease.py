@@ -54,6 +54,7 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call('DEL', KEYS[1])
 """
 
+
 @dataclass(frozen=True)
 class Fence:
     """What a leader's writes carry: the counter key and the token they must match."""
