@@ -4,8 +4,7 @@ a token that only goes up, and a taken-over leader whose ring and bus writes are
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 import structlog
@@ -18,7 +17,7 @@ from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.errors import Fenced
 from spotlight_trader.model import Bar
 from spotlight_trader.tasks import cancel_and_wait
-from tests.conftest import free_port, until
+from tests.conftest import until
 from tests.redis_backends import REDIS_URL, Prefixes, PrivateRedis
 
 TTL_MS = 400
@@ -144,16 +143,8 @@ async def test_a_killed_connection_is_reconnected_without_losing_the_lease(
         await own.aclose()
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[PrivateRedis]:
-    private = PrivateRedis(tmp_path, free_port())
-    private.start()
-    yield private
-    private.kill()
-
-
-async def test_losing_redis_past_the_ttl_loses_leadership(server: PrivateRedis) -> None:
-    conn = Redis.from_url(server.url, socket_timeout=1, socket_connect_timeout=1)
+async def test_losing_redis_past_the_ttl_loses_leadership(redis_server: PrivateRedis) -> None:
+    conn = Redis.from_url(redis_server.url, socket_timeout=1, socket_connect_timeout=1)
     now = [0.0]
     reasons: list[str] = []
     held = Lease(conn, ttl_ms=TTL_MS, holder="leader")
@@ -163,7 +154,7 @@ async def test_losing_redis_past_the_ttl_loses_leadership(server: PrivateRedis) 
     task = asyncio.create_task(keeper.run())
     try:
         await until(lambda: keeper.renewals >= 1)
-        server.kill()
+        redis_server.kill()
         await asyncio.sleep(TTL_MS / 1000)  # failed renewals, still within the pinned TTL
         assert not keeper.lost.is_set()
         now[0] += TTL_MS / 1000  # a TTL since the last renewal was sent
