@@ -46,11 +46,13 @@ def lease(client: Redis, prefix: str, holder: str, ttl_ms: int = TTL_MS) -> Leas
 async def test_two_holders_only_one_wins_and_the_other_sees_who(client: Redis, prefix: str) -> None:
     a, b = lease(client, prefix, "a", 30_000), lease(client, prefix, "b", 30_000)
     tokens = await asyncio.gather(a.acquire(), b.acquire())
-    assert sorted(tokens, key=str) == [1, None]
+    assert tokens.count(None) == 1
+    token = tokens[0] or tokens[1]
+    assert token is not None
     winner = "a" if tokens[0] else "b"
-    assert await a.current() == Holder(winner, 1)
-    assert await b.renew(1) is (winner == "b")
-    assert await a.renew(1) is (winner == "a")
+    assert await a.current() == Holder(winner, token)
+    assert await b.renew(token) is (winner == "b")
+    assert await a.renew(token) is (winner == "a")
 
 
 async def test_release_by_a_non_holder_does_nothing_and_tokens_increase(
@@ -187,5 +189,5 @@ async def test_a_standby_logs_the_leader_once_then_waits_quietly(
         await until(lambda: asked >= 3)
         assert await leader.release(token)
         async with asyncio.timeout(30):
-            assert await waiting == token + 1
+            assert await waiting > token
     assert [e["event"] for e in logs] == [f"standby: leader is leader, token {token}"]

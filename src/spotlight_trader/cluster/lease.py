@@ -4,7 +4,9 @@ Polygon allows one feed connection per key, so one process at a time holds the f
 writes bars. The lease is ``<prefix>lease:<name>``, a string ``<holder>:<token>`` with a
 TTL; ``<prefix>lease:<name>:token`` is a counter that every successful acquire
 increments, so the token strictly increases across holders and the counter always holds
-the newest one. Every change is one Lua script (a check and its write are atomic).
+the newest one. A token is at least Redis's time in ms, so it keeps increasing when Redis
+lost the counter (a restart without persistence, an older snapshot). Every change is one
+Lua script (a check and its write are atomic).
 
 **Fencing.** A lease alone cannot stop a holder that stalled past its TTL (a long GC
 pause, a frozen VM) and woke up after another process took over: it still believes it
@@ -34,10 +36,18 @@ from redis.exceptions import RedisError
 log = structlog.get_logger(__name__)
 
 # KEYS: lease, counter. ARGV: holder, ttl ms. Returns {1, value} when taken, else {0, value}.
+# The token is INCR's, raised to Redis time in ms when below it (a counter Redis lost).
 _ACQUIRE = """
 local current = redis.call('GET', KEYS[1])
 if current then return {0, current} end
-local value = ARGV[1] .. ':' .. redis.call('INCR', KEYS[2])
+local token = redis.call('INCR', KEYS[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if token < now then
+  token = string.format('%d', now)
+  redis.call('SET', KEYS[2], token)
+end
+local value = ARGV[1] .. ':' .. token
 redis.call('SET', KEYS[1], value, 'PX', ARGV[2])
 return {1, value}
 """
@@ -120,16 +130,25 @@ class Lease:
         return _holder(value).token if int(taken) else None
 
     async def wait_acquire(self) -> int:
-        """Stand by until the lease is ours (trying every ``ttl/3``): its fencing token.
-        Logs the holder once, and again only when another one takes over."""
-        seen: Holder | None = None
-        while (token := await self.acquire()) is None:
-            holder = await self.current()
-            if holder is not None and holder != seen:
-                log.info(f"standby: leader is {holder.holder}, token {holder.token}")
-                seen = holder
+        """Stand by until the lease is ours (trying every ``ttl/3``, through Redis being
+        unreachable): its fencing token. Logs the holder once, and again only when another
+        one takes over."""
+        seen: Holder | str | None = None
+        while True:
+            try:
+                token = await self.acquire()
+                if token is not None:
+                    return token
+                holder = await self.current()
+            except (RedisError, OSError) as exc:
+                if seen != "unreachable":
+                    log.warning("standby: Redis unreachable; retrying", error=str(exc))
+                seen = "unreachable"
+            else:
+                if holder is not None and holder != seen:
+                    log.info(f"standby: leader is {holder.holder}, token {holder.token}")
+                    seen = holder
             await asyncio.sleep(self.ttl_ms / 3000)
-        return token
 
     async def current(self) -> Holder | None:
         """Who holds the lease now (None: nobody)."""
