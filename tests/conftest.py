@@ -104,6 +104,15 @@ def redis_prefixes() -> Iterator[Prefixes]:
     yield from redis_backends.prefixes()
 
 
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[redis_backends.PrivateRedis]:
+    """A ``redis-server`` of the test's own (kill and start it to lose or restore it)."""
+    private = redis_backends.PrivateRedis(tmp_path, free_port())
+    private.start()
+    yield private
+    private.kill()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -54,22 +54,27 @@ def _settings(**overrides: object) -> Settings:
         _fail(str(exc))
 
 
+def _start(settings: Settings) -> None:
+    """Logging, then the checks every process that runs the market makes before it starts."""
+    logs.configure(settings.log_level, settings.log_json)
+    try:
+        check_start(settings)
+    except SpotlightError as exc:
+        _fail(str(exc))
+    if settings.feed == "polygon" and not _polygon_key(settings):
+        _fail(
+            "POLYGON_API_KEY is not set: the polygon feed needs a Polygon/Massive API key "
+            "(export POLYGON_API_KEY=... or put it in .env)"
+        )
+
+
 def _serve(settings: Settings, feed: Feed | None = None, clock_from_trades: bool = False) -> None:
     from spotlight_trader.feeds.factory import make_feed
     from spotlight_trader.runtime.components import build_components
     from spotlight_trader.runtime.ingest import Ingest
     from spotlight_trader.runtime.web import Server, proxy_options, single_process_app
 
-    logs.configure(settings.log_level, settings.log_json)
-    try:
-        check_start(settings)
-    except SpotlightError as exc:
-        _fail(str(exc))
-    if feed is None and settings.feed == "polygon" and not _polygon_key(settings):
-        _fail(
-            "POLYGON_API_KEY is not set: the polygon feed needs a Polygon/Massive API key "
-            "(export POLYGON_API_KEY=... or put it in .env)"
-        )
+    _start(settings)
     if feed is None:
         try:
             feed = make_feed(settings)
@@ -121,6 +126,31 @@ def serve(
         feed=feed, host=host, port=port, sim_speed=speed, polygon_delayed=True if delayed else None
     )
     _serve(settings)
+
+
+@app.command()
+def ingest(
+    feed: Annotated[str | None, typer.Option(help="simulated | polygon (default: FEED)")] = None,
+) -> None:
+    """Hold the market feed as the one leader (needs REDIS_URL): stand by until the lease is
+    free, then stream bars and alerts into Redis; stand by again if the lease is lost."""
+    from spotlight_trader.feeds.factory import make_feed
+    from spotlight_trader.runtime.leader import run_ingest
+
+    settings = _settings(feed=feed)
+    _start(settings)
+    if not settings.redis_url:
+        _fail("REDIS_URL is not set: spotlight ingest keeps its leader lease in Redis")
+    if settings.feed == "replay":
+        _fail("spotlight ingest runs a live feed: FEED=simulated or FEED=polygon")
+    typer.echo(
+        f"spotlight ingest (feed: {settings.feed}, watchlist: {','.join(settings.watchlist)})",
+        err=True,
+    )
+    try:
+        asyncio.run(run_ingest(settings, make_feed))
+    except SpotlightError as exc:
+        _fail(str(exc), 1)
 
 
 def _parse_day(raw: str, option: str) -> date:

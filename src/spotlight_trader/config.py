@@ -70,6 +70,13 @@ class Settings(BaseSettings):
     redis_prefix: str = Field(
         "spotlight:", min_length=1, max_length=64, description="Prefix of every Redis key."
     )
+    ingest_lease_ms: int = Field(
+        5_000,
+        ge=300,
+        le=600_000,
+        description="spotlight ingest: the leader lease's TTL; a standby takes the feed over "
+        "this long after the leader stopped renewing (renewed every third of it).",
+    )
     bar_grace_ms: int = Field(
         2_000, ge=0, le=600_000, description="Wait past a minute's end before it is final."
     )

@@ -16,7 +16,8 @@ SpotlightError
 ├── ReferenceUnavailable     the feed's reference data cannot be asked now (HTTP 503)
 ├── FeedError                a market data feed failed in a way it cannot recover from
 │   └── HistoryError         Polygon REST history failed (→ HistoryAuthError: key refused)
-└── SubscriberOverflow       a bus subscriber fell behind on lossless messages (bus.py)
+├── SubscriberOverflow       a bus subscriber fell behind on lossless messages (bus.py)
+└── Fenced                   a write of a feed leader whose lease a newer leader holds
 """
 
 from __future__ import annotations
@@ -74,3 +75,8 @@ class AuthError(SpotlightError):
 
 class TokenError(AuthError):
     """A voice token that must be refused; the message is safe to show (no token in it)."""
+
+
+class Fenced(SpotlightError):
+    """A write under a fencing token that is no longer the lease's newest: another process
+    took over the market feed (``cluster/lease.py``); this one must stop writing."""

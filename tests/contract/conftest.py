@@ -11,10 +11,12 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 
 import pytest
+import redis
 from redis.asyncio import Redis
 
 from spotlight_trader.bus import Bus, LocalBus, Subscription
 from spotlight_trader.cluster.bus import RedisBus
+from spotlight_trader.cluster.lease import Fence
 from spotlight_trader.cluster.limits import RedisRateLimiter, RedisSlots
 from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.limits import ConnectionSlots, MemoryRateLimiter, MemorySlots, RateLimiter
@@ -80,7 +82,7 @@ def ordered_across_kinds(bus: Bus) -> bool:
     return getattr(bus, "ordered_across_kinds", True)
 
 
-@pytest.fixture(params=["memory", "redis", "redis-two-processes"])
+@pytest.fixture(params=["memory", "redis", "redis-fenced", "redis-two-processes"])
 def make_bus(request: pytest.FixtureRequest) -> MakeBus:
     """A factory of fresh, started buses of one implementation (an async context)."""
     if request.param == "memory":
@@ -98,6 +100,9 @@ def make_bus(request: pytest.FixtureRequest) -> MakeBus:
         prefix = prefixes.new()
         clients = [Redis.from_url(REDIS_URL) for _ in range(2 if two else 1)]
         buses = [RedisBus(client, prefix=prefix) for client in clients]
+        if request.param == "redis-fenced":  # the ingest leader's: the token is the newest
+            buses[0].fence = Fence(f"{prefix}lease:ingest:token", 7)
+            await clients[0].set(buses[0].fence.key, 7)
         try:
             for bus in buses:
                 await bus.start()
@@ -111,15 +116,21 @@ def make_bus(request: pytest.FixtureRequest) -> MakeBus:
     return redis_bus
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", "redis", "redis-fenced"])
 def make_ring(request: pytest.FixtureRequest) -> Callable[[int], BarRing]:
-    """A factory of fresh rings (by capacity) of one implementation."""
+    """A factory of fresh rings (by capacity) of one implementation; ``redis-fenced`` is
+    the ingest leader's, whose token is the lease's newest."""
     if request.param == "memory":
         return MemoryRing
     prefixes: Prefixes = request.getfixturevalue("redis_prefixes")
 
     def make(capacity: int) -> BarRing:
-        return RedisRing(Redis.from_url(REDIS_URL), capacity, prefix=prefixes.new())
+        ring = RedisRing(Redis.from_url(REDIS_URL), capacity, prefix=prefixes.new())
+        if request.param == "redis-fenced":
+            ring.fence = Fence(f"{ring.prefix}lease:ingest:token", 7)
+            with redis.Redis.from_url(REDIS_URL) as sync:
+                sync.set(ring.fence.key, 7)
+        return ring
 
     return make
 

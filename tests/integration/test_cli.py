@@ -167,3 +167,25 @@ def test_serve_delayed_sets_polygon_delayed(monkeypatch: pytest.MonkeyPatch) -> 
 
     assert ws_url_for(seen[0]) == DELAYED_URL
     assert ws_url_for(seen[1]) == REALTIME_URL
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "cause"),
+    [
+        (["ingest"], {}, "error: REDIS_URL is not set"),
+        (["ingest", "--feed", "polygon"], {}, "error: POLYGON_API_KEY is not set"),
+        (
+            ["ingest"],
+            {"REDIS_URL": "redis://127.0.0.1:1/0", "FEED": "replay"},
+            "error: spotlight ingest runs a live feed",
+        ),
+    ],
+)
+def test_ingest_refuses_to_stand_by_misconfigured(
+    args: list[str], env: dict[str, str], cause: str
+) -> None:
+    result = _invoke(args, **env)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(cause), lines

@@ -4,8 +4,7 @@ stream resumes from its cursor instead of going on with a hole."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 import redis
@@ -15,21 +14,13 @@ from spotlight_trader.bus import STATUS_TOPIC, SubscriberOverflow, bar_topic, mi
 from spotlight_trader.cluster.bus import RedisBus
 from spotlight_trader.market.lifecycle import MarketState, Phase
 from spotlight_trader.model import Bar
-from tests.conftest import free_port, until
+from tests.conftest import until
 from tests.redis_backends import PrivateRedis
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[PrivateRedis]:
-    private = PrivateRedis(tmp_path, free_port())
-    private.start()
-    yield private
-    private.kill()
-
-
-@pytest.fixture
-async def buses(server: PrivateRedis) -> AsyncIterator[tuple[RedisBus, RedisBus]]:
-    clients = [Redis.from_url(server.url), Redis.from_url(server.url)]
+async def buses(redis_server: PrivateRedis) -> AsyncIterator[tuple[RedisBus, RedisBus]]:
+    clients = [Redis.from_url(redis_server.url), Redis.from_url(redis_server.url)]
     pair = RedisBus(clients[0]), RedisBus(clients[1])
     for bus in pair:
         await bus.start()
@@ -61,17 +52,17 @@ async def test_market_messages_cross_processes_as_equal_objects(
 
 @pytest.mark.parametrize("loss", ["flushall", "restart"])
 async def test_lost_messages_close_every_subscriber(
-    buses: tuple[RedisBus, RedisBus], server: PrivateRedis, loss: str
+    buses: tuple[RedisBus, RedisBus], redis_server: PrivateRedis, loss: str
 ) -> None:
     ingest, api = buses
     sub = api.subscribe([bar_topic("SPY")])
     ingest.publish(bar_topic("SPY"), bar(1))
     assert await sub.get() == (bar_topic("SPY"), bar(1))
     if loss == "flushall":
-        redis.Redis.from_url(server.url).flushall()
+        redis.Redis.from_url(redis_server.url).flushall()
     else:
-        server.kill()
-        server.start()
+        redis_server.kill()
+        redis_server.start()
     await until(lambda: sub.closed, within_s=30)
     assert api.losses == 1
     with pytest.raises(SubscriberOverflow):

@@ -4,7 +4,6 @@ without persistence, restored from an older snapshot — and the same one otherw
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 import redis
@@ -12,7 +11,6 @@ from redis.asyncio import Redis
 
 from spotlight_trader.cluster.ring import RedisRing
 from spotlight_trader.model import Bar
-from tests.conftest import free_port
 from tests.redis_backends import REDIS_URL, Prefixes, PrivateRedis, prefixes
 
 
@@ -23,14 +21,6 @@ def bar(seq: int, sym: str = "SPY") -> Bar:
 @pytest.fixture
 def keys() -> Iterator[Prefixes]:
     yield from prefixes()
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[PrivateRedis]:
-    private = PrivateRedis(tmp_path, free_port())
-    private.start()
-    yield private
-    private.kill()
 
 
 @pytest.fixture
@@ -93,11 +83,11 @@ async def test_a_stream_that_went_back_starts_a_new_epoch(client: Redis, keys: P
     assert await seqs(ring) == [6]
 
 
-async def test_restarts_with_and_without_the_snapshot(server: PrivateRedis) -> None:
+async def test_restarts_with_and_without_the_snapshot(redis_server: PrivateRedis) -> None:
     """A real server: killed after SAVE and more appends, it comes back with the snapshot
     (the stream went back: new epoch); killed without its file, with nothing (new epoch)."""
-    sync = redis.Redis.from_url(server.url)
-    conn = Redis.from_url(server.url)
+    sync = redis.Redis.from_url(redis_server.url)
+    conn = Redis.from_url(redis_server.url)
     ring = RedisRing(conn, 100)
     for s in range(1, 6):
         await ring.append(bar(s))
@@ -105,10 +95,10 @@ async def test_restarts_with_and_without_the_snapshot(server: PrivateRedis) -> N
     sync.save()
     for s in range(6, 9):
         await ring.append(bar(s))
-    server.kill()
-    server.start()
+    redis_server.kill()
+    redis_server.start()
     await conn.aclose()
-    conn = Redis.from_url(server.url)
+    conn = Redis.from_url(redis_server.url)
     ring_after = RedisRing(conn, 100)
     assert await ring_after.epoch("SPY") == first  # the snapshot's copy, bars 1..5
     assert await seqs(ring_after) == [1, 2, 3, 4, 5]
@@ -117,11 +107,11 @@ async def test_restarts_with_and_without_the_snapshot(server: PrivateRedis) -> N
     second = await ring.epoch("SPY")
     assert second not in (first, "")
     assert await seqs(ring) == [9]
-    server.kill()
-    (server.directory / "dump.rdb").unlink()
-    server.start()
+    redis_server.kill()
+    (redis_server.directory / "dump.rdb").unlink()
+    redis_server.start()
     await conn.aclose()
-    conn = Redis.from_url(server.url)
+    conn = Redis.from_url(redis_server.url)
     ring.redis = conn
     assert await ring.epoch("SPY") == ""
     assert await ring.append(bar(10))

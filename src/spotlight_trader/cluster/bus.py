@@ -16,6 +16,11 @@ A message is delivered to this process's subscribers when it is published (as on
 bus) and skipped when it comes back from Redis (every entry names its origin). Messages
 that are not the market's own (:func:`.codec.encode` → None) stay in the process.
 
+**Fencing.** With a :attr:`RedisBus.fence` (the ingest leader's, :mod:`.lease`) the
+lossless entries of a write go through one Lua script that first checks the fencing token
+against the lease's counter: a leader that was taken over has its bars and signals dropped
+(counted in :attr:`RedisBus.fenced`), never written.
+
 **Loss.** The reader keeps the token of ``<prefix>bus:epoch`` it started with and the
 last stream id it read. When the token is gone or changed (``FLUSHALL``, a restart
 without persistence) or the stream ends before that id (a restart from an older
@@ -41,6 +46,7 @@ from redis.exceptions import RedisError
 
 from spotlight_trader.bus import LocalBus, is_coalescing
 from spotlight_trader.cluster import codec
+from spotlight_trader.cluster.lease import Fence
 from spotlight_trader.tasks import cancel_and_wait
 
 log = structlog.get_logger(__name__)
@@ -51,6 +57,17 @@ EPOCH_CHECK_S = 1.0
 BLOCK_MS = 1_000
 STOP_WAIT_S = 3.0  # longer than BLOCK_MS
 RETRY_S = (0.05, 0.1, 0.2, 0.5, 1.0)
+
+# KEYS: stream, fence counter. ARGV: token, stream length, then topic, message, origin of
+# each entry. Returns 1 when written, 0 when fenced (nothing written).
+_FENCED_XADD = """
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+for i = 3, #ARGV, 3 do
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*',
+    't', ARGV[i], 'm', ARGV[i + 1], 'o', ARGV[i + 2])
+end
+return 1
+"""
 
 
 def _text(value: bytes | str | None) -> str:
@@ -70,6 +87,9 @@ class RedisBus(LocalBus):
         self.stream_length = stream_length
         self.origin = secrets.token_hex(6)
         self.losses = 0  # times delivery was found incomplete (subscribers closed)
+        self.fence: Fence | None = None  # set by the ingest leader (module docstring)
+        self.fenced = 0  # lossless messages dropped as fenced
+        self._fenced_xadd = redis.register_script(_FENCED_XADD)
         self._stream = f"{prefix}bus"
         self._channel = f"{prefix}bus:live"
         self._epoch_key = f"{prefix}bus:epoch"
@@ -156,21 +176,31 @@ class RedisBus(LocalBus):
                 self._wake.clear()
                 await self._wake.wait()
             batch = list(self._outbox)
+            fence = self.fence
             pipe = self.redis.pipeline(transaction=False)
+            fenced: list[Any] = []  # ARGV of the fenced script: token, length, entries
             for topic, payload in batch:
                 if is_coalescing(topic):
                     pipe.publish(self._channel, _pack((self.origin, topic, payload)))
+                elif fence is not None:
+                    fenced += (topic, payload, self.origin)
                 else:
                     fields: dict[Any, Any] = {"t": topic, "m": payload, "o": self.origin}
                     pipe.xadd(self._stream, fields, maxlen=self.stream_length, approximate=True)
+            if fence is not None and fenced:
+                args = [fence.token, self.stream_length, *fenced]
+                await self._fenced_xadd(keys=[self._stream, fence.key], args=args, client=pipe)
             try:
-                await pipe.execute()
+                replies = await pipe.execute()
             except (RedisError, OSError) as exc:
                 log.warning("bus write failed; retrying", error=str(exc), pending=len(batch))
                 await asyncio.sleep(RETRY_S[min(attempt, len(RETRY_S) - 1)])
                 attempt += 1
                 continue
             attempt = 0
+            if fenced and not int(replies[-1]):
+                self.fenced += len(fenced) // 3
+                log.warning("bus write fenced: a newer leader holds the lease", token=fence)
             for _ in batch:
                 self._outbox.popleft()
 

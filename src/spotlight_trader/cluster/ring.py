@@ -16,6 +16,11 @@ The epoch changes whenever Redis lost the stream, which a seq alone cannot show:
 
 A stream cursor carries the epoch it was issued under; a resume under another epoch is
 told ``reset`` instead of being silently shown a different history.
+
+**Fencing.** With a :attr:`RedisRing.fence` (the ingest leader's, :mod:`.lease`) the
+script first checks the fencing token against the lease's counter and refuses the write
+of a leader that was taken over (:class:`~spotlight_trader.errors.Fenced`). Without one
+(``spotlight serve``, readers) nothing is checked.
 """
 
 from __future__ import annotations
@@ -27,14 +32,18 @@ from typing import Any
 import msgspec
 from redis.asyncio import Redis
 
+from spotlight_trader.cluster.lease import Fence
+from spotlight_trader.errors import Fenced
 from spotlight_trader.model import Bar
 
 _encode = msgspec.msgpack.Encoder().encode
 _decode = msgspec.msgpack.Decoder(Bar).decode
 
-# KEYS: stream, meta, symbols set. ARGV: seq, payload, capacity, fresh epoch, the seq
-# this writer last appended ("" if none), symbol. Returns {appended 0|1, epoch}.
+# KEYS: stream, meta, symbols set, fence counter. ARGV: seq, payload, capacity, fresh
+# epoch, the seq this writer last appended ("" if none), symbol, fencing token ("": not
+# fenced). Returns {appended 1|0 (-1: fenced), epoch}.
 _APPEND = """
+if ARGV[7] ~= '' and redis.call('GET', KEYS[4]) ~= ARGV[7] then return {-1, ''} end
 local stream, meta = KEYS[1], KEYS[2]
 local seq = tonumber(ARGV[1])
 local last = redis.call('HGET', meta, 'last')
@@ -83,6 +92,7 @@ class RedisRing:
         self.prefix = prefix
         self._script = redis.register_script(_APPEND)
         self._appended: dict[str, int] = {}  # seq this process last appended, per symbol
+        self.fence: Fence | None = None  # set by the ingest leader (module docstring)
 
     def _stream(self, symbol: str) -> str:
         return f"{self.prefix}ring:{symbol}"
@@ -92,12 +102,19 @@ class RedisRing:
 
     async def append(self, bar: Bar) -> bool:
         """Store ``bar`` unless its seq is not past the last one (starting a new epoch first
-        when Redis lost what this process had appended)."""
+        when Redis lost what this process had appended). :class:`Fenced` when a newer
+        leader holds the lease."""
         if bar.seq < 1:
             raise ValueError("seq must be at least 1 (Redis reserves the stream id 0-0)")
         known = self._appended.get(bar.symbol)
+        fence = self.fence
         result = await self._script(
-            keys=[self._stream(bar.symbol), self._meta(bar.symbol), f"{self.prefix}ring:symbols"],
+            keys=[
+                self._stream(bar.symbol),
+                self._meta(bar.symbol),
+                f"{self.prefix}ring:symbols",
+                fence.key if fence else f"{self.prefix}lease:none",
+            ],
             args=[
                 bar.seq,
                 _encode(bar),
@@ -105,9 +122,12 @@ class RedisRing:
                 secrets.token_hex(4),
                 "" if known is None else known,
                 bar.symbol,
+                "" if fence is None else fence.token,
             ],
             client=self.redis,
         )
+        if int(result[0]) < 0:
+            raise Fenced(f"ring write refused: {fence} is not the newest lease token")
         if int(result[0]):
             self._appended[bar.symbol] = bar.seq
             return True
