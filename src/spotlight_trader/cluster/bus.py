@@ -32,6 +32,7 @@ streams' clients resume from their cursors (where the ring's epoch turns that in
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 from collections import deque
 from collections.abc import Mapping
@@ -42,7 +43,7 @@ import structlog
 from redis.asyncio import ConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from spotlight_trader.bus import LocalBus, is_coalescing
 from spotlight_trader.cluster import codec
@@ -89,7 +90,10 @@ class RedisBus(LocalBus):
         self.losses = 0  # times delivery was found incomplete (subscribers closed)
         self.fence: Fence | None = None  # set by the ingest leader (module docstring)
         self.fenced = 0  # lossless messages dropped as fenced
-        self._fenced_xadd = redis.register_script(_FENCED_XADD)
+        # loaded by sha (start, and again after a NOSCRIPT), then EVALSHA'd in the writer's
+        # pipeline: redis-py's Script object in a pipeline checks the script cache with an
+        # extra round trip on every batch, and a stop() during it never finished
+        self._fenced_sha = ""
         self._stream = f"{prefix}bus"
         self._channel = f"{prefix}bus:live"
         self._epoch_key = f"{prefix}bus:epoch"
@@ -109,8 +113,13 @@ class RedisBus(LocalBus):
             connection_pool=ConnectionPool(connection_class=pool.connection_class, **kwargs)
         )
 
+    async def _load_script(self) -> str:
+        sha: str = await self.redis.script_load(_FENCED_XADD)
+        return sha
+
     async def start(self) -> None:
         """Start the writer and the reader; returns once the reader listens."""
+        self._fenced_sha = await self._load_script()
         self._epoch = await self._adopt_epoch()
         newest = await self.redis.xrevrange(self._stream, "+", "-", count=1)
         self._last_id = _text(newest[0][0]) if newest else "0-0"
@@ -189,9 +198,13 @@ class RedisBus(LocalBus):
                     pipe.xadd(self._stream, fields, maxlen=self.stream_length, approximate=True)
             if fence is not None and fenced:
                 args = [fence.token, self.stream_length, *fenced]
-                await self._fenced_xadd(keys=[self._stream, fence.key], args=args, client=pipe)
+                pipe.evalsha(self._fenced_sha, 2, self._stream, fence.key, *args)
             try:
                 replies = await pipe.execute()
+            except NoScriptError:  # Redis lost its script cache (a restart): load it again
+                with contextlib.suppress(RedisError, OSError):
+                    self._fenced_sha = await self._load_script()
+                continue
             except (RedisError, OSError) as exc:
                 log.warning("bus write failed; retrying", error=str(exc), pending=len(batch))
                 await asyncio.sleep(RETRY_S[min(attempt, len(RETRY_S) - 1)])
