@@ -25,6 +25,9 @@ def test_server_down_shows_banner_dims_prices_and_counts_the_age(
     expect(banner).to_have_count(0)
     assert opacity(page, f"watch-last-{symbol}") == 1
     assert opacity(page, "chart") == 1
+    # the stream has delivered market data (not only the REST history): its age is what
+    # the banner counts (on a loaded machine the first microbar can lag the ready)
+    wait_for(lambda: hook(page, "state()")["lastDataAt"] is not None, 30, "streamed data")
 
     server.stop()
     expect(banner).to_be_visible(timeout=30_000)
