@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Signal } from "../../shared/api/types";
+import { rng } from "../../test/rng";
 import {
   type AlertMute,
   clearedThrough,
@@ -13,13 +14,6 @@ import {
   withMute,
 } from "./feedState";
 
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return s / 2147483647;
-  };
-}
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const SYMBOLS = ["SPY", "QQQ", "AAPL"];
 const DIRECTIONS = ["long", "short", "neutral"] as const;

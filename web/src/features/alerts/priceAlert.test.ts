@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "../../test/rng";
 import { planPriceAlert, roundPrice, ruleBody } from "./priceAlert";
 
 /** The two expression shapes a price alert uses, evaluated as the server's language would. */
@@ -7,14 +8,6 @@ function compileCheck(expression: string): (bar: { high: number; low: number }) 
   if (!m) throw new Error(`not a price alert expression: ${expression}`);
   const [, field, op, level] = m as unknown as [string, "high" | "low", string, string];
   return (bar) => (op === ">=" ? bar[field] >= Number(level) : bar[field] <= Number(level));
-}
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return s / 2147483647;
-  };
 }
 
 describe("price alert from the chart", () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "../../test/rng";
 import { addMinute, type DayVolume, dayOfSeq, fromServer, rebase, totalVolume } from "./dayVolume";
 
 // 2025-03-12 19:50 ET: the stream below crosses New York midnight into the next day
 const START_SEQ = Math.floor(Date.parse("2025-03-12T19:50:00-04:00") / 60_000);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 describe("day volume", () => {
   it("equals the newest day's final bars plus the forming minute, whatever the server lags", () => {

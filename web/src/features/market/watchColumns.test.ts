@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "../../test/rng";
 import { fromServer } from "./dayVolume";
 import type { QuoteView } from "./store";
 import {
@@ -11,14 +12,6 @@ import {
   sortRows,
   type WatchSort,
 } from "./watchColumns";
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 function row(symbol: string, rand: () => number): QuoteView {
   const maybe = (v: number) => (rand() < 0.2 ? null : Math.round(v * 100) / 100);
